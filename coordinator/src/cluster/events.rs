@@ -1,0 +1,95 @@
+//! The closed set of things that happen to the cluster. The main loop handles each in one
+//! place; callers send an event and, where they need an answer, wait on its `reply`.
+
+use proto::v1::{
+    AgentHello, Job, JobEvent, JobSpec, ModelAvailability, Node, NodeIneligibility, Welcome,
+    agent_message,
+};
+use tokio::sync::{mpsc, oneshot};
+
+use super::node::Outbound;
+
+pub type Reply<T> = oneshot::Sender<T>;
+
+pub enum ClusterEvent {
+    /// An agent proved its token; it replaces any earlier link of the same node.
+    AgentAttached {
+        hello: AgentHello,
+        connection_id: u64,
+        outbound: Outbound,
+        reply: Reply<Welcome>,
+    },
+    AgentMessage {
+        node: String,
+        connection_id: u64,
+        message: agent_message::Kind,
+    },
+    AgentDetached {
+        node: String,
+        connection_id: u64,
+        reason: String,
+    },
+    Submit {
+        spec: JobSpec,
+        reply: Reply<Result<Submitted, Rejected>>,
+    },
+    Watch {
+        id: String,
+        reply: Reply<Result<JobWatch, JobError>>,
+    },
+    Get {
+        id: String,
+        reply: Reply<Result<Job, JobError>>,
+    },
+    Cancel {
+        id: String,
+        reply: Reply<Result<Job, JobError>>,
+    },
+    SetDraining {
+        node: String,
+        draining: bool,
+        reply: Reply<Result<Node, JobError>>,
+    },
+    ListNodes {
+        reply: Reply<Vec<Node>>,
+    },
+    ListModels {
+        reply: Reply<Vec<ModelAvailability>>,
+    },
+}
+
+/// A job accepted and queued; `durable` says when its record is on disk.
+pub struct Submitted {
+    pub job: Job,
+    pub durable: oneshot::Receiver<Result<(), String>>,
+}
+
+/// A job no node can run; it is recorded with state `rejected`.
+#[derive(Debug)]
+pub struct Rejected {
+    pub job: Job,
+    pub reasons: Vec<NodeIneligibility>,
+    /// True when every candidate is merely unhealthy or busy (gRPC UNAVAILABLE).
+    pub transient: bool,
+}
+
+/// The job so far and the stream of what happens to it next.
+pub struct JobWatch {
+    pub snapshot: Job,
+    /// `None` when the job has already ended: the snapshot is all there is.
+    pub updates: Option<mpsc::UnboundedReceiver<JobEvent>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum JobError {
+    #[error("no job with id {0}; list jobs with `runner jobs`")]
+    NotFound(String),
+    #[error("no node named {0}; list nodes with `runner nodes`")]
+    NodeNotFound(String),
+    #[error("job {id} has already ended ({state}); nothing to cancel")]
+    AlreadyEnded { id: String, state: String },
+    #[error("job store: {0}")]
+    Store(String),
+    #[error("the coordinator is shutting down")]
+    ShuttingDown,
+}

@@ -1,0 +1,109 @@
+//! The cheap, cloneable way for the gRPC and HTTP services to talk to the cluster loop.
+
+use proto::v1::{AgentHello, Job, JobSpec, ModelAvailability, Node, Welcome, agent_message};
+use tokio::sync::{mpsc, oneshot, watch};
+
+use super::events::{ClusterEvent, JobError, JobWatch, Rejected, Submitted};
+use super::node::Outbound;
+
+#[derive(Clone)]
+pub struct ClusterHandle {
+    pub(super) events: mpsc::UnboundedSender<ClusterEvent>,
+    /// Bumped whenever the cluster view changes, so a UI can refresh without polling.
+    pub(super) changes: watch::Receiver<u64>,
+}
+
+impl ClusterHandle {
+    async fn ask<T>(&self, make: impl FnOnce(oneshot::Sender<T>) -> ClusterEvent) -> Option<T> {
+        let (reply, answer) = oneshot::channel();
+        self.events.send(make(reply)).ok()?;
+        answer.await.ok()
+    }
+
+    pub fn send(&self, event: ClusterEvent) {
+        // The loop only stops at shutdown, when nobody needs the answer any more.
+        let _ = self.events.send(event);
+    }
+
+    pub fn changes(&self) -> watch::Receiver<u64> {
+        self.changes.clone()
+    }
+
+    pub async fn attach_agent(
+        &self,
+        hello: AgentHello,
+        connection_id: u64,
+        outbound: Outbound,
+    ) -> Option<Welcome> {
+        self.ask(|reply| ClusterEvent::AgentAttached {
+            hello,
+            connection_id,
+            outbound,
+            reply,
+        })
+        .await
+    }
+
+    pub fn agent_message(&self, node: String, connection_id: u64, message: agent_message::Kind) {
+        self.send(ClusterEvent::AgentMessage {
+            node,
+            connection_id,
+            message,
+        });
+    }
+
+    pub fn agent_detached(&self, node: String, connection_id: u64, reason: String) {
+        self.send(ClusterEvent::AgentDetached {
+            node,
+            connection_id,
+            reason,
+        });
+    }
+
+    /// Routes and queues a validated spec (see `validate_job_spec`).
+    pub async fn submit(&self, spec: JobSpec) -> Result<Result<Submitted, Rejected>, JobError> {
+        self.ask(|reply| ClusterEvent::Submit { spec, reply })
+            .await
+            .ok_or(JobError::ShuttingDown)
+    }
+
+    pub async fn watch(&self, id: String) -> Result<JobWatch, JobError> {
+        self.ask(|reply| ClusterEvent::Watch { id, reply })
+            .await
+            .unwrap_or(Err(JobError::ShuttingDown))
+    }
+
+    pub async fn get(&self, id: String) -> Result<Job, JobError> {
+        self.ask(|reply| ClusterEvent::Get { id, reply })
+            .await
+            .unwrap_or(Err(JobError::ShuttingDown))
+    }
+
+    pub async fn cancel(&self, id: String) -> Result<Job, JobError> {
+        self.ask(|reply| ClusterEvent::Cancel { id, reply })
+            .await
+            .unwrap_or(Err(JobError::ShuttingDown))
+    }
+
+    pub async fn set_draining(&self, node: String, draining: bool) -> Result<Node, JobError> {
+        self.ask(|reply| ClusterEvent::SetDraining {
+            node,
+            draining,
+            reply,
+        })
+        .await
+        .unwrap_or(Err(JobError::ShuttingDown))
+    }
+
+    pub async fn nodes(&self) -> Vec<Node> {
+        self.ask(|reply| ClusterEvent::ListNodes { reply })
+            .await
+            .unwrap_or_default()
+    }
+
+    pub async fn models(&self) -> Vec<ModelAvailability> {
+        self.ask(|reply| ClusterEvent::ListModels { reply })
+            .await
+            .unwrap_or_default()
+    }
+}

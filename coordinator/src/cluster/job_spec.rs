@@ -1,0 +1,156 @@
+//! Checks a submitted job before it is routed: bad input gets a clear error and is not run.
+
+use proto::v1::{JobKind, JobSpec};
+
+/// Why a job spec cannot be accepted; the message says what to change.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct InvalidJob(pub String);
+
+const ROLES: &[&str] = &["system", "user", "assistant", "tool"];
+
+/// Validates `spec` and fills in defaults (a model name without a tag means `:latest`, as in
+/// Ollama). Returns the spec to run.
+pub fn validate_job_spec(
+    mut spec: JobSpec,
+    max_prompt_bytes: usize,
+) -> Result<JobSpec, InvalidJob> {
+    let invalid = |message: String| Err(InvalidJob(message));
+    spec.model = spec.model.trim().to_owned();
+    if spec.model.is_empty() {
+        return invalid("model is required (e.g. gemma4:27b)".into());
+    }
+    if spec.model.len() > 200
+        || spec
+            .model
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control())
+    {
+        return invalid(format!(
+            "model `{}` is not a model name",
+            spec.model.escape_debug()
+        ));
+    }
+    spec.model = canonical_model_name(&spec.model);
+    let prompt_bytes = match JobKind::try_from(spec.kind) {
+        Ok(JobKind::Generate) => {
+            if spec.prompt.trim().is_empty() {
+                return invalid("prompt is empty: a generate job needs a prompt".into());
+            }
+            spec.prompt.len()
+        }
+        Ok(JobKind::Chat) => {
+            if spec.messages.is_empty() {
+                return invalid("messages are empty: a chat job needs at least one message".into());
+            }
+            if let Some(message) = spec
+                .messages
+                .iter()
+                .find(|m| !ROLES.contains(&m.role.as_str()))
+            {
+                return invalid(format!(
+                    "message role `{}` is not one of {}",
+                    message.role.escape_debug(),
+                    ROLES.join(", ")
+                ));
+            }
+            spec.messages
+                .iter()
+                .map(|message| message.content.len())
+                .sum()
+        }
+        Ok(JobKind::Embed) => {
+            if spec.texts.is_empty() || spec.texts.iter().all(|text| text.is_empty()) {
+                return invalid("texts are empty: an embed job needs at least one text".into());
+            }
+            spec.texts.iter().map(String::len).sum()
+        }
+        _ => return invalid("kind is required: chat, generate or embed".into()),
+    };
+    if prompt_bytes > max_prompt_bytes {
+        return invalid(format!(
+            "prompt is {prompt_bytes} bytes, over the limit of {max_prompt_bytes} (max_prompt_bytes)"
+        ));
+    }
+    if let Some(options) = &spec.options {
+        validate_options(options)?;
+    }
+    Ok(spec)
+}
+
+fn validate_options(options: &proto::v1::ModelOptions) -> Result<(), InvalidJob> {
+    if let Some(temperature) = options.temperature
+        && !(temperature.is_finite() && (0.0..=100.0).contains(&temperature))
+    {
+        return Err(InvalidJob(format!(
+            "temperature {temperature} must be between 0 and 100"
+        )));
+    }
+    if let Some(num_ctx) = options.num_ctx
+        && !(1..=1 << 21).contains(&num_ctx)
+    {
+        return Err(InvalidJob(format!(
+            "num_ctx {num_ctx} must be between 1 and 2097152"
+        )));
+    }
+    if let Some(keep_alive) = &options.keep_alive
+        && !is_keep_alive(keep_alive)
+    {
+        return Err(InvalidJob(format!(
+            "keep_alive `{}` is not a duration like 5m, 30s, 0 or -1",
+            keep_alive.escape_debug()
+        )));
+    }
+    if let Some(format) = &options.format
+        && format != "json"
+        && !matches!(
+            serde_json::from_str::<serde_json::Value>(format),
+            Ok(serde_json::Value::Object(_))
+        )
+    {
+        return Err(InvalidJob(format!(
+            "format `{}` must be \"json\" or a JSON schema object",
+            format.escape_debug()
+        )));
+    }
+    Ok(())
+}
+
+/// Ollama's keep_alive: a number of seconds or a Go duration (`1h30m`, `5m`, `-1`).
+fn is_keep_alive(text: &str) -> bool {
+    let body = text.strip_prefix('-').unwrap_or(text);
+    if body.is_empty() || body.parse::<f64>().is_ok() {
+        return !body.is_empty();
+    }
+    let mut rest = body;
+    while !rest.is_empty() {
+        let digits = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(rest.len());
+        if digits == 0 {
+            return false;
+        }
+        rest = &rest[digits..];
+        let unit = ["ns", "us", "µs", "ms", "s", "m", "h"]
+            .iter()
+            .find(|unit| rest.starts_with(**unit));
+        match unit {
+            Some(unit) => rest = &rest[unit.len()..],
+            None => return false,
+        }
+    }
+    true
+}
+
+/// `qwen2.5` and `qwen2.5:latest` name the same Ollama model.
+pub fn canonical_model_name(name: &str) -> String {
+    if name.contains(':') {
+        name.to_owned()
+    } else {
+        format!("{name}:latest")
+    }
+}
+
+#[cfg(test)]
+#[path = "job_spec_tests.rs"]
+mod tests;

@@ -1,0 +1,116 @@
+use proto::v1::{ChatMessage, JobKind, JobSpec, ModelOptions};
+
+use super::{canonical_model_name, is_keep_alive, validate_job_spec};
+
+fn generate(model: &str, prompt: &str) -> JobSpec {
+    JobSpec {
+        kind: JobKind::Generate as i32,
+        model: model.into(),
+        prompt: prompt.into(),
+        ..Default::default()
+    }
+}
+
+fn error_of(spec: JobSpec) -> String {
+    validate_job_spec(spec, 100).unwrap_err().0
+}
+
+#[test]
+fn a_good_spec_passes_with_the_model_tag_filled_in() {
+    let spec = validate_job_spec(generate(" qwen2.5 ", "hi"), 100).unwrap();
+    assert_eq!(spec.model, "qwen2.5:latest");
+    assert_eq!(
+        validate_job_spec(generate("gemma4:27b", "hi"), 100)
+            .unwrap()
+            .model,
+        "gemma4:27b"
+    );
+}
+
+#[test]
+fn bad_input_is_refused_with_what_to_change() {
+    assert!(error_of(generate("", "hi")).contains("model is required"));
+    assert!(error_of(generate("a b", "hi")).contains("not a model name"));
+    assert!(error_of(generate("m", "  ")).contains("prompt is empty"));
+    assert!(error_of(generate("m", &"x".repeat(101))).contains("over the limit of 100"));
+    assert!(
+        error_of(JobSpec {
+            model: "m".into(),
+            ..Default::default()
+        })
+        .contains("kind is required")
+    );
+    let chat = |role: &str| JobSpec {
+        kind: JobKind::Chat as i32,
+        model: "m".into(),
+        messages: vec![ChatMessage {
+            role: role.into(),
+            content: "hi".into(),
+        }],
+        ..Default::default()
+    };
+    assert!(validate_job_spec(chat("user"), 100).is_ok());
+    assert!(error_of(chat("wizard")).contains("role `wizard`"));
+    let embed = JobSpec {
+        kind: JobKind::Embed as i32,
+        model: "m".into(),
+        ..Default::default()
+    };
+    assert!(error_of(embed).contains("texts are empty"));
+}
+
+#[test]
+fn options_are_checked() {
+    let with = |options: ModelOptions| JobSpec {
+        options: Some(options),
+        ..generate("m", "hi")
+    };
+    assert!(
+        error_of(with(ModelOptions {
+            temperature: Some(f64::NAN),
+            ..Default::default()
+        }))
+        .contains("temperature")
+    );
+    assert!(
+        error_of(with(ModelOptions {
+            num_ctx: Some(0),
+            ..Default::default()
+        }))
+        .contains("num_ctx")
+    );
+    assert!(
+        error_of(with(ModelOptions {
+            keep_alive: Some("soon".into()),
+            ..Default::default()
+        }))
+        .contains("keep_alive")
+    );
+    assert!(
+        error_of(with(ModelOptions {
+            format: Some("[1]".into()),
+            ..Default::default()
+        }))
+        .contains("format")
+    );
+    let good = ModelOptions {
+        temperature: Some(0.7),
+        num_ctx: Some(8192),
+        seed: Some(42),
+        keep_alive: Some("1h30m".into()),
+        format: Some(r#"{"type":"object"}"#.into()),
+        num_predict: Some(10),
+    };
+    assert!(validate_job_spec(with(good), 100).is_ok());
+}
+
+#[test]
+fn keep_alive_accepts_what_ollama_accepts() {
+    for good in ["5m", "30s", "0", "-1", "1h30m", "300", "1.5h"] {
+        assert!(is_keep_alive(good), "{good}");
+    }
+    for bad in ["", "-", "m5", "5 m", "forever", "5d"] {
+        assert!(!is_keep_alive(bad), "{bad}");
+    }
+    assert_eq!(canonical_model_name("llama3.2"), "llama3.2:latest");
+}

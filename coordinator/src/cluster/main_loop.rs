@@ -1,0 +1,197 @@
+//! The cluster loop: the one place where cluster decisions are made. It owns the nodes and
+//! the active jobs, handles one `ClusterEvent` at a time, and checks heartbeats on a tick.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::sync::{mpsc, watch};
+use tokio_util::sync::CancellationToken;
+
+use super::active_job::ActiveJob;
+use super::events::{ClusterEvent, JobError, JobWatch};
+use super::node::NodeEntry;
+use crate::config::CoordinatorConfig;
+use crate::job_id::JobIdGenerator;
+use crate::store::{JobStore, StoreWriter};
+
+/// How often silent agents are looked for.
+const HEARTBEAT_CHECK_INTERVAL: Duration = Duration::from_millis(100);
+
+pub struct Cluster {
+    pub(super) nodes: Vec<NodeEntry>,
+    pub(super) routes: BTreeMap<String, Vec<String>>,
+    pub(super) queue_capacity: usize,
+    pub(super) heartbeat_timeout: Duration,
+    pub(super) jobs: HashMap<String, ActiveJob>,
+    pub(super) store: Arc<dyn JobStore>,
+    pub(super) writer: StoreWriter,
+    pub(super) ids: JobIdGenerator,
+    pub(super) changes: watch::Sender<u64>,
+    pub(super) draining_file: std::path::PathBuf,
+    events: mpsc::UnboundedReceiver<ClusterEvent>,
+}
+
+impl Cluster {
+    pub(super) fn new(
+        config: &CoordinatorConfig,
+        store: Arc<dyn JobStore>,
+        writer: StoreWriter,
+        events: mpsc::UnboundedReceiver<ClusterEvent>,
+        changes: watch::Sender<u64>,
+    ) -> Self {
+        let nodes = config
+            .nodes
+            .iter()
+            .map(|node| NodeEntry::new(node.name.clone(), node.labels.clone()))
+            .collect();
+        Self {
+            nodes,
+            routes: config.routes.clone(),
+            queue_capacity: config.queue_capacity,
+            heartbeat_timeout: config.heartbeat_timeout,
+            jobs: HashMap::new(),
+            store,
+            writer,
+            ids: JobIdGenerator::default(),
+            changes,
+            draining_file: config.data_dir.join("draining.json"),
+            events,
+        }
+    }
+
+    pub async fn run(mut self, shutdown: CancellationToken) {
+        self.load_draining();
+        let mut heartbeat_check = tokio::time::interval(HEARTBEAT_CHECK_INTERVAL);
+        heartbeat_check.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tokio::select! {
+                () = shutdown.cancelled() => break,
+                Some(event) = self.events.recv() => self.handle(event),
+                _ = heartbeat_check.tick() => self.check_heartbeats(),
+            }
+        }
+        self.fail_active_jobs_at_shutdown();
+        tracing::info!("cluster loop stopped");
+    }
+
+    fn handle(&mut self, event: ClusterEvent) {
+        match event {
+            ClusterEvent::AgentAttached {
+                hello,
+                connection_id,
+                outbound,
+                reply,
+            } => {
+                let _ = reply.send(self.attach(hello, connection_id, outbound));
+            }
+            ClusterEvent::AgentMessage {
+                node,
+                connection_id,
+                message,
+            } => {
+                self.agent_message(&node, connection_id, message);
+            }
+            ClusterEvent::AgentDetached {
+                node,
+                connection_id,
+                reason,
+            } => {
+                self.detach(&node, connection_id, &reason);
+            }
+            ClusterEvent::Submit { spec, reply } => {
+                let _ = reply.send(self.submit(spec));
+            }
+            ClusterEvent::Watch { id, reply } => {
+                let _ = reply.send(self.watch(&id));
+            }
+            ClusterEvent::Get { id, reply } => {
+                let _ = reply.send(self.get(&id));
+            }
+            ClusterEvent::Cancel { id, reply } => {
+                let _ = reply.send(self.cancel(&id));
+            }
+            ClusterEvent::SetDraining {
+                node,
+                draining,
+                reply,
+            } => {
+                let _ = reply.send(self.set_draining(&node, draining));
+            }
+            ClusterEvent::ListNodes { reply } => {
+                let _ = reply.send(self.node_views());
+            }
+            ClusterEvent::ListModels { reply } => {
+                let _ = reply.send(self.model_views());
+            }
+        }
+    }
+
+    pub(super) fn node_index(&self, name: &str) -> Option<usize> {
+        self.nodes.iter().position(|node| node.name == name)
+    }
+
+    /// Tells UI watchers the view changed.
+    pub(super) fn changed(&self) {
+        self.changes.send_modify(|version| *version += 1);
+    }
+
+    fn watch(&mut self, id: &str) -> Result<JobWatch, JobError> {
+        if let Some(active) = self.jobs.get_mut(id) {
+            let updates = active.subscribe();
+            return Ok(JobWatch {
+                snapshot: active.job.clone(),
+                updates: Some(updates),
+            });
+        }
+        Ok(JobWatch {
+            snapshot: self.stored(id)?,
+            updates: None,
+        })
+    }
+
+    fn get(&self, id: &str) -> Result<proto::v1::Job, JobError> {
+        match self.jobs.get(id) {
+            Some(active) => Ok(active.job.clone()),
+            None => self.stored(id),
+        }
+    }
+
+    fn stored(&self, id: &str) -> Result<proto::v1::Job, JobError> {
+        self.store
+            .get(id)
+            .map_err(|error| JobError::Store(error.to_string()))?
+            .ok_or_else(|| JobError::NotFound(id.to_owned()))
+    }
+
+    fn cancel(&mut self, id: &str) -> Result<proto::v1::Job, JobError> {
+        if let Some(job) = self.cancel_active(id) {
+            return Ok(job);
+        }
+        let job = self.stored(id)?;
+        let state = proto::v1::JobState::try_from(job.state)
+            .map(|state| {
+                state
+                    .as_str_name()
+                    .trim_start_matches("JOB_STATE_")
+                    .to_ascii_lowercase()
+            })
+            .unwrap_or_default();
+        Err(JobError::AlreadyEnded {
+            id: id.to_owned(),
+            state,
+        })
+    }
+
+    /// Jobs still active when the coordinator stops end with a reason rather than vanish.
+    fn fail_active_jobs_at_shutdown(&mut self) {
+        let ids: Vec<String> = self.jobs.keys().cloned().collect();
+        for id in ids {
+            self.finish(
+                &id,
+                proto::v1::JobState::Failed,
+                "coordinator_stopped: the coordinator shut down while the job was active".into(),
+            );
+        }
+    }
+}

@@ -1,0 +1,129 @@
+//! One node as the coordinator sees it: its config, its agent's link (when connected), the
+//! agent's last status, and the job slots and queue it holds.
+
+use std::collections::{HashSet, VecDeque};
+use std::time::Instant;
+
+use proto::v1::{AgentHello, AgentStatus, CoordinatorMessage, NodeState};
+use tokio::sync::mpsc;
+
+use super::job_spec::canonical_model_name;
+use crate::clock::format_rfc3339;
+
+/// What the coordinator sends down an agent's stream.
+pub type Outbound = mpsc::UnboundedSender<Result<CoordinatorMessage, tonic::Status>>;
+
+/// A connected agent's stream.
+#[derive(Debug)]
+pub struct NodeLink {
+    pub connection_id: u64,
+    pub outbound: Outbound,
+    pub connected_at_ms: i64,
+    pub last_heard: Instant,
+    pub hello: AgentHello,
+}
+
+#[derive(Debug)]
+pub struct NodeEntry {
+    pub name: String,
+    pub labels: Vec<String>,
+    pub link: Option<NodeLink>,
+    /// The agent's last status; kept after it disconnects, to show what it had.
+    pub status: Option<AgentStatus>,
+    pub last_seen_ms: i64,
+    pub down_since_ms: i64,
+    pub down_reason: String,
+    pub draining: bool,
+    /// Jobs holding a slot: assigned to the agent and not yet finished by it.
+    pub running: HashSet<String>,
+    pub queue: VecDeque<String>,
+}
+
+impl NodeEntry {
+    pub fn new(name: String, labels: Vec<String>) -> Self {
+        Self {
+            name,
+            labels,
+            link: None,
+            status: None,
+            last_seen_ms: 0,
+            down_since_ms: 0,
+            down_reason: String::new(),
+            draining: false,
+            running: HashSet::new(),
+            queue: VecDeque::new(),
+        }
+    }
+
+    pub fn max_parallel(&self) -> usize {
+        self.link
+            .as_ref()
+            .map(|link| link.hello.max_parallel.max(1) as usize)
+            .unwrap_or(1)
+    }
+
+    pub fn has_free_slot(&self) -> bool {
+        self.running.len() < self.max_parallel()
+    }
+
+    /// Jobs per slot, for least-loaded choice.
+    pub fn load(&self) -> f64 {
+        (self.running.len() + self.queue.len()) as f64 / self.max_parallel() as f64
+    }
+
+    pub fn ollama_reachable(&self) -> bool {
+        self.status
+            .as_ref()
+            .is_some_and(|status| status.ollama_reachable)
+    }
+
+    pub fn has_model(&self, model: &str) -> bool {
+        self.status.as_ref().is_some_and(|status| {
+            status
+                .installed
+                .iter()
+                .any(|installed| canonical_model_name(&installed.name) == model)
+        })
+    }
+
+    pub fn has_model_loaded(&self, model: &str) -> bool {
+        self.status.as_ref().is_some_and(|status| {
+            status
+                .loaded
+                .iter()
+                .any(|loaded| canonical_model_name(&loaded.name) == model)
+        })
+    }
+
+    /// The node's state and, when it is not ready, why.
+    pub fn state(&self, now_ms: i64) -> (NodeState, String) {
+        if self.link.is_none() {
+            return (NodeState::Down, self.down_description(now_ms));
+        }
+        match &self.status {
+            None => (
+                NodeState::OllamaDown,
+                "waiting for the agent's first status".into(),
+            ),
+            Some(status) if !status.ollama_reachable => (
+                NodeState::OllamaDown,
+                format!("ollama not answering: {}", status.ollama_error),
+            ),
+            Some(_) if self.draining => (NodeState::Draining, "draining".into()),
+            Some(_) => (NodeState::Ready, String::new()),
+        }
+    }
+
+    /// "never seen", or "agent down since … (41 s): stream closed".
+    pub fn down_description(&self, now_ms: i64) -> String {
+        if self.last_seen_ms == 0 {
+            return "never seen".into();
+        }
+        let seconds = (now_ms - self.down_since_ms).max(0) / 1000;
+        format!(
+            "agent down since {} ({seconds} s): {}",
+            format_rfc3339(self.down_since_ms),
+            self.down_reason
+        )
+    }
+}

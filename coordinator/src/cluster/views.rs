@@ -1,0 +1,133 @@
+//! What the cluster looks like from outside: nodes with their state and host facts, models
+//! with per-node availability and reasons; and draining, which the operator sets.
+
+use std::collections::BTreeSet;
+
+use proto::v1::{ModelAvailability, Node, NodeAvailability};
+
+use super::events::JobError;
+use super::main_loop::Cluster;
+use super::node::NodeEntry;
+use super::routing::{candidates, ineligibility};
+use crate::clock::now_ms;
+
+impl Cluster {
+    pub(super) fn node_views(&self) -> Vec<Node> {
+        let now = now_ms();
+        self.nodes
+            .iter()
+            .map(|node| self.node_view(node, now))
+            .collect()
+    }
+
+    fn node_view(&self, node: &NodeEntry, now: i64) -> Node {
+        let (state, state_reason) = node.state(now);
+        let status = node.status.clone().unwrap_or_default();
+        let hello = node.link.as_ref().map(|link| link.hello.clone());
+        Node {
+            name: node.name.clone(),
+            state: state as i32,
+            state_reason,
+            draining: node.draining,
+            labels: node.labels.clone(),
+            agent_version: hello
+                .as_ref()
+                .map(|hello| hello.agent_version.clone())
+                .unwrap_or_default(),
+            host: status.host.or(hello.and_then(|hello| hello.host)),
+            ollama_reachable: node.link.is_some() && status.ollama_reachable,
+            ollama_version: status.ollama_version,
+            installed: status.installed,
+            loaded: status.loaded,
+            last_seen_ms: node.last_seen_ms,
+            connected_since_ms: node
+                .link
+                .as_ref()
+                .map(|link| link.connected_at_ms)
+                .unwrap_or(0),
+            max_parallel: node.max_parallel() as u32,
+            running: node.running.len() as u32,
+            queued: node.queue.len() as u32,
+            queue_capacity: self.queue_capacity as u32,
+        }
+    }
+
+    /// Every model that is routed or installed anywhere, with each candidate node's answer.
+    pub(super) fn model_views(&self) -> Vec<ModelAvailability> {
+        let now = now_ms();
+        let mut models: BTreeSet<String> = self.routes.keys().cloned().collect();
+        for node in &self.nodes {
+            if let Some(status) = &node.status {
+                models.extend(
+                    status
+                        .installed
+                        .iter()
+                        .map(|model| super::job_spec::canonical_model_name(&model.name)),
+                );
+            }
+        }
+        models
+            .into_iter()
+            .map(|model| {
+                let nodes: Vec<NodeAvailability> = candidates(&self.nodes, &self.routes, &model)
+                    .into_iter()
+                    .map(|index| {
+                        let node = &self.nodes[index];
+                        let why = ineligibility(node, &model, self.queue_capacity, now);
+                        NodeAvailability {
+                            node: node.name.clone(),
+                            available: why.is_none(),
+                            loaded: node.link.is_some() && node.has_model_loaded(&model),
+                            code: why.as_ref().map(|(code, _)| *code as i32).unwrap_or(0),
+                            reason: why.map(|(_, reason)| reason).unwrap_or_default(),
+                        }
+                    })
+                    .collect();
+                ModelAvailability {
+                    available: nodes.iter().any(|node| node.available),
+                    routed_nodes: self.routes.get(&model).cloned().unwrap_or_default(),
+                    model,
+                    nodes,
+                }
+            })
+            .collect()
+    }
+
+    pub(super) fn set_draining(&mut self, name: &str, draining: bool) -> Result<Node, JobError> {
+        let index = self
+            .node_index(name)
+            .ok_or_else(|| JobError::NodeNotFound(name.to_owned()))?;
+        self.nodes[index].draining = draining;
+        tracing::info!(node = name, draining, "node drain changed");
+        self.save_draining();
+        self.changed();
+        Ok(self.node_view(&self.nodes[index], now_ms()))
+    }
+
+    /// Draining survives a coordinator restart: the operator drained the node for a reason.
+    fn save_draining(&self) {
+        let drained: Vec<&str> = self
+            .nodes
+            .iter()
+            .filter(|node| node.draining)
+            .map(|node| node.name.as_str())
+            .collect();
+        let text = serde_json::json!({ "draining": drained }).to_string();
+        if let Err(error) = std::fs::write(&self.draining_file, text) {
+            tracing::error!(%error, path = %self.draining_file.display(), "could not save drained nodes; they will be undrained after a restart");
+        }
+    }
+
+    pub(super) fn load_draining(&mut self) {
+        let Ok(text) = std::fs::read_to_string(&self.draining_file) else {
+            return;
+        };
+        let drained: Vec<String> = serde_json::from_str::<serde_json::Value>(&text)
+            .ok()
+            .and_then(|value| serde_json::from_value(value["draining"].clone()).ok())
+            .unwrap_or_default();
+        for node in &mut self.nodes {
+            node.draining = drained.contains(&node.name);
+        }
+    }
+}

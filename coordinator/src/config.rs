@@ -1,0 +1,78 @@
+//! The coordinator's configuration: one typed struct, read from a TOML file with `RUNNER_*`
+//! environment overrides, node tokens from the environment, validated with every problem listed.
+
+mod raw;
+mod validate;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use settings::{ConfigError, EnvSource, Problems, Secret};
+
+/// Top-level keys that `RUNNER_<KEY>` environment variables may override.
+pub const OVERRIDABLE_KEYS: &[&str] = &[
+    "grpc_addr",
+    "http_addr",
+    "data_dir",
+    "heartbeat_timeout",
+    "queue_capacity",
+    "max_prompt_bytes",
+    "log_format",
+    "nodes",
+    "routes",
+];
+
+#[derive(Debug, Clone)]
+pub struct CoordinatorConfig {
+    pub grpc_addr: SocketAddr,
+    pub http_addr: SocketAddr,
+    pub data_dir: PathBuf,
+    /// A connected node that sends nothing for this long is down (its stream is closed).
+    pub heartbeat_timeout: Duration,
+    /// How many jobs may wait for a slot on one node before submits see "queue full".
+    pub queue_capacity: usize,
+    /// The largest prompt (all messages or texts together) a job may carry, in bytes.
+    pub max_prompt_bytes: usize,
+    pub log_format: LogFormat,
+    pub nodes: Vec<NodeConfig>,
+    /// Model name -> the nodes allowed to serve it, in config order.
+    pub routes: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NodeConfig {
+    pub name: String,
+    pub labels: Vec<String>,
+    /// The environment variable the token came from, to name it in log lines.
+    pub token_env: String,
+    pub token: Secret,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+impl CoordinatorConfig {
+    /// Reads `file` (when given) with overrides and secrets from `env`.
+    pub fn load(file: Option<&Path>, env: &dyn EnvSource) -> Result<Self, ConfigError> {
+        let mut problems = Problems::default();
+        let table = settings::load_table(file, env, OVERRIDABLE_KEYS, &mut problems);
+        // A shape problem (unknown key, wrong type) is noted; validation goes on with defaults
+        // so that every other problem is listed too.
+        let raw = raw::RawConfig::from_table(table)
+            .map_err(|problem| problems.push(problem))
+            .unwrap_or_default();
+        validate::validate(raw, env, problems)
+    }
+
+    pub fn node(&self, name: &str) -> Option<&NodeConfig> {
+        self.nodes.iter().find(|node| node.name == name)
+    }
+}

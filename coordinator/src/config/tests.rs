@@ -1,0 +1,93 @@
+use std::time::Duration;
+
+use settings::MapEnv;
+
+use super::{CoordinatorConfig, LogFormat};
+
+fn write(text: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("coordinator.toml");
+    std::fs::write(&path, text).unwrap();
+    (dir, path)
+}
+
+#[test]
+fn defaults_match_the_design() {
+    let config = CoordinatorConfig::load(None, &MapEnv::default()).unwrap();
+    assert_eq!(config.grpc_addr.to_string(), "127.0.0.1:7070");
+    assert_eq!(config.http_addr.to_string(), "127.0.0.1:8000");
+    assert_eq!(config.data_dir.to_str(), Some("./data"));
+    assert!(config.heartbeat_timeout <= Duration::from_secs(5));
+    assert_eq!(config.log_format, LogFormat::Text);
+    assert!(config.nodes.is_empty() && config.routes.is_empty());
+}
+
+#[test]
+fn nodes_routes_and_tokens_are_read() {
+    let (_dir, path) = write(
+        r#"
+        heartbeat_timeout = "2s"
+        [[nodes]]
+        name = "davas"
+        token_env = "TOKEN_DAVAS"
+        labels = ["gpu"]
+        [[routes]]
+        model = "gemma4:27b"
+        nodes = ["davas"]
+        "#,
+    );
+    let env = MapEnv::from_pairs([
+        ("TOKEN_DAVAS", "s3cret"),
+        ("RUNNER_GRPC_ADDR", "127.0.0.1:9"),
+    ]);
+    let config = CoordinatorConfig::load(Some(&path), &env).unwrap();
+    assert_eq!(config.grpc_addr.port(), 9);
+    assert_eq!(config.heartbeat_timeout, Duration::from_secs(2));
+    let davas = config.node("davas").unwrap();
+    assert!(davas.token.matches("s3cret"));
+    assert_eq!(davas.labels, ["gpu"]);
+    assert_eq!(config.routes["gemma4:27b"], ["davas"]);
+    assert!(!format!("{config:?}").contains("s3cret"));
+}
+
+#[test]
+fn every_problem_is_listed() {
+    let (_dir, path) = write(
+        r#"
+        grpc_addr = "nowhere"
+        heartbeat_timeout = "soon"
+        queue_capacity = -1
+        log_format = "xml"
+        [[nodes]]
+        name = "Davas!"
+        token_env = "X"
+        [[nodes]]
+        name = "homelab"
+        token_env = "MISSING_TOKEN"
+        [[routes]]
+        model = "gemma4:27b"
+        nodes = ["ghost"]
+        "#,
+    );
+    let error = CoordinatorConfig::load(Some(&path), &MapEnv::default()).unwrap_err();
+    let text = error.to_string();
+    for expected in [
+        "grpc_addr: `nowhere`",
+        "heartbeat_timeout:",
+        "queue_capacity: must be at least 0",
+        "log_format: `xml`",
+        "`Davas!` is not a node name",
+        "MISSING_TOKEN",
+        "names node `ghost`",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+    assert_eq!(text.lines().count(), 7, "{text}");
+}
+
+#[test]
+fn unknown_keys_are_refused() {
+    let (_dir, path) = write("grpc_adr = \"127.0.0.1:1\"\n");
+    let error = CoordinatorConfig::load(Some(&path), &MapEnv::default()).unwrap_err();
+    assert!(error.to_string().contains("grpc_adr"), "{error}");
+}

@@ -1,0 +1,15 @@
+//! The coordinator's gRPC API: jobs, the cluster view, the agent link, plus the standard
+//! health service and server reflection (v1 and v1alpha, so grpcurl 1.8 works too).
+
+mod agent_link_service;
+mod cluster_service;
+mod job_service;
+mod server;
+mod status;
+
+pub use agent_link_service::AgentLinkApi;
+pub use cluster_service::ClusterApi;
+pub use job_service::JobApi;
+pub use job_service::job_filter;
+pub use server::serve_grpc;
+pub use status::{job_error_status, rejection_status};

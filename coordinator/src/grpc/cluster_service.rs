@@ -1,0 +1,48 @@
+//! `ClusterService`: the nodes, per-model availability, and draining.
+
+use proto::v1::cluster_service_server::ClusterService;
+use proto::v1::{
+    ListModelsRequest, ListModelsResponse, ListNodesRequest, ListNodesResponse, Node,
+    SetDrainingRequest,
+};
+use tonic::{Request, Response, Status};
+
+use super::status::job_error_status;
+use crate::cluster::ClusterHandle;
+
+pub struct ClusterApi {
+    pub cluster: ClusterHandle,
+}
+
+#[tonic::async_trait]
+impl ClusterService for ClusterApi {
+    async fn list_nodes(
+        &self,
+        _: Request<ListNodesRequest>,
+    ) -> Result<Response<ListNodesResponse>, Status> {
+        Ok(Response::new(ListNodesResponse {
+            nodes: self.cluster.nodes().await,
+        }))
+    }
+
+    async fn list_models(
+        &self,
+        _: Request<ListModelsRequest>,
+    ) -> Result<Response<ListModelsResponse>, Status> {
+        Ok(Response::new(ListModelsResponse {
+            models: self.cluster.models().await,
+        }))
+    }
+
+    async fn set_draining(
+        &self,
+        request: Request<SetDrainingRequest>,
+    ) -> Result<Response<Node>, Status> {
+        let request = request.into_inner();
+        self.cluster
+            .set_draining(request.node, request.draining)
+            .await
+            .map(Response::new)
+            .map_err(job_error_status)
+    }
+}

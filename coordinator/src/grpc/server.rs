@@ -1,0 +1,71 @@
+//! Serves every gRPC service on an already-bound listener until shutdown.
+
+use std::sync::Arc;
+
+use proto::v1::agent_link_service_server::AgentLinkServiceServer;
+use proto::v1::cluster_service_server::ClusterServiceServer;
+use proto::v1::job_service_server::JobServiceServer;
+use tokio::net::TcpListener;
+use tokio_stream::wrappers::TcpListenerStream;
+use tokio_util::sync::CancellationToken;
+
+use super::{AgentLinkApi, ClusterApi, JobApi};
+use crate::cluster::ClusterHandle;
+use crate::config::CoordinatorConfig;
+use crate::store::JobStore;
+
+#[derive(Debug, thiserror::Error)]
+pub enum GrpcServeError {
+    #[error("gRPC reflection could not load the API descriptors: {0}")]
+    Reflection(#[from] tonic_reflection::server::Error),
+    #[error("gRPC server stopped: {0}")]
+    Transport(#[from] tonic::transport::Error),
+}
+
+pub async fn serve_grpc(
+    listener: TcpListener,
+    config: &CoordinatorConfig,
+    cluster: ClusterHandle,
+    store: Arc<dyn JobStore>,
+    shutdown: CancellationToken,
+) -> Result<(), GrpcServeError> {
+    let (health_reporter, health_service) = tonic_health::server::health_reporter();
+    health_reporter
+        .set_serving::<JobServiceServer<JobApi>>()
+        .await;
+    health_reporter
+        .set_serving::<ClusterServiceServer<ClusterApi>>()
+        .await;
+    health_reporter
+        .set_serving::<AgentLinkServiceServer<AgentLinkApi>>()
+        .await;
+    let reflection_v1 = tonic_reflection::server::Builder::configure()
+        .register_encoded_file_descriptor_set(proto::FILE_DESCRIPTOR_SET)
+        .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
+        .build_v1()?;
+    let reflection_v1alpha = tonic_reflection::server::Builder::configure()
+        .register_encoded_file_descriptor_set(proto::FILE_DESCRIPTOR_SET)
+        .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
+        .build_v1alpha()?;
+    let jobs = JobApi {
+        cluster: cluster.clone(),
+        store,
+        max_prompt_bytes: config.max_prompt_bytes,
+    };
+    let cluster_api = ClusterApi {
+        cluster: cluster.clone(),
+    };
+    let agent_link = AgentLinkApi::new(cluster, &config.nodes);
+    tonic::transport::Server::builder()
+        .tcp_nodelay(true)
+        .http2_keepalive_interval(Some(std::time::Duration::from_secs(10)))
+        .add_service(health_service)
+        .add_service(reflection_v1)
+        .add_service(reflection_v1alpha)
+        .add_service(JobServiceServer::new(jobs))
+        .add_service(ClusterServiceServer::new(cluster_api))
+        .add_service(AgentLinkServiceServer::new(agent_link))
+        .serve_with_incoming_shutdown(TcpListenerStream::new(listener), shutdown.cancelled_owned())
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,37 @@
+//! Routes and serves the HTTP API on an already-bound listener until shutdown.
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::routing::get;
+use tokio::net::TcpListener;
+use tokio_util::sync::CancellationToken;
+
+use crate::cluster::ClusterHandle;
+use crate::store::JobStore;
+
+#[derive(Clone)]
+pub struct HttpState {
+    pub cluster: ClusterHandle,
+    pub store: Arc<dyn JobStore>,
+}
+
+pub fn router(state: HttpState) -> Router {
+    Router::new()
+        .route("/healthz", get(super::healthz::healthz))
+        .route("/api/nodes", get(super::get_nodes::get_nodes))
+        .route("/api/models", get(super::get_models::get_models))
+        .route("/api/jobs", get(super::get_jobs::get_jobs))
+        .route("/api/jobs/{id}", get(super::get_job::get_job))
+        .with_state(state)
+}
+
+pub async fn serve_http(
+    listener: TcpListener,
+    state: HttpState,
+    shutdown: CancellationToken,
+) -> std::io::Result<()> {
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(shutdown.cancelled_owned())
+        .await
+}

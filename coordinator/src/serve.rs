@@ -1,0 +1,145 @@
+//! `runner serve`: opens the job store, recovers what a previous run left unfinished, starts
+//! the cluster loop, the gRPC and HTTP servers, and drains them on shutdown.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use proto::v1::JobState;
+use tokio::net::TcpListener;
+use tokio_util::sync::CancellationToken;
+
+use crate::clock::now_ms;
+use crate::cluster::new_cluster;
+use crate::config::CoordinatorConfig;
+use crate::grpc::serve_grpc;
+use crate::http::{HttpState, serve_http};
+use crate::store::{JobStore, RedbJobStore, StoreError, StoreWriter};
+
+/// How long running servers get to finish after shutdown is asked for.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error("cannot listen on {address} ({what}): {source}; is another coordinator running?")]
+    Bind {
+        what: &'static str,
+        address: SocketAddr,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// The coordinator's listening sockets, bound before anything else starts.
+pub struct Listeners {
+    pub grpc: TcpListener,
+    pub http: TcpListener,
+}
+
+impl Listeners {
+    pub async fn bind(config: &CoordinatorConfig) -> Result<Self, ServeError> {
+        let bind = |what: &'static str, address: SocketAddr| async move {
+            TcpListener::bind(address)
+                .await
+                .map_err(|source| ServeError::Bind {
+                    what,
+                    address,
+                    source,
+                })
+        };
+        Ok(Self {
+            grpc: bind("grpc_addr", config.grpc_addr).await?,
+            http: bind("http_addr", config.http_addr).await?,
+        })
+    }
+}
+
+pub async fn serve(
+    config: CoordinatorConfig,
+    listeners: Listeners,
+    shutdown: CancellationToken,
+) -> Result<(), ServeError> {
+    let store: Arc<dyn JobStore> = Arc::new(RedbJobStore::open(&config.data_dir)?);
+    recover_unfinished_jobs(store.as_ref())?;
+    let (writer, writer_task) = StoreWriter::start(store.clone());
+    let (cluster, cluster_loop) = new_cluster(&config, store.clone(), writer);
+    tracing::info!(
+        grpc = %listeners.grpc.local_addr().map(|a| a.to_string()).unwrap_or_default(),
+        http = %listeners.http.local_addr().map(|a| a.to_string()).unwrap_or_default(),
+        data_dir = %config.data_dir.display(),
+        nodes = config.nodes.len(),
+        routes = config.routes.len(),
+        "coordinator listening"
+    );
+    let servers_stop = CancellationToken::new();
+    let loop_task = tokio::spawn(cluster_loop.run(servers_stop.clone()));
+    let grpc = tokio::spawn({
+        let (config, cluster, store, stop) = (
+            config.clone(),
+            cluster.clone(),
+            store.clone(),
+            servers_stop.clone(),
+        );
+        async move { serve_grpc(listeners.grpc, &config, cluster, store, stop).await }
+    });
+    let http = tokio::spawn(serve_http(
+        listeners.http,
+        HttpState { cluster, store },
+        servers_stop.clone(),
+    ));
+    shutdown.cancelled().await;
+    tracing::info!("shutting down");
+    servers_stop.cancel();
+    let drained = tokio::time::timeout(SHUTDOWN_GRACE, async {
+        if let Ok(Err(error)) = grpc.await {
+            tracing::error!(%error, "gRPC server failed");
+        }
+        if let Ok(Err(error)) = http.await {
+            tracing::error!(%error, "HTTP server failed");
+        }
+        // The loop ends active jobs, then drops its store writer; the writer flushes and ends.
+        let _ = loop_task.await;
+        let _ = writer_task.await;
+    })
+    .await;
+    if drained.is_err() {
+        tracing::warn!(
+            grace_seconds = SHUTDOWN_GRACE.as_secs(),
+            "shutdown overran its grace period; exiting anyway"
+        );
+    }
+    Ok(())
+}
+
+/// Jobs that were queued or running when the coordinator last stopped (or was killed) end
+/// `failed` with a reason, so none is left hanging or vanishes.
+fn recover_unfinished_jobs(store: &dyn JobStore) -> Result<(), StoreError> {
+    let now = now_ms();
+    let mut recovered = store.unfinished()?;
+    for job in &mut recovered {
+        let was = if job.state == JobState::Running as i32 {
+            "running"
+        } else {
+            "queued"
+        };
+        let node = if job.node.is_empty() {
+            String::new()
+        } else {
+            format!(" on {}", job.node)
+        };
+        job.reason =
+            format!("coordinator_restarted: the coordinator stopped while the job was {was}{node}");
+        job.state = JobState::Failed as i32;
+        job.finished_at_ms = now;
+    }
+    if !recovered.is_empty() {
+        tracing::warn!(
+            jobs = recovered.len(),
+            "jobs left unfinished by the previous run are marked failed"
+        );
+        store.put_all(&recovered)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,73 @@
+//! Durable job history: every job, with its state, reason, timings and output, kept under
+//! `data_dir` so a coordinator restart loses nothing. Behind a trait with an in-memory and an
+//! on-disk (redb) implementation that pass one contract test.
+
+mod memory;
+mod redb_store;
+mod writer;
+
+#[cfg(test)]
+mod contract_tests;
+
+pub use memory::MemoryJobStore;
+pub use redb_store::RedbJobStore;
+pub use writer::StoreWriter;
+
+use proto::v1::{Job, JobState};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("job store at {path}: {source}")]
+    Open {
+        path: String,
+        #[source]
+        source: redb::Error,
+    },
+    #[error("job store: {0}")]
+    Database(#[from] redb::Error),
+    #[error("job store holds an unreadable record for {id}: {source}")]
+    Corrupt {
+        id: String,
+        #[source]
+        source: prost::DecodeError,
+    },
+}
+
+/// Which jobs a listing wants; every field narrows it.
+#[derive(Debug, Clone, Default)]
+pub struct JobFilter {
+    pub state: Option<JobState>,
+    pub model: Option<String>,
+    pub node: Option<String>,
+    /// Only jobs with ids before this one (older), for paging.
+    pub before_id: Option<String>,
+    pub limit: usize,
+}
+
+impl JobFilter {
+    pub fn matches(&self, job: &Job) -> bool {
+        self.state.is_none_or(|state| job.state == state as i32)
+            && self
+                .model
+                .as_ref()
+                .is_none_or(|model| job.spec.as_ref().is_some_and(|spec| &spec.model == model))
+            && self.node.as_ref().is_none_or(|node| &job.node == node)
+    }
+}
+
+pub trait JobStore: Send + Sync + 'static {
+    /// Writes (inserts or replaces) jobs in one durable transaction.
+    fn put_all(&self, jobs: &[Job]) -> Result<(), StoreError>;
+    fn get(&self, id: &str) -> Result<Option<Job>, StoreError>;
+    /// Newest first, at most `filter.limit`.
+    fn list(&self, filter: &JobFilter) -> Result<Vec<Job>, StoreError>;
+    /// Jobs not yet in a terminal state (queued or running), as the last run left them.
+    fn unfinished(&self) -> Result<Vec<Job>, StoreError>;
+}
+
+pub fn is_terminal(state: i32) -> bool {
+    matches!(
+        JobState::try_from(state),
+        Ok(JobState::Succeeded | JobState::Failed | JobState::Cancelled | JobState::Rejected)
+    )
+}

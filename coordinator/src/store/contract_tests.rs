@@ -1,0 +1,126 @@
+//! One contract, run against both stores.
+
+use proto::v1::{Job, JobSpec, JobState};
+
+use super::{JobFilter, JobStore, MemoryJobStore, RedbJobStore};
+
+fn job(id: &str, model: &str, node: &str, state: JobState) -> Job {
+    Job {
+        id: id.to_owned(),
+        spec: Some(JobSpec {
+            model: model.to_owned(),
+            ..Default::default()
+        }),
+        state: state as i32,
+        node: node.to_owned(),
+        ..Default::default()
+    }
+}
+
+fn check_contract(store: &dyn JobStore) {
+    store
+        .put_all(&[
+            job("A1", "gemma4:27b", "davas", JobState::Succeeded),
+            job("A2", "qwen2.5:14b", "homelab", JobState::Running),
+            job("A3", "gemma4:27b", "", JobState::Rejected),
+            job("A4", "qwen2.5:14b", "contabo", JobState::Queued),
+        ])
+        .unwrap();
+    assert_eq!(store.get("A2").unwrap().unwrap().node, "homelab");
+    assert!(store.get("nope").unwrap().is_none());
+
+    let all = JobFilter {
+        limit: 10,
+        ..Default::default()
+    };
+    let ids: Vec<String> = store
+        .list(&all)
+        .unwrap()
+        .into_iter()
+        .map(|job| job.id)
+        .collect();
+    assert_eq!(ids, ["A4", "A3", "A2", "A1"], "newest first");
+
+    let gemma = JobFilter {
+        model: Some("gemma4:27b".into()),
+        limit: 10,
+        ..Default::default()
+    };
+    assert_eq!(store.list(&gemma).unwrap().len(), 2);
+    let rejected = JobFilter {
+        state: Some(JobState::Rejected),
+        limit: 10,
+        ..Default::default()
+    };
+    assert_eq!(store.list(&rejected).unwrap()[0].id, "A3");
+    let page = JobFilter {
+        before_id: Some("A3".into()),
+        limit: 1,
+        ..Default::default()
+    };
+    assert_eq!(store.list(&page).unwrap()[0].id, "A2");
+    let on_davas = JobFilter {
+        node: Some("davas".into()),
+        limit: 10,
+        ..Default::default()
+    };
+    assert_eq!(store.list(&on_davas).unwrap().len(), 1);
+
+    let mut unfinished: Vec<String> = store
+        .unfinished()
+        .unwrap()
+        .into_iter()
+        .map(|job| job.id)
+        .collect();
+    unfinished.sort();
+    assert_eq!(unfinished, ["A2", "A4"]);
+
+    store
+        .put_all(&[job("A2", "qwen2.5:14b", "homelab", JobState::Failed)])
+        .unwrap();
+    assert_eq!(
+        store.get("A2").unwrap().unwrap().state,
+        JobState::Failed as i32
+    );
+}
+
+#[test]
+fn memory_store_keeps_the_contract() {
+    check_contract(&MemoryJobStore::default());
+}
+
+#[test]
+fn redb_store_keeps_the_contract_and_survives_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let store = RedbJobStore::open(dir.path()).unwrap();
+        check_contract(&store);
+    }
+    let reopened = RedbJobStore::open(dir.path()).unwrap();
+    assert_eq!(
+        reopened
+            .list(&JobFilter {
+                limit: 10,
+                ..Default::default()
+            })
+            .unwrap()
+            .len(),
+        4
+    );
+}
+
+#[tokio::test]
+async fn the_writer_reports_durability_after_the_commit() {
+    let store = std::sync::Arc::new(MemoryJobStore::default());
+    let (writer, handle) = super::StoreWriter::start(store.clone());
+    let (durable, written) = tokio::sync::oneshot::channel();
+    writer.write(job("B1", "m", "n", JobState::Queued), None);
+    writer.write(job("B1", "m", "n", JobState::Running), Some(durable));
+    written.await.unwrap().unwrap();
+    assert_eq!(
+        store.get("B1").unwrap().unwrap().state,
+        JobState::Running as i32
+    );
+    drop(writer);
+    handle.await.unwrap();
+}

@@ -1,0 +1,107 @@
+//! The durable job store: one redb file under `data_dir`, job id -> protobuf-encoded `Job`.
+
+use std::path::Path;
+
+use prost::Message;
+use proto::v1::Job;
+use redb::{Database, ReadableDatabase, ReadableTable, TableDefinition};
+
+use super::{JobFilter, JobStore, StoreError, is_terminal};
+
+const JOBS: TableDefinition<&str, &[u8]> = TableDefinition::new("jobs");
+
+#[derive(Debug)]
+pub struct RedbJobStore {
+    database: Database,
+}
+
+impl RedbJobStore {
+    /// Opens (or creates) `jobs.redb` in `data_dir`, creating the directory when missing.
+    pub fn open(data_dir: &Path) -> Result<Self, StoreError> {
+        let path = data_dir.join("jobs.redb");
+        let open_error = |source: redb::Error| StoreError::Open {
+            path: path.display().to_string(),
+            source,
+        };
+        std::fs::create_dir_all(data_dir).map_err(|error| open_error(redb::Error::Io(error)))?;
+        let database = Database::create(&path).map_err(|error| open_error(error.into()))?;
+        let transaction = database
+            .begin_write()
+            .map_err(|error| open_error(error.into()))?;
+        transaction
+            .open_table(JOBS)
+            .map_err(|error| open_error(error.into()))?;
+        transaction
+            .commit()
+            .map_err(|error| open_error(error.into()))?;
+        Ok(Self { database })
+    }
+
+    fn decode(id: &str, bytes: &[u8]) -> Result<Job, StoreError> {
+        Job::decode(bytes).map_err(|source| StoreError::Corrupt {
+            id: id.to_owned(),
+            source,
+        })
+    }
+}
+
+impl JobStore for RedbJobStore {
+    fn put_all(&self, jobs: &[Job]) -> Result<(), StoreError> {
+        let transaction = self.database.begin_write().map_err(redb::Error::from)?;
+        {
+            let mut table = transaction.open_table(JOBS).map_err(redb::Error::from)?;
+            for job in jobs {
+                table
+                    .insert(job.id.as_str(), job.encode_to_vec().as_slice())
+                    .map_err(redb::Error::from)?;
+            }
+        }
+        transaction.commit().map_err(redb::Error::from)?;
+        Ok(())
+    }
+
+    fn get(&self, id: &str) -> Result<Option<Job>, StoreError> {
+        let transaction = self.database.begin_read().map_err(redb::Error::from)?;
+        let table = transaction.open_table(JOBS).map_err(redb::Error::from)?;
+        let found = table.get(id).map_err(redb::Error::from)?;
+        found
+            .map(|value| Self::decode(id, value.value()))
+            .transpose()
+    }
+
+    fn list(&self, filter: &JobFilter) -> Result<Vec<Job>, StoreError> {
+        let transaction = self.database.begin_read().map_err(redb::Error::from)?;
+        let table = transaction.open_table(JOBS).map_err(redb::Error::from)?;
+        let range = match filter.before_id.as_deref() {
+            Some(before) => table.range(..before),
+            None => table.range::<&str>(..),
+        }
+        .map_err(redb::Error::from)?;
+        let mut jobs = Vec::new();
+        for entry in range.rev() {
+            let (key, value) = entry.map_err(redb::Error::from)?;
+            let job = Self::decode(key.value(), value.value())?;
+            if filter.matches(&job) {
+                jobs.push(job);
+                if jobs.len() >= filter.limit {
+                    break;
+                }
+            }
+        }
+        Ok(jobs)
+    }
+
+    fn unfinished(&self) -> Result<Vec<Job>, StoreError> {
+        let transaction = self.database.begin_read().map_err(redb::Error::from)?;
+        let table = transaction.open_table(JOBS).map_err(redb::Error::from)?;
+        let mut jobs = Vec::new();
+        for entry in table.iter().map_err(redb::Error::from)? {
+            let (key, value) = entry.map_err(redb::Error::from)?;
+            let job = Self::decode(key.value(), value.value())?;
+            if !is_terminal(job.state) {
+                jobs.push(job);
+            }
+        }
+        Ok(jobs)
+    }
+}

@@ -1,0 +1,116 @@
+//! Where environment values come from: the process environment plus an optional `.env` file
+//! (as Infisical materialises it), or a plain map in tests.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+/// A source of environment variables. Tests feed a [`MapEnv`]; processes use [`ProcessEnv`].
+pub trait EnvSource: Send + Sync {
+    fn get(&self, key: &str) -> Option<String>;
+}
+
+/// Variables given by a test.
+#[derive(Debug, Default, Clone)]
+pub struct MapEnv(pub HashMap<String, String>);
+
+impl MapEnv {
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        Self(
+            pairs
+                .into_iter()
+                .map(|(key, value)| (key.to_owned(), value.to_owned()))
+                .collect(),
+        )
+    }
+}
+
+impl EnvSource for MapEnv {
+    fn get(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+}
+
+/// The process environment, falling back to the variables of a `.env` file: a variable set in
+/// the process wins over the same one in the file.
+#[derive(Default)]
+pub struct ProcessEnv {
+    dotenv: HashMap<String, String>,
+}
+
+impl ProcessEnv {
+    /// Reads `dotenv_path` when it exists; a missing file is not an error, an unreadable one is.
+    pub fn load(dotenv_path: &Path) -> Result<Self, String> {
+        match std::fs::read_to_string(dotenv_path) {
+            Ok(text) => Ok(Self {
+                dotenv: parse_dotenv(&text),
+            }),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(Self::default()),
+            Err(error) => Err(format!("cannot read {}: {error}", dotenv_path.display())),
+        }
+    }
+}
+
+impl EnvSource for ProcessEnv {
+    fn get(&self, key: &str) -> Option<String> {
+        // This is the one place the processes read their environment (see DESIGN.md).
+        std::env::var(key)
+            .ok()
+            .or_else(|| self.dotenv.get(key).cloned())
+    }
+}
+
+/// Parses `KEY=value` lines: `#` comments, optional `export `, optional single or double quotes.
+fn parse_dotenv(text: &str) -> HashMap<String, String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .filter_map(|line| {
+            let line = line.strip_prefix("export ").unwrap_or(line);
+            let (key, value) = line.split_once('=')?;
+            let value = value.trim();
+            let unquoted = ['"', '\'']
+                .iter()
+                .find_map(|quote| {
+                    value
+                        .strip_prefix(*quote)
+                        .and_then(|rest| rest.strip_suffix(*quote))
+                })
+                .unwrap_or(value);
+            Some((key.trim().to_owned(), unquoted.to_owned()))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dotenv_lines_are_parsed_like_shells_write_them() {
+        let parsed =
+            parse_dotenv("# comment\nexport A=1\nB = \"two words\"\nC='x=y'\n\nbroken line\nD=");
+        assert_eq!(parsed.get("A").map(String::as_str), Some("1"));
+        assert_eq!(parsed.get("B").map(String::as_str), Some("two words"));
+        assert_eq!(parsed.get("C").map(String::as_str), Some("x=y"));
+        assert_eq!(parsed.get("D").map(String::as_str), Some(""));
+        assert_eq!(parsed.len(), 4);
+    }
+
+    #[test]
+    fn a_missing_dotenv_file_is_fine() {
+        let env = ProcessEnv::load(Path::new("/nonexistent/.env")).unwrap();
+        assert!(env.dotenv.is_empty());
+    }
+
+    #[test]
+    fn dotenv_values_are_read_from_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(".env");
+        std::fs::write(&path, "LLM_RUNNER_TEST_ONLY_IN_FILE=from-file\n").unwrap();
+        let env = ProcessEnv::load(&path).unwrap();
+        assert_eq!(
+            env.get("LLM_RUNNER_TEST_ONLY_IN_FILE").as_deref(),
+            Some("from-file")
+        );
+    }
+}

@@ -1,0 +1,114 @@
+//! Merges a TOML file with `RUNNER_<KEY>` environment overrides into one TOML table that a
+//! process then deserializes into its raw config and validates.
+
+use std::path::Path;
+
+use toml::{Table, Value};
+
+use crate::{EnvSource, Problems};
+
+/// The prefix of every environment override: `RUNNER_GRPC_ADDR` sets `grpc_addr`.
+pub const ENV_PREFIX: &str = "RUNNER_";
+
+/// Reads `file` (when given) and applies `RUNNER_<KEY>` overrides for each of `keys`. An
+/// override's value is read as a TOML value when it is one (`8`, `true`, `["a", "b"]`,
+/// `[{ model = "m", nodes = ["n"] }]`) and as a string otherwise (`127.0.0.1:7070`, `5s`).
+/// Problems (unreadable file, bad TOML) are noted and an empty table is used in their place.
+pub fn load_table(
+    file: Option<&Path>,
+    env: &dyn EnvSource,
+    keys: &[&str],
+    problems: &mut Problems,
+) -> Table {
+    let mut table = file
+        .map(|path| read_file(path, problems))
+        .unwrap_or_default();
+    for key in keys {
+        let variable = format!("{ENV_PREFIX}{}", key.to_ascii_uppercase());
+        if let Some(raw) = env.get(&variable) {
+            table.insert((*key).to_owned(), parse_override(&raw));
+        }
+    }
+    table
+}
+
+fn read_file(path: &Path, problems: &mut Problems) -> Table {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(error) => {
+            problems.push(format!("cannot read {}: {error}", path.display()));
+            return Table::new();
+        }
+    };
+    match text.parse::<Table>() {
+        Ok(table) => table,
+        Err(error) => {
+            let message = error.to_string().replace('\n', " ");
+            problems.push(format!("{} is not valid TOML: {message}", path.display()));
+            Table::new()
+        }
+    }
+}
+
+fn parse_override(raw: &str) -> Value {
+    format!("value = {raw}")
+        .parse::<Table>()
+        .ok()
+        .and_then(|mut table| table.remove("value"))
+        .unwrap_or_else(|| Value::String(raw.to_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::MapEnv;
+
+    #[test]
+    fn environment_overrides_the_file_key_by_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.toml");
+        std::fs::write(
+            &path,
+            "grpc_addr = \"127.0.0.1:1\"\nhttp_addr = \"127.0.0.1:2\"\n",
+        )
+        .unwrap();
+        let env = MapEnv::from_pairs([
+            ("RUNNER_GRPC_ADDR", "127.0.0.1:9"),
+            ("RUNNER_MAX_PARALLEL", "4"),
+            ("RUNNER_ROUTES", r#"[{ model = "m", nodes = ["n"] }]"#),
+            ("RUNNER_NOT_A_KEY", "ignored"),
+        ]);
+        let mut problems = Problems::default();
+        let table = load_table(
+            Some(&path),
+            &env,
+            &["grpc_addr", "http_addr", "max_parallel", "routes"],
+            &mut problems,
+        );
+        assert!(problems.is_empty());
+        assert_eq!(table["grpc_addr"].as_str(), Some("127.0.0.1:9"));
+        assert_eq!(table["http_addr"].as_str(), Some("127.0.0.1:2"));
+        assert_eq!(table["max_parallel"].as_integer(), Some(4));
+        assert_eq!(table["routes"][0]["nodes"][0].as_str(), Some("n"));
+        assert!(!table.contains_key("not_a_key"));
+    }
+
+    #[test]
+    fn bad_toml_and_missing_files_are_problems() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bad.toml");
+        std::fs::write(&path, "grpc_addr = \n").unwrap();
+        let mut problems = Problems::default();
+        load_table(Some(&path), &MapEnv::default(), &[], &mut problems);
+        load_table(
+            Some(&dir.path().join("none.toml")),
+            &MapEnv::default(),
+            &[],
+            &mut problems,
+        );
+        let error = problems.finish(|| ()).unwrap_err();
+        assert_eq!(error.problems.len(), 2);
+        assert!(error.problems[0].contains("not valid TOML"));
+        assert!(error.problems[1].contains("cannot read"));
+    }
+}
