@@ -6,6 +6,7 @@
 
 /// Messages and services of package `llm_runner.v1`; every message also implements serde's
 /// `Serialize`/`Deserialize` per the protobuf JSON mapping (enums as their names).
+#[allow(clippy::large_enum_variant)]
 pub mod v1 {
     tonic::include_proto!("llm_runner.v1");
     include!(concat!(env!("OUT_DIR"), "/llm_runner.v1.serde.rs"));

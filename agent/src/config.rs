@@ -1,0 +1,93 @@
+//! The agent's configuration: one typed struct, read from an optional TOML file with
+//! `RUNNER_*` environment overrides and the token from `RUNNER_AGENT_TOKEN`, validated with
+//! every problem listed.
+
+mod raw;
+mod validate;
+
+#[cfg(test)]
+mod tests;
+
+use std::path::Path;
+use std::time::Duration;
+
+use settings::{ConfigError, EnvSource, Problems, Secret};
+
+/// Top-level keys that `RUNNER_<KEY>` environment variables may override.
+pub const OVERRIDABLE_KEYS: &[&str] = &[
+    "node",
+    "coordinator",
+    "ollama_url",
+    "max_parallel",
+    "probe_interval",
+    "host_facts_interval",
+    "log_format",
+];
+
+/// The environment variable holding this node's token (never a config file key).
+pub const TOKEN_ENV: &str = "RUNNER_AGENT_TOKEN";
+
+pub(crate) const DEFAULT_COORDINATOR_URL: &str = "http://127.0.0.1:7070";
+pub(crate) const DEFAULT_OLLAMA_URL: &str = "http://127.0.0.1:11434";
+pub(crate) const DEFAULT_MAX_PARALLEL: u32 = 1;
+pub(crate) const DEFAULT_PROBE_INTERVAL: Duration = Duration::from_secs(1);
+pub(crate) const DEFAULT_HOST_FACTS_INTERVAL: Duration = Duration::from_secs(10);
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// This node's name as the coordinator's `[[nodes]]` lists it.
+    pub node: String,
+    /// Where the coordinator's gRPC server listens, e.g. `http://100.64.0.1:7070`.
+    pub coordinator_url: String,
+    /// This host's Ollama, e.g. `http://127.0.0.1:11434`.
+    pub ollama_url: String,
+    /// How many jobs this node runs at once.
+    pub max_parallel: u32,
+    /// How often Ollama is probed (`/api/version`, `/api/tags`, `/api/ps`).
+    pub probe_interval: Duration,
+    /// How often host facts (memory, disk, load) are read.
+    pub host_facts_interval: Duration,
+    pub log_format: LogFormat,
+    /// Sent as `authorization: Bearer <token>`; prints as `***`.
+    pub token: Secret,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+impl Config {
+    /// Reads `file` (when given) with overrides and the token from `env`.
+    pub fn load(file: Option<&Path>, env: &dyn EnvSource) -> Result<Self, ConfigError> {
+        let mut problems = Problems::default();
+        let table = settings::load_table(file, env, OVERRIDABLE_KEYS, &mut problems);
+        // A shape problem (unknown key, wrong type) is noted; validation goes on with defaults
+        // so that every other problem is listed too.
+        let raw = raw::RawConfig::from_table(table)
+            .map_err(|problem| problems.push(problem))
+            .unwrap_or_default();
+        validate::validate(raw, env, problems)
+    }
+
+    /// The agent that `runner dev` starts in-process: defaults for everything but the names
+    /// and addresses it chooses.
+    pub fn for_dev(
+        node: impl Into<String>,
+        coordinator_url: impl Into<String>,
+        ollama_url: impl Into<String>,
+        token: Secret,
+    ) -> Self {
+        Self {
+            node: node.into(),
+            coordinator_url: coordinator_url.into(),
+            ollama_url: ollama_url.into(),
+            max_parallel: DEFAULT_MAX_PARALLEL,
+            probe_interval: DEFAULT_PROBE_INTERVAL,
+            host_facts_interval: DEFAULT_HOST_FACTS_INTERVAL,
+            log_format: LogFormat::Text,
+            token,
+        }
+    }
+}

@@ -1,0 +1,131 @@
+//! Tests of the agent configuration: defaults, overrides, and every problem listed.
+
+use std::time::Duration;
+
+use settings::MapEnv;
+
+use super::{Config, LogFormat};
+
+fn write(text: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("agent.toml");
+    std::fs::write(&path, text).unwrap();
+    (dir, path)
+}
+
+#[test]
+fn defaults_match_the_design() {
+    let env = MapEnv::from_pairs([("RUNNER_NODE", "davas"), ("RUNNER_AGENT_TOKEN", "s3cret")]);
+    let config = Config::load(None, &env).unwrap();
+    assert_eq!(config.node, "davas");
+    assert_eq!(config.coordinator_url, "http://127.0.0.1:7070");
+    assert_eq!(config.ollama_url, "http://127.0.0.1:11434");
+    assert_eq!(config.max_parallel, 1);
+    assert_eq!(config.probe_interval, Duration::from_secs(1));
+    assert_eq!(config.host_facts_interval, Duration::from_secs(10));
+    assert_eq!(config.log_format, LogFormat::Text);
+    assert_eq!(config.token.expose(), "s3cret");
+}
+
+#[test]
+fn environment_overrides_the_file() {
+    let (_dir, path) = write(
+        r#"
+        node = "homelab"
+        coordinator = "http://100.64.0.1:7070"
+        max_parallel = 2
+        probe_interval = "500ms"
+        log_format = "json"
+        "#,
+    );
+    let env = MapEnv::from_pairs([
+        ("RUNNER_AGENT_TOKEN", "s3cret"),
+        ("RUNNER_MAX_PARALLEL", "4"),
+        ("RUNNER_HOST_FACTS_INTERVAL", "30"),
+        ("RUNNER_OLLAMA_URL", "http://127.0.0.1:9"),
+    ]);
+    let config = Config::load(Some(&path), &env).unwrap();
+    assert_eq!(config.node, "homelab");
+    assert_eq!(config.coordinator_url, "http://100.64.0.1:7070");
+    assert_eq!(config.ollama_url, "http://127.0.0.1:9");
+    assert_eq!(config.max_parallel, 4);
+    assert_eq!(config.probe_interval, Duration::from_millis(500));
+    assert_eq!(config.host_facts_interval, Duration::from_secs(30));
+    assert_eq!(config.log_format, LogFormat::Json);
+}
+
+#[test]
+fn every_problem_is_listed() {
+    let (_dir, path) = write(
+        r#"
+        node = "Davas!"
+        coordinator = "https://vps:7070"
+        ollama_url = "localhost:11434"
+        max_parallel = 0
+        probe_interval = "soon"
+        host_facts_interval = "1ms"
+        log_format = "xml"
+        "#,
+    );
+    let error = Config::load(Some(&path), &MapEnv::default()).unwrap_err();
+    let text = error.to_string();
+    for expected in [
+        "node: `Davas!` is not a node name",
+        "coordinator: `https://vps:7070`: https is not supported",
+        "ollama_url: `localhost:11434` is not a URL",
+        "max_parallel: must be at least 1, not 0",
+        "probe_interval: `soon` is not a duration",
+        "host_facts_interval: 1ms is too short",
+        "log_format: `xml` is not one of text, json",
+        "RUNNER_AGENT_TOKEN is not set",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+    assert_eq!(text.lines().count(), 8, "{text}");
+}
+
+#[test]
+fn a_missing_node_and_unknown_keys_are_problems() {
+    let (_dir, path) = write("nod = \"davas\"\n");
+    let env = MapEnv::from_pairs([("RUNNER_AGENT_TOKEN", "s3cret")]);
+    let text = Config::load(Some(&path), &env).unwrap_err().to_string();
+    assert!(text.contains("unknown field `nod`"), "{text}");
+    assert!(text.contains("node: missing"), "{text}");
+    assert_eq!(text.lines().count(), 2, "{text}");
+}
+
+#[test]
+fn a_token_that_cannot_be_a_header_is_a_problem() {
+    let env = MapEnv::from_pairs([
+        ("RUNNER_NODE", "davas"),
+        ("RUNNER_AGENT_TOKEN", "two words"),
+    ]);
+    let text = Config::load(None, &env).unwrap_err().to_string();
+    assert!(text.contains("RUNNER_AGENT_TOKEN holds spaces"), "{text}");
+    assert!(
+        !text.contains("two words"),
+        "the token itself must not be printed: {text}"
+    );
+}
+
+#[test]
+fn the_token_never_prints() {
+    let env = MapEnv::from_pairs([("RUNNER_NODE", "davas"), ("RUNNER_AGENT_TOKEN", "s3cret")]);
+    let config = Config::load(None, &env).unwrap();
+    let printed = format!("{config:?}");
+    assert!(printed.contains("token: ***"), "{printed}");
+    assert!(!printed.contains("s3cret"), "{printed}");
+}
+
+#[test]
+fn dev_config_uses_the_defaults_for_the_rest() {
+    let config = Config::for_dev(
+        "local",
+        "http://127.0.0.1:1",
+        "http://127.0.0.1:2",
+        settings::Secret::new("t"),
+    );
+    assert_eq!(config.max_parallel, 1);
+    assert_eq!(config.probe_interval, Duration::from_secs(1));
+    assert_eq!(config.coordinator_url, "http://127.0.0.1:1");
+}

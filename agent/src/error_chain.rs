@@ -1,0 +1,30 @@
+//! Finds the useful part of a layered error: libraries wrap the cause ("Connection refused")
+//! under generic words ("error sending request", "transport error").
+
+/// The message of the deepest error in `error`'s source chain.
+pub(crate) fn innermost_cause(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut cause = error;
+    while let Some(source) = cause.source() {
+        cause = source;
+    }
+    cause.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::innermost_cause;
+
+    #[derive(Debug, thiserror::Error)]
+    #[error("transport error")]
+    struct Outer(#[source] std::io::Error);
+
+    #[test]
+    fn the_deepest_cause_is_named() {
+        let error = Outer(std::io::Error::new(
+            std::io::ErrorKind::ConnectionRefused,
+            "connection refused",
+        ));
+        assert_eq!(innermost_cause(&error), "connection refused");
+        assert_eq!(innermost_cause(&std::io::Error::other("alone")), "alone");
+    }
+}

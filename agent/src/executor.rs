@@ -1,0 +1,151 @@
+//! Runs the jobs the coordinator assigns against Ollama, at most `max_parallel` at once, and
+//! aborts them on cancel or when the link drops. The link's event loop owns the executor and
+//! passes every job update through [`Executor::accept`], so the set of running jobs changes in
+//! one place and a cancelled job never reports twice.
+
+mod run_job;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
+
+use proto::v1::agent_job_update::Event;
+use proto::v1::{AgentJobUpdate, JobFailedOnNode, JobSpec};
+use tokio::sync::mpsc;
+use tokio::task::AbortHandle;
+use tracing::{info, warn};
+
+use crate::ollama::OllamaClient;
+
+/// Job updates waiting for the link; a full queue slows the job's reading from Ollama.
+const UPDATE_QUEUE: usize = 256;
+
+pub struct Executor {
+    ollama: OllamaClient,
+    max_parallel: u32,
+    running: HashMap<String, AbortHandle>,
+    updates: mpsc::Sender<AgentJobUpdate>,
+}
+
+impl Executor {
+    /// The executor and the receiver of its jobs' updates, to be passed to [`Executor::accept`].
+    pub fn new(ollama: OllamaClient, max_parallel: u32) -> (Self, mpsc::Receiver<AgentJobUpdate>) {
+        let (updates, receiver) = mpsc::channel(UPDATE_QUEUE);
+        let executor = Self {
+            ollama,
+            max_parallel,
+            running: HashMap::new(),
+            updates,
+        };
+        (executor, receiver)
+    }
+
+    pub fn running_jobs(&self) -> u32 {
+        u32::try_from(self.running.len()).unwrap_or(u32::MAX)
+    }
+
+    /// Starts a job; returns the update to send at once when it is refused.
+    pub fn assign(&mut self, job_id: String, spec: Option<JobSpec>) -> Option<AgentJobUpdate> {
+        if self.running.contains_key(&job_id) {
+            warn!(
+                job_id,
+                "the coordinator assigned a job that already runs here; ignored"
+            );
+            return None;
+        }
+        let Some(spec) = spec else {
+            warn!(job_id, "assignment without a job spec; refused");
+            return Some(failed(
+                job_id,
+                "the assignment carried no job spec; the coordinator should always send one"
+                    .to_owned(),
+                false,
+            ));
+        };
+        if self.running_jobs() >= self.max_parallel {
+            warn!(
+                job_id,
+                max_parallel = self.max_parallel,
+                "job beyond max_parallel; refused"
+            );
+            let message = format!(
+                "agent at max_parallel={}; the coordinator should not have sent it",
+                self.max_parallel
+            );
+            return Some(failed(job_id, message, false));
+        }
+        info!(job_id, model = %spec.model, kind = ?spec.kind(), "job started");
+        let task = tokio::spawn(run_job::run_job(
+            self.ollama.clone(),
+            job_id.clone(),
+            spec,
+            self.updates.clone(),
+        ));
+        self.running.insert(job_id, task.abort_handle());
+        None
+    }
+
+    /// Aborts a running job, which closes its Ollama request; returns its `cancelled` update.
+    pub fn cancel(&mut self, job_id: &str) -> Option<AgentJobUpdate> {
+        let Some(task) = self.running.remove(job_id) else {
+            // It ended before the cancel arrived; its final update is on its way or sent.
+            info!(
+                job_id,
+                "cancel for a job that is not running here; nothing to do"
+            );
+            return None;
+        };
+        task.abort();
+        info!(
+            job_id,
+            "job cancelled by the coordinator; ollama request aborted"
+        );
+        Some(failed(job_id.to_owned(), "cancelled".to_owned(), true))
+    }
+
+    /// Lets through an update of a job that still runs here, forgetting the job once it ended;
+    /// updates of a cancelled or aborted job are dropped.
+    pub fn accept(&mut self, update: AgentJobUpdate) -> Option<AgentJobUpdate> {
+        if !self.running.contains_key(&update.job_id) {
+            return None;
+        }
+        match &update.event {
+            Some(Event::Completed(completed)) => {
+                self.running.remove(&update.job_id);
+                info!(job_id = update.job_id, model = %completed.model, "job completed");
+            }
+            Some(Event::Failed(failure)) => {
+                self.running.remove(&update.job_id);
+                warn!(job_id = update.job_id, error = %failure.message, "job failed");
+            }
+            Some(Event::Started(_) | Event::Delta(_)) | None => {}
+        }
+        Some(update)
+    }
+
+    /// Aborts every running job and returns their ids.
+    pub fn abort_all(&mut self) -> Vec<String> {
+        self.running
+            .drain()
+            .map(|(job_id, task)| {
+                task.abort();
+                job_id
+            })
+            .collect()
+    }
+}
+
+impl Drop for Executor {
+    /// No job outlives the link that assigned it: nobody would hear its result.
+    fn drop(&mut self) {
+        self.abort_all();
+    }
+}
+
+pub(crate) fn failed(job_id: String, message: String, cancelled: bool) -> AgentJobUpdate {
+    AgentJobUpdate {
+        job_id,
+        event: Some(Event::Failed(JobFailedOnNode { message, cancelled })),
+    }
+}

@@ -1,0 +1,177 @@
+//! Translates a job's `JobSpec` into the JSON body of Ollama's `/api/chat`, `/api/generate` or
+//! `/api/embed`, passing only the options the caller set so Ollama's defaults stay in force.
+
+use proto::v1::{JobSpec, ModelOptions};
+use serde_json::{Map, Value, json};
+
+use super::OllamaError;
+
+/// The body of a streamed `/api/chat` request.
+pub(crate) fn chat_body(spec: &JobSpec) -> Result<Value, OllamaError> {
+    let messages: Vec<Value> = spec
+        .messages
+        .iter()
+        .map(|message| json!({ "role": message.role, "content": message.content }))
+        .collect();
+    let mut body = json!({ "model": spec.model, "messages": messages, "stream": true });
+    add_options(&mut body, spec.options.as_ref(), true)?;
+    Ok(body)
+}
+
+/// The body of a streamed `/api/generate` request.
+pub(crate) fn generate_body(spec: &JobSpec) -> Result<Value, OllamaError> {
+    let mut body = json!({ "model": spec.model, "prompt": spec.prompt, "stream": true });
+    add_options(&mut body, spec.options.as_ref(), true)?;
+    Ok(body)
+}
+
+/// The body of an `/api/embed` request: every text in one call, in order.
+pub(crate) fn embed_body(spec: &JobSpec) -> Result<Value, OllamaError> {
+    let mut body = json!({ "model": spec.model, "input": spec.texts });
+    // `/api/embed` takes no `format`: a caller's format is meaningless for vectors.
+    add_options(&mut body, spec.options.as_ref(), false)?;
+    Ok(body)
+}
+
+fn add_options(
+    body: &mut Value,
+    options: Option<&ModelOptions>,
+    takes_format: bool,
+) -> Result<(), OllamaError> {
+    let Some(options) = options else {
+        return Ok(());
+    };
+    let mut model_options = Map::new();
+    if let Some(temperature) = options.temperature {
+        model_options.insert("temperature".to_owned(), json!(temperature));
+    }
+    if let Some(num_ctx) = options.num_ctx {
+        model_options.insert("num_ctx".to_owned(), json!(num_ctx));
+    }
+    if let Some(seed) = options.seed {
+        model_options.insert("seed".to_owned(), json!(seed));
+    }
+    if let Some(num_predict) = options.num_predict {
+        model_options.insert("num_predict".to_owned(), json!(num_predict));
+    }
+    if !model_options.is_empty() {
+        body["options"] = Value::Object(model_options);
+    }
+    if let Some(keep_alive) = options
+        .keep_alive
+        .as_deref()
+        .filter(|text| !text.is_empty())
+    {
+        body["keep_alive"] = keep_alive_value(keep_alive);
+    }
+    if let Some(format) = options.format.as_deref().filter(|text| !text.is_empty())
+        && takes_format
+    {
+        body["format"] = format_value(format)?;
+    }
+    Ok(())
+}
+
+/// Ollama reads a numeric `keep_alive` as seconds (`-1` forever, `0` unload) and a string as a
+/// Go duration (`"5m"`), so a number must travel as a JSON number.
+fn keep_alive_value(text: &str) -> Value {
+    if let Ok(seconds) = text.parse::<i64>() {
+        return json!(seconds);
+    }
+    match text.parse::<f64>() {
+        Ok(seconds) if seconds.is_finite() => json!(seconds),
+        _ => json!(text),
+    }
+}
+
+/// `"json"` asks for JSON mode; anything else must be a JSON schema, sent as a JSON value.
+fn format_value(text: &str) -> Result<Value, OllamaError> {
+    if text == "json" {
+        return Ok(json!("json"));
+    }
+    serde_json::from_str(text).map_err(|error| OllamaError::BadSpec {
+        reason: format!(
+            "format is neither \"json\" nor a JSON schema ({error}); fix the job's format"
+        ),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proto::v1::{ChatMessage, JobKind};
+
+    fn spec(kind: JobKind, options: Option<ModelOptions>) -> JobSpec {
+        JobSpec {
+            kind: kind as i32,
+            model: "qwen2.5:14b".to_owned(),
+            prompt: "why?".to_owned(),
+            messages: vec![ChatMessage {
+                role: "user".to_owned(),
+                content: "hi".to_owned(),
+            }],
+            texts: vec!["a".to_owned(), "b".to_owned()],
+            options,
+            retries: 0,
+        }
+    }
+
+    #[test]
+    fn unset_options_are_left_out() {
+        let body = chat_body(&spec(JobKind::Chat, Some(ModelOptions::default()))).unwrap();
+        assert_eq!(
+            body,
+            json!({"model": "qwen2.5:14b", "messages": [{"role": "user", "content": "hi"}], "stream": true})
+        );
+    }
+
+    #[test]
+    fn set_options_keep_alive_and_schema_are_mapped() {
+        let options = ModelOptions {
+            temperature: Some(0.5),
+            num_ctx: Some(4096),
+            seed: Some(-7),
+            keep_alive: Some("-1".to_owned()),
+            format: Some(r#"{"type": "object"}"#.to_owned()),
+            num_predict: Some(64),
+        };
+        let body = generate_body(&spec(JobKind::Generate, Some(options))).unwrap();
+        assert_eq!(
+            body["options"],
+            json!({"temperature": 0.5, "num_ctx": 4096, "seed": -7, "num_predict": 64})
+        );
+        assert_eq!(body["keep_alive"], json!(-1));
+        assert_eq!(body["format"], json!({"type": "object"}));
+        assert_eq!(body["prompt"], json!("why?"));
+    }
+
+    #[test]
+    fn keep_alive_durations_and_json_mode_stay_strings() {
+        let options = ModelOptions {
+            keep_alive: Some("5m".to_owned()),
+            format: Some("json".to_owned()),
+            ..ModelOptions::default()
+        };
+        let body = chat_body(&spec(JobKind::Chat, Some(options.clone()))).unwrap();
+        assert_eq!(body["keep_alive"], json!("5m"));
+        assert_eq!(body["format"], json!("json"));
+        let embed = embed_body(&spec(JobKind::Embed, Some(options))).unwrap();
+        assert_eq!(embed["input"], json!(["a", "b"]));
+        assert!(embed.get("format").is_none(), "{embed}");
+    }
+
+    #[test]
+    fn a_bad_schema_is_refused() {
+        let options = ModelOptions {
+            format: Some("{not json".to_owned()),
+            ..ModelOptions::default()
+        };
+        let error = chat_body(&spec(JobKind::Chat, Some(options))).unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .contains("neither \"json\" nor a JSON schema"),
+            "{error}"
+        );
+    }
+}

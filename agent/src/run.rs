@@ -1,0 +1,64 @@
+//! Starts the agent's services (Ollama prober, host facts, link) and stops them together on
+//! shutdown. `runner-agent` calls this, and so does `runner dev` for its in-process agent.
+
+use tokio_util::sync::CancellationToken;
+use tracing::info;
+
+use crate::config::Config;
+use crate::error_chain::innermost_cause;
+use crate::host_facts::HostFactsService;
+use crate::link::{LinkIdentity, LinkService};
+use crate::ollama::{OllamaClient, OllamaError};
+use crate::prober::Prober;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AgentError {
+    #[error("ollama_url `{url}`: {source}")]
+    Ollama {
+        url: String,
+        #[source]
+        source: OllamaError,
+    },
+    #[error(
+        "coordinator `{url}` is not a usable address ({reason}); use e.g. http://127.0.0.1:7070"
+    )]
+    CoordinatorUrl { url: String, reason: String },
+}
+
+/// Runs the agent until `shutdown` is cancelled. Connection trouble (coordinator or Ollama
+/// down) is retried, never returned: only unusable settings end it early.
+pub async fn run(config: Config, shutdown: CancellationToken) -> Result<(), AgentError> {
+    let ollama = OllamaClient::new(&config.ollama_url).map_err(|source| AgentError::Ollama {
+        url: config.ollama_url.clone(),
+        source,
+    })?;
+    let (prober, health) = Prober::new(ollama.clone(), config.probe_interval);
+    let (host_facts, facts) = HostFactsService::new(config.host_facts_interval);
+    let identity = LinkIdentity {
+        node: config.node.clone(),
+        coordinator_url: config.coordinator_url.clone(),
+        token: config.token.clone(),
+        max_parallel: config.max_parallel,
+    };
+    let link = LinkService::new(identity, ollama, health, facts).map_err(|error| {
+        AgentError::CoordinatorUrl {
+            url: config.coordinator_url.clone(),
+            reason: innermost_cause(&error),
+        }
+    })?;
+    info!(
+        node = %config.node,
+        coordinator = %config.coordinator_url,
+        ollama_url = %config.ollama_url,
+        max_parallel = config.max_parallel,
+        version = env!("CARGO_PKG_VERSION"),
+        "runner-agent starting"
+    );
+    let prober = tokio::spawn(prober.run(shutdown.clone()));
+    let host_facts = tokio::spawn(host_facts.run(shutdown.clone()));
+    link.run(shutdown.clone()).await;
+    // The link returns only on shutdown; the other services see the same token.
+    let _ = tokio::join!(prober, host_facts);
+    info!(node = %config.node, "runner-agent stopped");
+    Ok(())
+}
