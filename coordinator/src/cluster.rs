@@ -12,6 +12,7 @@ mod job_lifecycle;
 pub mod job_spec;
 mod main_loop;
 mod node;
+mod recent_jobs;
 pub mod routing;
 mod views;
 

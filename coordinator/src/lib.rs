@@ -2,12 +2,15 @@
 //! Ollama model health (never downgrading a model), stores every job durably, and serves the
 //! gRPC API, the HTTP API and the `runner` CLI.
 
+pub mod cli;
 pub mod clock;
 pub mod cluster;
 pub mod config;
+pub mod dev;
 pub mod grpc;
 pub mod http;
 pub mod job_id;
 pub mod serve;
+pub mod shutdown;
 pub mod store;
 pub mod telemetry;

@@ -127,7 +127,7 @@ impl Cluster {
             .filter_map(|(index, node)| {
                 let link = node.link.as_ref()?;
                 let silence = link.last_heard.elapsed();
-                (silence > timeout).then(|| (index, silence.as_secs()))
+                (silence > timeout).then_some((index, silence.as_secs()))
             })
             .collect();
         for (index, seconds) in silent {

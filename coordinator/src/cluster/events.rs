@@ -31,7 +31,7 @@ pub enum ClusterEvent {
     },
     Submit {
         spec: JobSpec,
-        reply: Reply<Result<Submitted, Rejected>>,
+        reply: Reply<Result<Submitted, Box<Rejected>>>,
     },
     Watch {
         id: String,

@@ -61,7 +61,10 @@ impl ClusterHandle {
     }
 
     /// Routes and queues a validated spec (see `validate_job_spec`).
-    pub async fn submit(&self, spec: JobSpec) -> Result<Result<Submitted, Rejected>, JobError> {
+    pub async fn submit(
+        &self,
+        spec: JobSpec,
+    ) -> Result<Result<Submitted, Box<Rejected>>, JobError> {
         self.ask(|reply| ClusterEvent::Submit { spec, reply })
             .await
             .ok_or(JobError::ShuttingDown)

@@ -15,7 +15,7 @@ use super::routing::{RouteDecision, rejection_is_transient, route};
 use crate::clock::now_ms;
 
 impl Cluster {
-    pub(super) fn submit(&mut self, spec: JobSpec) -> Result<Submitted, Rejected> {
+    pub(super) fn submit(&mut self, spec: JobSpec) -> Result<Submitted, Box<Rejected>> {
         let now = now_ms();
         let retries = spec.retries;
         let job = Job {
@@ -41,11 +41,12 @@ impl Cluster {
                 job.rejections = reasons.clone();
                 tracing::info!(job_id = %job.id, model = %model, reason = %job.reason, "job rejected");
                 self.writer.write(job.clone(), None);
-                Err(Rejected {
+                self.recent.remember(job.clone());
+                Err(Box::new(Rejected {
                     job,
                     reasons,
                     transient,
-                })
+                }))
             }
             RouteDecision::Node(index) => {
                 let (durable, durable_receiver) = oneshot::channel();
@@ -174,6 +175,7 @@ impl Cluster {
         timings(&mut active.job).total_ms = Some(active.millis_since_accepted(Instant::now()));
         tracing::info!(job_id, node = %active.job.node, state = ?state, reason = %active.job.reason, "job ended");
         self.writer.write(active.job.clone(), None);
+        self.recent.remember(active.job.clone());
         active.publish_job();
         if let Some(index) = self.node_index(&active.job.node) {
             let node = &mut self.nodes[index];

@@ -1,3 +1,5 @@
+//! Unit tests of job spec validation.
+
 use proto::v1::{ChatMessage, JobKind, JobSpec, ModelOptions};
 
 use super::{canonical_model_name, is_keep_alive, validate_job_spec};

@@ -11,6 +11,7 @@ use tokio_util::sync::CancellationToken;
 use super::active_job::ActiveJob;
 use super::events::{ClusterEvent, JobError, JobWatch};
 use super::node::NodeEntry;
+use super::recent_jobs::RecentJobs;
 use crate::config::CoordinatorConfig;
 use crate::job_id::JobIdGenerator;
 use crate::store::{JobStore, StoreWriter};
@@ -24,6 +25,7 @@ pub struct Cluster {
     pub(super) queue_capacity: usize,
     pub(super) heartbeat_timeout: Duration,
     pub(super) jobs: HashMap<String, ActiveJob>,
+    pub(super) recent: RecentJobs,
     pub(super) store: Arc<dyn JobStore>,
     pub(super) writer: StoreWriter,
     pub(super) ids: JobIdGenerator,
@@ -51,6 +53,7 @@ impl Cluster {
             queue_capacity: config.queue_capacity,
             heartbeat_timeout: config.heartbeat_timeout,
             jobs: HashMap::new(),
+            recent: RecentJobs::default(),
             store,
             writer,
             ids: JobIdGenerator::default(),
@@ -158,6 +161,9 @@ impl Cluster {
     }
 
     fn stored(&self, id: &str) -> Result<proto::v1::Job, JobError> {
+        if let Some(job) = self.recent.get(id) {
+            return Ok(job.clone());
+        }
         self.store
             .get(id)
             .map_err(|error| JobError::Store(error.to_string()))?

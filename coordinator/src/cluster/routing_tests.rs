@@ -1,3 +1,5 @@
+//! Unit tests of the routing rule: eligibility reasons, least-loaded choice, rejections.
+
 use std::collections::BTreeMap;
 use std::time::Instant;
 

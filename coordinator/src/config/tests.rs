@@ -1,3 +1,5 @@
+//! Unit tests of the coordinator config: defaults, overrides, every problem listed.
+
 use std::time::Duration;
 
 use settings::MapEnv;

@@ -1,0 +1,197 @@
+//! The `runner` command line as clap types: every subcommand with its flags, defaults and
+//! conflicts, so `main.rs` only parses and dispatches.
+
+mod submit_args;
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use proto::v1::JobState;
+
+pub use self::submit_args::{ModelOptionArgs, SubmitArgs};
+
+/// Where client commands find the coordinator unless `--coordinator` or
+/// `RUNNER_COORDINATOR` say otherwise.
+pub const DEFAULT_COORDINATOR_URL: &str = "http://127.0.0.1:7070";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "runner",
+    version,
+    about = "Run LLM jobs on the llm-runner cluster, or serve as its coordinator"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the coordinator with a TOML config file
+    Serve {
+        #[arg(long, value_name = "FILE")]
+        config: PathBuf,
+    },
+    /// Run a coordinator and a local agent on localhost, with built-in defaults
+    Dev {
+        /// The local Ollama the agent watches
+        #[arg(long, value_name = "URL")]
+        ollama_url: Option<String>,
+        /// Where the job store lives
+        #[arg(long, value_name = "DIR")]
+        data_dir: Option<PathBuf>,
+    },
+    // Flattened so the client commands are top-level subcommands, while `run_client` takes
+    // only client commands and has no impossible "serve" case to handle.
+    #[command(flatten)]
+    Client(ClientCommand),
+}
+
+/// The subcommands that talk to a running coordinator over gRPC.
+#[derive(Debug, Subcommand)]
+pub enum ClientCommand {
+    /// Submit a job and stream its tokens as they arrive
+    Submit(SubmitArgs),
+    /// List jobs, newest first
+    Jobs(ListJobsArgs),
+    /// Show one job with its timings, output and reasons
+    Job(ShowJobArgs),
+    /// Cancel a queued or running job
+    Cancel(CancelJobArgs),
+    /// List the nodes with their state, Ollama and host facts
+    Nodes(ListNodesArgs),
+    /// List models with their availability on every node
+    Models(ListModelsArgs),
+    /// Stop sending new jobs to a node (running ones finish)
+    Drain(SetDrainingArgs),
+    /// Let a drained node take jobs again
+    Undrain(SetDrainingArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CoordinatorArgs {
+    /// The coordinator's gRPC address
+    #[arg(
+        long = "coordinator",
+        value_name = "URL",
+        env = "RUNNER_COORDINATOR",
+        default_value = DEFAULT_COORDINATOR_URL
+    )]
+    pub url: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ListJobsArgs {
+    /// Only jobs in this state
+    #[arg(long, value_name = "S")]
+    pub state: Option<JobStateArg>,
+    /// Only jobs for this model
+    #[arg(long, value_name = "M")]
+    pub model: Option<String>,
+    /// Only jobs served by this node
+    #[arg(long, value_name = "N")]
+    pub node: Option<String>,
+    /// At most this many jobs (the coordinator's default is 50)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub limit: Option<u32>,
+    /// Only jobs older than this id (pass the last id of the previous page)
+    #[arg(long, value_name = "ID")]
+    pub before: Option<String>,
+    /// Print the API's JSON (as the HTTP API returns it) instead of text
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub coordinator: CoordinatorArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowJobArgs {
+    /// The job id (from `runner jobs` or `runner submit --detach`)
+    #[arg(value_name = "ID")]
+    pub id: String,
+    /// Print the API's JSON (as the HTTP API returns it) instead of text
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub coordinator: CoordinatorArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CancelJobArgs {
+    /// The job id (from `runner jobs` or `runner submit --detach`)
+    #[arg(value_name = "ID")]
+    pub id: String,
+    #[command(flatten)]
+    pub coordinator: CoordinatorArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ListNodesArgs {
+    /// Print the API's JSON (as the HTTP API returns it) instead of text
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub coordinator: CoordinatorArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ListModelsArgs {
+    /// Print the API's JSON (as the HTTP API returns it) instead of text
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub coordinator: CoordinatorArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct SetDrainingArgs {
+    /// The node name, as in the coordinator config
+    #[arg(value_name = "NODE")]
+    pub node: String,
+    #[command(flatten)]
+    pub coordinator: CoordinatorArgs,
+}
+
+/// Job states a user can filter by, named as `runner jobs` prints them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum JobStateArg {
+    Queued,
+    Running,
+    Succeeded,
+    Failed,
+    Cancelled,
+    Rejected,
+}
+
+impl JobStateArg {
+    pub fn to_proto(self) -> JobState {
+        match self {
+            Self::Queued => JobState::Queued,
+            Self::Running => JobState::Running,
+            Self::Succeeded => JobState::Succeeded,
+            Self::Failed => JobState::Failed,
+            Self::Cancelled => JobState::Cancelled,
+            Self::Rejected => JobState::Rejected,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        // clap's own checks: no duplicate flags, groups naming real arguments, and so on.
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn state_filters_map_to_their_proto_states() {
+        assert_eq!(JobStateArg::Queued.to_proto(), JobState::Queued);
+        assert_eq!(JobStateArg::Rejected.to_proto(), JobState::Rejected);
+        assert_eq!(JobStateArg::Cancelled.to_proto(), JobState::Cancelled);
+    }
+}

@@ -1,0 +1,251 @@
+//! What a client command's failure means to the shell: the exit codes scripts rely on, the
+//! error type of the client commands, and the one place that prints an error for the user.
+
+use std::io::{ErrorKind, Write};
+
+use tonic::{Code, Status};
+use tonic_types::StatusExt;
+
+/// The exit codes of the client commands (clap itself exits 2 on a bad command line).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClientExit {
+    Success,
+    /// Anything without a more precise code (an internal error on the coordinator, a bad answer).
+    Failure,
+    /// The coordinator refused the request as invalid, like clap does a bad command line.
+    InvalidArgument,
+    /// The coordinator refused the job (no eligible node) or the request in the cluster's state.
+    Rejected,
+    /// The job failed or was cancelled, or the job or node named does not exist.
+    FailedOrNotFound,
+    /// The coordinator could not be reached or went away.
+    Unreachable,
+    /// The user pressed Ctrl-C (128 + SIGINT, as shells report it).
+    Interrupted,
+}
+
+impl ClientExit {
+    pub fn code(self) -> u8 {
+        match self {
+            Self::Success => 0,
+            Self::Failure => 1,
+            Self::InvalidArgument => 2,
+            Self::Rejected => 3,
+            Self::FailedOrNotFound => 4,
+            Self::Unreachable => 5,
+            Self::Interrupted => 130,
+        }
+    }
+}
+
+impl From<ClientExit> for std::process::ExitCode {
+    fn from(exit: ClientExit) -> Self {
+        Self::from(exit.code())
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ClientError {
+    #[error(
+        "`{url}` is not a coordinator URL: {problem}; pass one like {example} with --coordinator \
+         or RUNNER_COORDINATOR",
+        example = super::args::DEFAULT_COORDINATOR_URL
+    )]
+    InvalidUrl { url: String, problem: String },
+    #[error("cannot reach the coordinator at {url}: {cause}; is runner serve running?")]
+    Unreachable { url: String, cause: String },
+    #[error("{}", .0.message())]
+    Status(Status),
+    #[error(
+        "the coordinator sent an unexpected answer: {0}; check that runner and the coordinator are the same version"
+    )]
+    BadAnswer(String),
+    #[error("writing the output failed: {0}")]
+    Output(#[from] std::io::Error),
+}
+
+/// The exit code for a status the coordinator answered with.
+pub fn exit_for_status(status: &Status) -> ClientExit {
+    match status.code() {
+        Code::InvalidArgument | Code::OutOfRange => ClientExit::InvalidArgument,
+        Code::FailedPrecondition => ClientExit::Rejected,
+        // UNAVAILABLE with a precondition failure is a rejection because every candidate node
+        // is unhealthy; without one it is the coordinator (or the way to it) that is down.
+        Code::Unavailable if status.get_details_precondition_failure().is_some() => {
+            ClientExit::Rejected
+        }
+        Code::Unavailable => ClientExit::Unreachable,
+        Code::NotFound => ClientExit::FailedOrNotFound,
+        _ => ClientExit::Failure,
+    }
+}
+
+pub fn exit_for_error(error: &ClientError) -> ClientExit {
+    match error {
+        ClientError::InvalidUrl { .. } => ClientExit::InvalidArgument,
+        ClientError::Unreachable { .. } => ClientExit::Unreachable,
+        ClientError::Status(status) => exit_for_status(status),
+        ClientError::BadAnswer(_) | ClientError::Output(_) => ClientExit::Failure,
+    }
+}
+
+/// Prints `error` on `err` (a status with each precondition violation on its own line) and
+/// returns the exit code. A closed stdout (`runner jobs | head`) is the reader's choice, not a
+/// failure, so it ends the command quietly and successfully, as ripgrep does.
+pub fn report_error(error: &ClientError, err: &mut (dyn Write + Send)) -> ClientExit {
+    if let ClientError::Output(io_error) = error
+        && io_error.kind() == ErrorKind::BrokenPipe
+    {
+        return ClientExit::Success;
+    }
+    // Nothing more can be done when stderr itself is gone; the exit code still tells.
+    let _ = write_error(error, err);
+    exit_for_error(error)
+}
+
+fn write_error(error: &ClientError, err: &mut (dyn Write + Send)) -> std::io::Result<()> {
+    writeln!(err, "error: {error}")?;
+    if let ClientError::Status(status) = error
+        && let Some(failure) = status.get_details_precondition_failure()
+    {
+        for violation in &failure.violations {
+            writeln!(
+                err,
+                "  {}",
+                violation_line(&violation.subject, &violation.description)
+            )?;
+        }
+    }
+    err.flush()
+}
+
+/// `davas: ollama not answering`, without doubling the node when the reason already names it.
+pub fn violation_line(node: &str, reason: &str) -> String {
+    let prefix = format!("{node}: ");
+    if reason.starts_with(&prefix) || node.is_empty() {
+        reason.to_owned()
+    } else {
+        format!("{prefix}{reason}")
+    }
+}
+
+/// The innermost cause of an error chain: for a refused connection "Connection refused (os
+/// error 111)" instead of tonic's bare "transport error".
+pub fn innermost_cause(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut current = error;
+    while let Some(source) = current.source() {
+        current = source;
+    }
+    current.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use tonic_types::{ErrorDetails, PreconditionViolation};
+
+    use super::*;
+
+    fn rejection(code: Code) -> Status {
+        let violations = vec![
+            PreconditionViolation::new(
+                "AGENT_DOWN",
+                "davas",
+                "davas: agent down since 10:00 (41 s)",
+            ),
+            PreconditionViolation::new("MODEL_NOT_INSTALLED", "homelab", "model not installed"),
+        ];
+        Status::with_error_details(
+            code,
+            "no node can run gemma4:27b",
+            ErrorDetails::with_precondition_failure(violations),
+        )
+    }
+
+    #[test]
+    fn status_codes_map_to_the_documented_exit_codes() {
+        assert_eq!(
+            exit_for_status(&Status::invalid_argument("bad")),
+            ClientExit::InvalidArgument
+        );
+        assert_eq!(
+            exit_for_status(&Status::failed_precondition("ended")),
+            ClientExit::Rejected
+        );
+        assert_eq!(
+            exit_for_status(&rejection(Code::Unavailable)),
+            ClientExit::Rejected
+        );
+        assert_eq!(
+            exit_for_status(&Status::unavailable("shutting down")),
+            ClientExit::Unreachable
+        );
+        assert_eq!(
+            exit_for_status(&Status::not_found("no job")),
+            ClientExit::FailedOrNotFound
+        );
+        assert_eq!(
+            exit_for_status(&Status::internal("store")),
+            ClientExit::Failure
+        );
+        let codes: Vec<u8> = [
+            ClientExit::Success,
+            ClientExit::Rejected,
+            ClientExit::FailedOrNotFound,
+            ClientExit::Unreachable,
+            ClientExit::Interrupted,
+        ]
+        .map(ClientExit::code)
+        .to_vec();
+        assert_eq!(codes, [0, 3, 4, 5, 130]);
+    }
+
+    #[test]
+    fn a_rejection_prints_its_message_and_one_line_per_node() {
+        let mut err = Vec::new();
+        let exit = report_error(
+            &ClientError::Status(rejection(Code::FailedPrecondition)),
+            &mut err,
+        );
+        assert_eq!(exit, ClientExit::Rejected);
+        let text = String::from_utf8(err).unwrap();
+        assert_eq!(
+            text,
+            "error: no node can run gemma4:27b\n  davas: agent down since 10:00 (41 s)\n  homelab: model not installed\n"
+        );
+    }
+
+    #[test]
+    fn a_closed_stdout_ends_quietly_but_other_output_errors_do_not() {
+        let mut err = Vec::new();
+        let broken = ClientError::Output(std::io::Error::from(ErrorKind::BrokenPipe));
+        assert_eq!(report_error(&broken, &mut err), ClientExit::Success);
+        assert!(err.is_empty());
+        let full = ClientError::Output(std::io::Error::from(ErrorKind::StorageFull));
+        assert_eq!(report_error(&full, &mut err), ClientExit::Failure);
+        assert!(
+            String::from_utf8(err)
+                .unwrap()
+                .starts_with("error: writing the output failed")
+        );
+    }
+
+    #[test]
+    fn unreachable_says_where_and_what_to_do() {
+        let error = ClientError::Unreachable {
+            url: "http://127.0.0.1:9".into(),
+            cause: "Connection refused".into(),
+        };
+        assert_eq!(exit_for_error(&error), ClientExit::Unreachable);
+        assert_eq!(
+            error.to_string(),
+            "cannot reach the coordinator at http://127.0.0.1:9: Connection refused; is runner serve running?"
+        );
+    }
+
+    #[test]
+    fn innermost_cause_walks_the_whole_chain() {
+        let inner = std::io::Error::new(ErrorKind::ConnectionRefused, "connection refused");
+        let outer = std::io::Error::other(ClientError::Output(inner));
+        assert_eq!(innermost_cause(&outer), "connection refused");
+    }
+}

@@ -1,0 +1,171 @@
+//! `runner models`: every model the cluster knows with its availability on each candidate node
+//! and, where a node cannot serve it, why (or `--json`).
+
+use proto::v1::{ListModelsRequest, ListModelsResponse, ModelAvailability, NodeAvailability};
+
+use super::Terminal;
+use super::args::ListModelsArgs;
+use super::connect::Coordinator;
+use super::exit_code::{ClientError, ClientExit};
+use super::json::write_json;
+use super::render::{Table, ineligibility_name};
+
+pub async fn list_models(
+    args: &ListModelsArgs,
+    terminal: &mut Terminal<'_>,
+) -> Result<ClientExit, ClientError> {
+    let coordinator = Coordinator::connect(&args.coordinator.url).await?;
+    let answer = coordinator
+        .cluster()
+        .list_models(ListModelsRequest {})
+        .await;
+    let response = answer
+        .map_err(|status| coordinator.call_failed(status))?
+        .into_inner();
+    if args.json {
+        write_json(terminal.out, &response)?;
+    } else if response.models.is_empty() {
+        writeln!(
+            terminal.err,
+            "no models: no node reports an installed model and no route names one"
+        )?;
+    } else {
+        terminal.out.write_all(models_table(&response).as_bytes())?;
+        terminal.out.flush()?;
+    }
+    Ok(ClientExit::Success)
+}
+
+/// One row per candidate node; the model's own columns only on its first row, so each model
+/// reads as a block.
+pub fn models_table(response: &ListModelsResponse) -> String {
+    let mut table = Table::new(&["MODEL", "AVAILABLE", "ROUTE", "NODE", "STATUS"]);
+    for model in &response.models {
+        let mut model_columns = Some(model_columns(model));
+        if model.nodes.is_empty() {
+            let [name, available, route] = model_columns.unwrap_or_default();
+            table.push_row(vec![
+                name,
+                available,
+                route,
+                "-".to_owned(),
+                "no candidate node".to_owned(),
+            ]);
+            continue;
+        }
+        for node in &model.nodes {
+            let [name, available, route] = model_columns.take().unwrap_or_default();
+            table.push_row(vec![
+                name,
+                available,
+                route,
+                node.node.clone(),
+                node_status(node),
+            ]);
+        }
+    }
+    table.render()
+}
+
+fn model_columns(model: &ModelAvailability) -> [String; 3] {
+    let available = if model.available { "yes" } else { "no" };
+    // A model without a route may run on any node that has it installed.
+    let route = if model.routed_nodes.is_empty() {
+        "any".to_owned()
+    } else {
+        model.routed_nodes.join(",")
+    };
+    [model.model.clone(), available.to_owned(), route]
+}
+
+/// `available, loaded` or `unavailable (agent down since …)`.
+fn node_status(node: &NodeAvailability) -> String {
+    if node.available {
+        return if node.loaded {
+            "available, loaded".to_owned()
+        } else {
+            "available".to_owned()
+        };
+    }
+    // Reasons often start with the node's name, which the NODE column already shows.
+    let reason = node
+        .reason
+        .strip_prefix(&format!("{}: ", node.node))
+        .unwrap_or(&node.reason);
+    let reason = if reason.is_empty() {
+        ineligibility_name(node.code).replace('-', " ")
+    } else {
+        reason.to_owned()
+    };
+    format!("unavailable ({reason})")
+}
+
+#[cfg(test)]
+mod tests {
+    use proto::v1::IneligibilityCode;
+
+    use super::*;
+
+    fn node(
+        name: &str,
+        available: bool,
+        loaded: bool,
+        code: IneligibilityCode,
+        reason: &str,
+    ) -> NodeAvailability {
+        NodeAvailability {
+            node: name.into(),
+            available,
+            loaded,
+            code: code as i32,
+            reason: reason.into(),
+        }
+    }
+
+    #[test]
+    fn each_model_lists_its_nodes_with_reasons() {
+        let response = ListModelsResponse {
+            models: vec![
+                ModelAvailability {
+                    model: "gemma4:27b".into(),
+                    available: false,
+                    nodes: vec![node(
+                        "davas",
+                        false,
+                        false,
+                        IneligibilityCode::AgentDown,
+                        "davas: agent down since 10:00 (41 s)",
+                    )],
+                    routed_nodes: vec!["davas".into()],
+                },
+                ModelAvailability {
+                    model: "qwen2.5:14b".into(),
+                    available: true,
+                    nodes: vec![
+                        node("contabo", true, true, IneligibilityCode::Unspecified, ""),
+                        node(
+                            "homelab",
+                            false,
+                            false,
+                            IneligibilityCode::ModelNotInstalled,
+                            "",
+                        ),
+                    ],
+                    routed_nodes: vec![],
+                },
+                ModelAvailability {
+                    model: "llama3:8b".into(),
+                    ..Default::default()
+                },
+            ],
+        };
+        let expected = "\
+MODEL        AVAILABLE  ROUTE  NODE     STATUS
+gemma4:27b   no         davas  davas    unavailable (agent down since 10:00 (41 s))
+qwen2.5:14b  yes        any    contabo  available, loaded
+                               homelab  unavailable (model not installed)
+llama3:8b    no         any    -        no candidate node
+";
+        assert_eq!(models_table(&response), expected);
+    }
+}

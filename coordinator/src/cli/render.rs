@@ -1,0 +1,187 @@
+//! Human-readable output shared by the client commands: aligned tables, truncation, and the
+//! short lowercase names of the API's enums (`succeeded`, `ollama-down`).
+
+mod units;
+
+use proto::v1::{IneligibilityCode, JobKind, JobState, NodeState};
+
+pub use units::{
+    format_age, format_bytes, format_millis, format_nanos, format_timestamp, now_unix_ms,
+};
+
+/// Columns between cells; two spaces reads as a column gap, one as a word gap.
+const COLUMN_GAP: &str = "  ";
+
+/// A table with a header row, columns padded to their widest cell.
+#[derive(Debug)]
+pub struct Table {
+    headers: Vec<&'static str>,
+    rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    pub fn new(headers: &[&'static str]) -> Self {
+        Self {
+            headers: headers.to_vec(),
+            rows: Vec::new(),
+        }
+    }
+
+    pub fn push_row(&mut self, cells: Vec<String>) {
+        self.rows.push(cells);
+    }
+
+    /// The table as lines, without trailing spaces, each ending in a newline.
+    pub fn render(&self) -> String {
+        let header_cells: Vec<String> = self
+            .headers
+            .iter()
+            .map(|header| (*header).to_owned())
+            .collect();
+        let all_rows = std::iter::once(&header_cells).chain(&self.rows);
+        let mut widths = vec![0; self.headers.len()];
+        for row in all_rows.clone() {
+            for (column, cell) in row.iter().enumerate() {
+                if column < widths.len() {
+                    widths[column] = widths[column].max(cell.chars().count());
+                }
+            }
+        }
+        let mut text = String::new();
+        for row in all_rows {
+            let mut line = String::new();
+            for (column, width) in widths.iter().enumerate() {
+                let cell = row.get(column).map_or("", String::as_str);
+                line.push_str(cell);
+                line.extend(std::iter::repeat_n(
+                    ' ',
+                    width.saturating_sub(cell.chars().count()),
+                ));
+                line.push_str(COLUMN_GAP);
+            }
+            text.push_str(line.trim_end());
+            text.push('\n');
+        }
+        text
+    }
+}
+
+/// At most `max_chars` characters, ending in `…` when cut; newlines become spaces so a cell
+/// stays on its row.
+pub fn truncate(text: &str, max_chars: usize) -> String {
+    let one_line: String = text
+        .chars()
+        .map(|character| {
+            if character.is_control() {
+                ' '
+            } else {
+                character
+            }
+        })
+        .collect();
+    if one_line.chars().count() <= max_chars {
+        return one_line;
+    }
+    let mut cut: String = one_line.chars().take(max_chars.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}
+
+/// `-` for an empty or missing value, so a table column never looks shifted.
+pub fn or_dash(text: &str) -> String {
+    if text.is_empty() {
+        "-".to_owned()
+    } else {
+        text.to_owned()
+    }
+}
+
+pub fn job_state_name(state: i32) -> String {
+    short_enum_name(
+        JobState::try_from(state)
+            .map(|state| state.as_str_name())
+            .ok(),
+        "JOB_STATE_",
+    )
+}
+
+pub fn job_kind_name(kind: i32) -> String {
+    short_enum_name(
+        JobKind::try_from(kind).map(|kind| kind.as_str_name()).ok(),
+        "JOB_KIND_",
+    )
+}
+
+pub fn node_state_name(state: i32) -> String {
+    short_enum_name(
+        NodeState::try_from(state)
+            .map(|state| state.as_str_name())
+            .ok(),
+        "NODE_STATE_",
+    )
+}
+
+pub fn ineligibility_name(code: i32) -> String {
+    short_enum_name(
+        IneligibilityCode::try_from(code)
+            .map(|code| code.as_str_name())
+            .ok(),
+        "INELIGIBILITY_CODE_",
+    )
+}
+
+/// `JOB_STATE_SUCCEEDED` -> `succeeded`; a value newer than this build -> `unknown`.
+fn short_enum_name(proto_name: Option<&str>, prefix: &str) -> String {
+    match proto_name {
+        Some(name) => name
+            .trim_start_matches(prefix)
+            .to_ascii_lowercase()
+            .replace('_', "-"),
+        None => "unknown".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_align_columns_and_trim_line_ends() {
+        let mut table = Table::new(&["ID", "STATE", "REASON"]);
+        table.push_row(vec!["01JA".into(), "succeeded".into(), String::new()]);
+        table.push_row(vec!["01JBXY".into(), "failed".into(), "node_lost".into()]);
+        assert_eq!(
+            table.render(),
+            "ID      STATE      REASON\n01JA    succeeded\n01JBXY  failed     node_lost\n"
+        );
+    }
+
+    #[test]
+    fn a_table_without_rows_is_its_header() {
+        assert_eq!(Table::new(&["NAME", "STATE"]).render(), "NAME  STATE\n");
+    }
+
+    #[test]
+    fn truncation_keeps_one_line_and_marks_the_cut() {
+        assert_eq!(truncate("short", 10), "short");
+        assert_eq!(
+            truncate("node_lost: davas stopped answering", 12),
+            "node_lost: …"
+        );
+        assert_eq!(truncate("two\nlines", 20), "two lines");
+        assert_eq!(truncate("ünïcödé", 4), "ünï…");
+    }
+
+    #[test]
+    fn enum_names_are_short_and_lowercase() {
+        assert_eq!(job_state_name(JobState::Succeeded as i32), "succeeded");
+        assert_eq!(job_kind_name(JobKind::Embed as i32), "embed");
+        assert_eq!(node_state_name(NodeState::OllamaDown as i32), "ollama-down");
+        assert_eq!(
+            ineligibility_name(IneligibilityCode::ModelNotInstalled as i32),
+            "model-not-installed"
+        );
+        assert_eq!(job_state_name(99), "unknown");
+        assert_eq!(or_dash(""), "-");
+    }
+}

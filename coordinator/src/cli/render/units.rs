@@ -1,0 +1,156 @@
+//! Durations, ages, byte sizes and timestamps as people read them in a terminal, with std only
+//! (the crate has no time-formatting dependency and does not need one for UTC).
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+const MILLIS_PER_DAY: i64 = 86_400_000;
+
+/// Milliseconds since the Unix epoch, as the coordinator stamps jobs and nodes.
+pub fn now_unix_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |elapsed| {
+            i64::try_from(elapsed.as_millis()).unwrap_or(i64::MAX)
+        })
+}
+
+/// `85 ms`, `1.23 s`, `2m 05s`, `1h 02m`: precise where it matters, short where it does not.
+pub fn format_millis(millis: u64) -> String {
+    match millis {
+        0..1_000 => format!("{millis} ms"),
+        1_000..60_000 => format!("{:.2} s", millis as f64 / 1_000.0),
+        60_000..3_600_000 => format!("{}m {:02}s", millis / 60_000, millis % 60_000 / 1_000),
+        _ => format!(
+            "{}h {:02}m",
+            millis / 3_600_000,
+            millis % 3_600_000 / 60_000
+        ),
+    }
+}
+
+/// Ollama reports durations in nanoseconds; a nonzero one under a millisecond still shows.
+pub fn format_nanos(nanos: u64) -> String {
+    if nanos > 0 && nanos < 1_000_000 {
+        "<1 ms".to_owned()
+    } else {
+        format_millis(nanos / 1_000_000)
+    }
+}
+
+/// How long ago `then_ms` was, in the coarsest unit that fits: `4s`, `3m`, `2h`, `5d`.
+/// Zero means the coordinator never saw it; a time in the future (clock skew) counts as now.
+pub fn format_age(now_ms: i64, then_ms: i64) -> String {
+    if then_ms <= 0 {
+        return "never".to_owned();
+    }
+    let seconds = now_ms.saturating_sub(then_ms).max(0) / 1_000;
+    match seconds {
+        0..60 => format!("{seconds}s"),
+        60..3_600 => format!("{}m", seconds / 60),
+        3_600..86_400 => format!("{}h", seconds / 3_600),
+        _ => format!("{}d", seconds / 86_400),
+    }
+}
+
+/// `512 MiB`, `7.5 GiB`, `31 GiB`: binary units, one decimal only below ten.
+pub fn format_bytes(bytes: u64) -> String {
+    const UNITS: [&str; 5] = ["B", "KiB", "MiB", "GiB", "TiB"];
+    let mut value = bytes as f64;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < UNITS.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if unit == 0 || value >= 10.0 {
+        format!("{value:.0} {}", UNITS[unit])
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
+}
+
+/// `2026-11-26 10:00:00 UTC`; zero (never set) is `-`.
+pub fn format_timestamp(unix_ms: i64) -> String {
+    if unix_ms <= 0 {
+        return "-".to_owned();
+    }
+    let days = unix_ms.div_euclid(MILLIS_PER_DAY);
+    let seconds_of_day = unix_ms.rem_euclid(MILLIS_PER_DAY) / 1_000;
+    let (year, month, day) = civil_date_from_days(days);
+    let (hour, minute, second) = (
+        seconds_of_day / 3_600,
+        seconds_of_day % 3_600 / 60,
+        seconds_of_day % 60,
+    );
+    format!("{year:04}-{month:02}-{day:02} {hour:02}:{minute:02}:{second:02} UTC")
+}
+
+/// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's
+/// `civil_from_days`, which works in 400-year eras so leap years need no table).
+fn civil_date_from_days(days: i64) -> (i64, i64, i64) {
+    let shifted = days + 719_468;
+    let era = shifted.div_euclid(146_097);
+    let day_of_era = shifted.rem_euclid(146_097);
+    let year_of_era =
+        (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_index = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
+    let month = if month_index < 10 {
+        month_index + 3
+    } else {
+        month_index - 9
+    };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_pick_a_readable_unit() {
+        assert_eq!(format_millis(0), "0 ms");
+        assert_eq!(format_millis(85), "85 ms");
+        assert_eq!(format_millis(1_234), "1.23 s");
+        assert_eq!(format_millis(125_000), "2m 05s");
+        assert_eq!(format_millis(3_720_000), "1h 02m");
+        assert_eq!(format_nanos(500), "<1 ms");
+        assert_eq!(format_nanos(0), "0 ms");
+        assert_eq!(format_nanos(85_000_000), "85 ms");
+    }
+
+    #[test]
+    fn ages_are_coarse_and_never_negative() {
+        let now = 1_000_000_000;
+        assert_eq!(format_age(now, now - 4_000), "4s");
+        assert_eq!(format_age(now, now - 180_000), "3m");
+        assert_eq!(format_age(now, now - 7_200_000), "2h");
+        assert_eq!(format_age(now, now - 5 * 86_400_000), "5d");
+        assert_eq!(format_age(now, now + 5_000), "0s");
+        assert_eq!(format_age(now, 0), "never");
+    }
+
+    #[test]
+    fn sizes_use_binary_units() {
+        assert_eq!(format_bytes(0), "0 B");
+        assert_eq!(format_bytes(512 * 1024 * 1024), "512 MiB");
+        assert_eq!(format_bytes(7_516_192_768), "7.0 GiB");
+        assert_eq!(format_bytes(33_285_996_544), "31 GiB");
+    }
+
+    #[test]
+    fn timestamps_are_utc_calendar_dates() {
+        assert_eq!(format_timestamp(0), "-");
+        assert_eq!(format_timestamp(1), "1970-01-01 00:00:00 UTC");
+        // 2024-02-29 12:34:56 UTC: a leap day.
+        assert_eq!(
+            format_timestamp(1_709_210_096_000),
+            "2024-02-29 12:34:56 UTC"
+        );
+        assert_eq!(
+            format_timestamp(1_795_608_000_000),
+            "2026-11-25 12:00:00 UTC"
+        );
+    }
+}

@@ -1,0 +1,283 @@
+//! `runner job ID`: one job in full (state, reason, where and on which model it ran, timings,
+//! token counts, input, output, and why each node refused it) or `--json`.
+
+use std::fmt::Write as _;
+
+use proto::v1::{GetJobRequest, Job, ModelOptions, OllamaStats};
+
+use super::Terminal;
+use super::args::ShowJobArgs;
+use super::connect::Coordinator;
+use super::exit_code::{ClientError, ClientExit, violation_line};
+use super::json::write_json;
+use super::render::{
+    format_age, format_millis, format_nanos, format_timestamp, job_kind_name, job_state_name,
+    now_unix_ms,
+};
+use super::submit::embedding_summary;
+
+pub async fn show_job(
+    args: &ShowJobArgs,
+    terminal: &mut Terminal<'_>,
+) -> Result<ClientExit, ClientError> {
+    let coordinator = Coordinator::connect(&args.coordinator.url).await?;
+    let answer = coordinator
+        .jobs()
+        .get_job(GetJobRequest {
+            id: args.id.trim().to_owned(),
+        })
+        .await;
+    let job = answer
+        .map_err(|status| coordinator.call_failed(status))?
+        .into_inner();
+    if args.json {
+        write_json(terminal.out, &job)?;
+    } else {
+        terminal
+            .out
+            .write_all(job_details(&job, now_unix_ms()).as_bytes())?;
+        terminal.out.flush()?;
+    }
+    Ok(ClientExit::Success)
+}
+
+pub fn job_details(job: &Job, now_ms: i64) -> String {
+    let mut text = String::new();
+    let mut field = |label: &str, value: &str| {
+        if !value.is_empty() {
+            let _ = writeln!(text, "{label:<11}{value}");
+        }
+    };
+    let spec = job.spec.clone().unwrap_or_default();
+    field("id", &job.id);
+    field("state", &job_state_name(job.state));
+    field("reason", &job.reason);
+    field("kind", &job_kind_name(spec.kind));
+    field("model", &spec.model);
+    field("served by", &served_by(job));
+    // Zero attempts: the job never ran (rejected, or still queued).
+    if job.attempt > 0 {
+        field("attempt", &job.attempt.to_string());
+    }
+    field("retries", &spec.retries.to_string());
+    field(
+        "options",
+        &spec.options.as_ref().map(options_line).unwrap_or_default(),
+    );
+    for (label, at_ms) in [
+        ("created", job.created_at_ms),
+        ("started", job.started_at_ms),
+        ("finished", job.finished_at_ms),
+    ] {
+        if at_ms > 0 {
+            field(
+                label,
+                &format!(
+                    "{} ({} ago)",
+                    format_timestamp(at_ms),
+                    format_age(now_ms, at_ms)
+                ),
+            );
+        }
+    }
+    let timings = job.timings.clone().unwrap_or_default();
+    let millis = |value: Option<u64>| value.map(format_millis).unwrap_or_default();
+    field("queued", &millis(timings.queued_ms));
+    field("ttft", &millis(timings.time_to_first_token_ms));
+    field("total", &millis(timings.total_ms));
+    if let Some(ollama) = &timings.ollama {
+        field("tokens", &tokens_line(ollama));
+        field("ollama", &ollama_line(ollama));
+    }
+    if !job.embeddings.is_empty() {
+        field("embeddings", &embedding_summary(&job.embeddings));
+    }
+    let mut sections = String::new();
+    if !job.rejections.is_empty() {
+        let lines: Vec<String> = job
+            .rejections
+            .iter()
+            .map(|rejection| violation_line(&rejection.node, &rejection.reason))
+            .collect();
+        section(&mut sections, "rejections", &lines.join("\n"));
+    }
+    section(&mut sections, "prompt", &spec.prompt);
+    let messages: Vec<String> = spec
+        .messages
+        .iter()
+        .map(|message| format!("{}: {}", message.role, message.content))
+        .collect();
+    section(&mut sections, "messages", &messages.join("\n"));
+    section(&mut sections, "texts", &spec.texts.join("\n"));
+    section(&mut sections, "output", &job.output);
+    text + &sections
+}
+
+/// `davas (gemma4:27b)`: the node, and the model as Ollama named it in its answer.
+fn served_by(job: &Job) -> String {
+    match (job.node.as_str(), job.served_model.as_str()) {
+        ("", _) => String::new(),
+        (node, "") => node.to_owned(),
+        (node, model) => format!("{node} ({model})"),
+    }
+}
+
+fn options_line(options: &ModelOptions) -> String {
+    let mut parts = Vec::new();
+    let mut option = |name: &str, value: Option<String>| {
+        parts.extend(value.map(|value| format!("{name}={value}")))
+    };
+    option(
+        "temperature",
+        options.temperature.map(|value| value.to_string()),
+    );
+    option("num_ctx", options.num_ctx.map(|value| value.to_string()));
+    option("seed", options.seed.map(|value| value.to_string()));
+    option("keep_alive", options.keep_alive.clone());
+    option("format", options.format.clone());
+    option(
+        "num_predict",
+        options.num_predict.map(|value| value.to_string()),
+    );
+    parts.join(" ")
+}
+
+/// `12 prompt, 42 generated (38.2 tokens/s)`
+fn tokens_line(ollama: &OllamaStats) -> String {
+    let mut line = format!(
+        "{} prompt, {} generated",
+        ollama.prompt_eval_count, ollama.eval_count
+    );
+    if ollama.eval_duration_ns > 0 {
+        let per_second = ollama.eval_count as f64 / (ollama.eval_duration_ns as f64 / 1e9);
+        line.push_str(&format!(" ({per_second:.1} tokens/s)"));
+    }
+    line
+}
+
+fn ollama_line(ollama: &OllamaStats) -> String {
+    let mut line = format!(
+        "total {}, load {}, prompt eval {}, eval {}",
+        format_nanos(ollama.total_duration_ns),
+        format_nanos(ollama.load_duration_ns),
+        format_nanos(ollama.prompt_eval_duration_ns),
+        format_nanos(ollama.eval_duration_ns)
+    );
+    if !ollama.done_reason.is_empty() {
+        line.push_str(&format!(", done: {}", ollama.done_reason));
+    }
+    line
+}
+
+/// A titled block with its lines indented, for values that may span lines.
+fn section(text: &mut String, title: &str, body: &str) {
+    if body.is_empty() {
+        return;
+    }
+    let _ = writeln!(text, "{title}:");
+    for line in body.lines() {
+        let _ = writeln!(text, "  {line}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proto::v1::{ChatMessage, JobKind, JobSpec, JobState, JobTimings, NodeIneligibility};
+
+    use super::*;
+
+    #[test]
+    fn a_finished_chat_job_shows_every_field() {
+        let now = 1_709_210_396_000;
+        let job = Job {
+            id: "01JA".into(),
+            spec: Some(JobSpec {
+                kind: JobKind::Chat as i32,
+                model: "gemma4:27b".into(),
+                messages: vec![ChatMessage {
+                    role: "user".into(),
+                    content: "hi".into(),
+                }],
+                options: Some(ModelOptions {
+                    temperature: Some(0.2),
+                    keep_alive: Some("5m".into()),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            }),
+            state: JobState::Succeeded as i32,
+            node: "davas".into(),
+            served_model: "gemma4:27b".into(),
+            created_at_ms: now - 300_000,
+            timings: Some(JobTimings {
+                queued_ms: Some(12),
+                time_to_first_token_ms: Some(85),
+                total_ms: Some(1_230),
+                ollama: Some(OllamaStats {
+                    prompt_eval_count: 12,
+                    eval_count: 42,
+                    eval_duration_ns: 1_100_000_000,
+                    done_reason: "stop".into(),
+                    ..Default::default()
+                }),
+            }),
+            output: "Hello!\nHow can I help?".into(),
+            attempt: 1,
+            ..Default::default()
+        };
+        let expected = "\
+id         01JA
+state      succeeded
+kind       chat
+model      gemma4:27b
+served by  davas (gemma4:27b)
+attempt    1
+retries    0
+options    temperature=0.2 keep_alive=5m
+created    2024-02-29 12:34:56 UTC (5m ago)
+queued     12 ms
+ttft       85 ms
+total      1.23 s
+tokens     12 prompt, 42 generated (38.2 tokens/s)
+ollama     total 0 ms, load 0 ms, prompt eval 0 ms, eval 1.10 s, done: stop
+messages:
+  user: hi
+output:
+  Hello!
+  How can I help?
+";
+        assert_eq!(job_details(&job, now), expected);
+    }
+
+    #[test]
+    fn a_rejected_job_lists_each_node_once() {
+        let job = Job {
+            id: "01JB".into(),
+            state: JobState::Rejected as i32,
+            reason: "no node can run gemma4:27b".into(),
+            rejections: vec![
+                NodeIneligibility {
+                    node: "davas".into(),
+                    code: 2,
+                    reason: "davas: agent down since 10:00".into(),
+                },
+                NodeIneligibility {
+                    node: "homelab".into(),
+                    code: 5,
+                    reason: "not routed".into(),
+                },
+            ],
+            ..Default::default()
+        };
+        let text = job_details(&job, 0);
+        assert!(
+            text.contains("reason     no node can run gemma4:27b\n"),
+            "{text}"
+        );
+        assert!(
+            text.ends_with("rejections:\n  davas: agent down since 10:00\n  homelab: not routed\n"),
+            "{text}"
+        );
+        assert!(!text.contains("served by"));
+    }
+}

@@ -1,0 +1,132 @@
+//! `runner submit`: sends a job, then streams its tokens to stdout as the model makes them and
+//! ends with a one-line summary on stderr and an exit code for the outcome; Ctrl-C cancels it.
+
+mod cancel_on_interrupt;
+mod finished_job_report;
+mod follow_job;
+mod job_spec_from_args;
+
+use std::future::Future;
+use std::io::Write;
+use std::pin::{Pin, pin};
+
+use proto::v1::{Job, JobKind, JobSpec, SubmitJobRequest, SubmitJobResponse};
+use tokio::time::error::Elapsed;
+use tonic::Status;
+
+use self::cancel_on_interrupt::{CANCEL_PATIENCE, cancel_after_interrupt};
+use self::finished_job_report::report_finished_job;
+use self::follow_job::{FollowOutcome, TokenSink, follow_job};
+use self::job_spec_from_args::job_spec_from_args;
+use super::Terminal;
+use super::args::SubmitArgs;
+use super::connect::Coordinator;
+use super::exit_code::{ClientError, ClientExit};
+use super::json::write_json;
+use super::render::job_state_name;
+
+pub use self::finished_job_report::embedding_summary;
+
+pub async fn submit(
+    args: &SubmitArgs,
+    terminal: &mut Terminal<'_>,
+    interrupt: impl Future<Output = ()> + Send,
+) -> Result<ClientExit, ClientError> {
+    let spec = job_spec_from_args(args);
+    let streams_tokens = !args.json && spec.kind != JobKind::Embed as i32;
+    let coordinator = Coordinator::connect(&args.coordinator.url).await?;
+    let mut interrupt = pin!(interrupt);
+    let Some(job) = submit_job(&coordinator, spec, interrupt.as_mut(), terminal.err).await? else {
+        return Ok(ClientExit::Interrupted);
+    };
+    if args.detach {
+        if args.json {
+            write_json(terminal.out, &job)?;
+        } else {
+            writeln!(terminal.out, "{}", job.id)?;
+        }
+        return Ok(ClientExit::Success);
+    }
+    let outcome = {
+        let mut sink = TokenSink::new(terminal.out);
+        let outcome = follow_job(
+            &coordinator,
+            &job.id,
+            streams_tokens.then_some(&mut sink),
+            interrupt.as_mut(),
+        )
+        .await;
+        // End a half-written line even when following failed, so the error starts on its own line.
+        let finished = sink.finish_line();
+        let outcome = outcome?;
+        finished?;
+        outcome
+    };
+    match outcome {
+        FollowOutcome::Ended(job) => report_finished_job(&job, args.json, terminal),
+        FollowOutcome::Interrupted => {
+            Ok(cancel_after_interrupt(&coordinator, &job.id, terminal.err).await)
+        }
+        FollowOutcome::StreamClosed(last_snapshot) => {
+            let state = job_state_name(last_snapshot.map_or(job.state, |snapshot| snapshot.state));
+            writeln!(
+                terminal.err,
+                "error: the coordinator closed job {id}'s stream while it was {state}; follow it with `runner job {id}`",
+                id = job.id
+            )?;
+            Ok(ClientExit::Failure)
+        }
+    }
+}
+
+/// Calls `SubmitJob`; `None` when Ctrl-C came first (already handled and reported). The job
+/// may exist on the coordinator by then, so the answer is still awaited briefly to learn the
+/// job's id and cancel it.
+async fn submit_job(
+    coordinator: &Coordinator,
+    spec: JobSpec,
+    interrupt: Pin<&mut (impl Future<Output = ()> + Send)>,
+    err: &mut (dyn Write + Send),
+) -> Result<Option<Job>, ClientError> {
+    let mut jobs = coordinator.jobs();
+    let mut call = pin!(jobs.submit_job(SubmitJobRequest { spec: Some(spec) }));
+    let answer = tokio::select! {
+        answer = call.as_mut() => answer,
+        () = interrupt => {
+            let late_answer = tokio::time::timeout(CANCEL_PATIENCE, call).await;
+            cancel_late_answer(coordinator, late_answer, err).await?;
+            return Ok(None);
+        }
+    };
+    let answer = answer.map_err(|status| coordinator.call_failed(status))?;
+    match answer.into_inner().job {
+        Some(job) => Ok(Some(job)),
+        None => Err(ClientError::BadAnswer(
+            "SubmitJob answered without the job".to_owned(),
+        )),
+    }
+}
+
+type LateSubmitAnswer = Result<Result<tonic::Response<SubmitJobResponse>, Status>, Elapsed>;
+
+/// After Ctrl-C during `SubmitJob`: cancels the job if the coordinator accepted it.
+async fn cancel_late_answer(
+    coordinator: &Coordinator,
+    late_answer: LateSubmitAnswer,
+    err: &mut (dyn Write + Send),
+) -> std::io::Result<()> {
+    let message = match late_answer {
+        Ok(Ok(response)) => match response.into_inner().job {
+            Some(job) => {
+                cancel_after_interrupt(coordinator, &job.id, err).await;
+                return Ok(());
+            }
+            None => "interrupted",
+        },
+        Ok(Err(_)) => "interrupted; the coordinator did not accept the job",
+        Err(_) => {
+            "interrupted before the coordinator answered; a job may have started: check `runner jobs`"
+        }
+    };
+    writeln!(err, "{message}")
+}

@@ -1,0 +1,91 @@
+//! Ctrl-C during `runner submit`: the user no longer wants the answer, so the job is cancelled
+//! on the coordinator (freeing the node) before the CLI exits with 130.
+
+use std::io::Write;
+use std::time::Duration;
+
+use proto::v1::CancelJobRequest;
+use tonic::Code;
+
+use crate::cli::connect::Coordinator;
+use crate::cli::exit_code::ClientExit;
+
+/// How long an interrupted CLI waits for the coordinator; a user who pressed Ctrl-C wants out.
+pub const CANCEL_PATIENCE: Duration = Duration::from_secs(5);
+
+/// Cancels job `id` and says on `err` whether that worked; always [`ClientExit::Interrupted`].
+pub async fn cancel_after_interrupt(
+    coordinator: &Coordinator,
+    id: &str,
+    err: &mut (dyn Write + Send),
+) -> ClientExit {
+    let request = CancelJobRequest { id: id.to_owned() };
+    let answer =
+        tokio::time::timeout(CANCEL_PATIENCE, coordinator.jobs().cancel_job(request)).await;
+    let message = match answer {
+        Ok(Ok(_)) => format!("interrupted: cancelled job {id}"),
+        Ok(Err(status)) if status.code() == Code::FailedPrecondition => {
+            format!(
+                "interrupted: job {id} had already ended ({})",
+                status.message()
+            )
+        }
+        Ok(Err(status)) => {
+            format!(
+                "interrupted, but cancelling job {id} failed: {}; cancel it with `runner cancel {id}`",
+                status.message()
+            )
+        }
+        Err(_) => format!(
+            "interrupted, but the coordinator did not confirm cancelling job {id} within {} s; check it with `runner job {id}`",
+            CANCEL_PATIENCE.as_secs()
+        ),
+    };
+    // Stderr gone as well: the exit code still says the run was interrupted.
+    let _ = writeln!(err, "{message}");
+    ClientExit::Interrupted
+}
+
+#[cfg(test)]
+mod tests {
+    use tonic::Status;
+
+    use super::*;
+    use crate::cli::test_coordinator::{JOB_ID, Script, start};
+
+    async fn cancel_with(refusal: Option<Status>) -> String {
+        let fake = start(Script {
+            cancel_refusal: refusal,
+            ..Default::default()
+        })
+        .await;
+        let coordinator = Coordinator::connect(&fake.url).await.unwrap();
+        let mut err = Vec::new();
+        assert_eq!(
+            cancel_after_interrupt(&coordinator, JOB_ID, &mut err).await,
+            ClientExit::Interrupted
+        );
+        assert_eq!(fake.recorded.lock().unwrap().cancelled, [JOB_ID]);
+        String::from_utf8(err).unwrap()
+    }
+
+    #[tokio::test]
+    async fn each_cancel_answer_gets_its_own_message() {
+        assert_eq!(
+            cancel_with(None).await,
+            format!("interrupted: cancelled job {JOB_ID}\n")
+        );
+        let ended = cancel_with(Some(Status::failed_precondition("it succeeded"))).await;
+        assert_eq!(
+            ended,
+            format!("interrupted: job {JOB_ID} had already ended (it succeeded)\n")
+        );
+        let broken = cancel_with(Some(Status::internal("store broke"))).await;
+        assert_eq!(
+            broken,
+            format!(
+                "interrupted, but cancelling job {JOB_ID} failed: store broke; cancel it with `runner cancel {JOB_ID}`\n"
+            )
+        );
+    }
+}

@@ -1,0 +1,104 @@
+//! The `runner` binary: parses the command line and hands over to the library: `serve` (the
+//! coordinator), `dev` (coordinator + local agent), or a client subcommand.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::Parser;
+use coordinator::cli::{Cli, Command, run_client};
+use coordinator::config::{CoordinatorConfig, LogFormat};
+use coordinator::dev::{DevOptions, dev};
+use coordinator::serve::{Listeners, serve};
+use coordinator::shutdown::cancel_on_signal;
+use coordinator::telemetry::init_logging;
+use settings::ProcessEnv;
+
+/// Exit status for configuration that cannot be used (DESIGN.md).
+const EXIT_BAD_CONFIG: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("runner: cannot start the async runtime: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match cli.command {
+        Command::Serve { config } => runtime.block_on(run_serve(&config)),
+        Command::Dev {
+            ollama_url,
+            data_dir,
+        } => runtime.block_on(run_dev(ollama_url, data_dir)),
+        Command::Client(command) => runtime.block_on(run_client(command)),
+    }
+}
+
+fn environment() -> Result<ProcessEnv, ExitCode> {
+    ProcessEnv::load(Path::new(".env")).map_err(|problem| {
+        eprintln!("config: {problem}");
+        ExitCode::from(EXIT_BAD_CONFIG)
+    })
+}
+
+async fn run_serve(config_path: &Path) -> ExitCode {
+    let env = match environment() {
+        Ok(env) => env,
+        Err(code) => return code,
+    };
+    let config = match CoordinatorConfig::load(Some(config_path), &env) {
+        Ok(config) => config,
+        Err(error) => {
+            eprintln!("{error}");
+            return ExitCode::from(EXIT_BAD_CONFIG);
+        }
+    };
+    init_logging(config.log_format);
+    report(async {
+        let listeners = Listeners::bind(&config).await?;
+        serve(
+            config,
+            listeners,
+            cancel_on_signal().context("cannot install signal handlers")?,
+        )
+        .await?;
+        Ok(())
+    })
+    .await
+}
+
+async fn run_dev(ollama_url: Option<String>, data_dir: Option<PathBuf>) -> ExitCode {
+    let env = match environment() {
+        Ok(env) => env,
+        Err(code) => return code,
+    };
+    init_logging(LogFormat::Text);
+    let options = DevOptions {
+        ollama_url: ollama_url.unwrap_or_else(|| "http://127.0.0.1:11434".to_owned()),
+        data_dir,
+    };
+    report(async {
+        let shutdown = cancel_on_signal().context("cannot install signal handlers")?;
+        match dev(options, &env, shutdown).await {
+            Err(coordinator::dev::DevError::Config(error)) => {
+                eprintln!("{error}");
+                std::process::exit(i32::from(EXIT_BAD_CONFIG));
+            }
+            other => Ok(other?),
+        }
+    })
+    .await
+}
+
+async fn report(work: impl std::future::Future<Output = anyhow::Result<()>>) -> ExitCode {
+    match work.await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            tracing::error!(error = format!("{error:#}"), "runner stopped");
+            eprintln!("runner: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

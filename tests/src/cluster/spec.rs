@@ -1,0 +1,91 @@
+//! What cluster a test wants: its nodes (with the models their Ollama has), routes and timings.
+
+use std::time::Duration;
+
+#[derive(Debug, Clone)]
+pub struct NodeSpec {
+    pub name: String,
+    pub models: Vec<String>,
+    pub max_parallel: u32,
+}
+
+impl NodeSpec {
+    pub fn new(name: &str, models: &[&str]) -> Self {
+        Self {
+            name: name.to_owned(),
+            models: models.iter().map(|m| (*m).to_owned()).collect(),
+            max_parallel: 1,
+        }
+    }
+
+    pub fn max_parallel(mut self, slots: u32) -> Self {
+        self.max_parallel = slots;
+        self
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ClusterSpec {
+    pub nodes: Vec<NodeSpec>,
+    pub routes: Vec<(String, Vec<String>)>,
+    pub heartbeat_timeout: Duration,
+    pub queue_capacity: usize,
+}
+
+impl ClusterSpec {
+    /// The operator's cluster: contabo and homelab with qwen, davas with gemma4 (pinned there).
+    pub fn three_hosts() -> Self {
+        Self {
+            nodes: vec![
+                NodeSpec::new("contabo", &["qwen2.5:14b", "llama3.2:3b"]),
+                NodeSpec::new("homelab", &["qwen2.5:14b", "nomic-embed-text:latest"]),
+                NodeSpec::new("davas", &["gemma4:27b", "qwen2.5:14b"]),
+            ],
+            routes: vec![("gemma4:27b".to_owned(), vec!["davas".to_owned()])],
+            heartbeat_timeout: Duration::from_secs(2),
+            queue_capacity: 4,
+        }
+    }
+
+    pub fn with_node(mut self, node: NodeSpec) -> Self {
+        self.nodes.retain(|existing| existing.name != node.name);
+        self.nodes.push(node);
+        self
+    }
+
+    pub fn coordinator_toml(&self, grpc_port: u16, http_port: u16, data_dir: &str) -> String {
+        let mut text = format!(
+            "grpc_addr = \"127.0.0.1:{grpc_port}\"\nhttp_addr = \"127.0.0.1:{http_port}\"\ndata_dir = \"{data_dir}\"\nheartbeat_timeout = \"{}ms\"\nqueue_capacity = {}\n",
+            self.heartbeat_timeout.as_millis(),
+            self.queue_capacity
+        );
+        for node in &self.nodes {
+            text.push_str(&format!(
+                "\n[[nodes]]\nname = \"{}\"\ntoken_env = \"{}\"\n",
+                node.name,
+                token_env(&node.name)
+            ));
+        }
+        for (model, nodes) in &self.routes {
+            let list: Vec<String> = nodes.iter().map(|node| format!("\"{node}\"")).collect();
+            text.push_str(&format!(
+                "\n[[routes]]\nmodel = \"{model}\"\nnodes = [{}]\n",
+                list.join(", ")
+            ));
+        }
+        text
+    }
+}
+
+/// The environment variable that holds a node's token for the coordinator.
+pub fn token_env(node: &str) -> String {
+    format!(
+        "RUNNER_TOKEN_{}",
+        node.to_ascii_uppercase().replace(['-', '.'], "_")
+    )
+}
+
+/// A token per node, different for every node and every test run.
+pub fn token_for(node: &str, salt: u128) -> String {
+    format!("test-token-{node}-{salt:x}")
+}

@@ -1,0 +1,295 @@
+//! The running cluster a scenario drives: start, kill, freeze, restart, and ask it things.
+
+use std::collections::BTreeMap;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use anyhow::{Context, bail};
+use proto::v1::cluster_service_client::ClusterServiceClient;
+use proto::v1::job_service_client::JobServiceClient;
+use proto::v1::{ListNodesRequest, Node, NodeState};
+use tonic::transport::Channel;
+
+use super::binaries::binary_path;
+use super::eventually::{Patience, eventually};
+use super::process::{ManagedProcess, Signal};
+use super::spec::{ClusterSpec, token_env, token_for};
+use crate::fake_ollama::FakeOllama;
+
+pub struct TestCluster {
+    pub spec: ClusterSpec,
+    pub dir: tempfile::TempDir,
+    pub grpc_port: u16,
+    pub http_port: u16,
+    coordinator: Option<ManagedProcess>,
+    agents: BTreeMap<String, ManagedProcess>,
+    ollamas: BTreeMap<String, FakeOllama>,
+    tokens: BTreeMap<String, String>,
+    starts: usize,
+}
+
+fn free_port() -> anyhow::Result<u16> {
+    Ok(std::net::TcpListener::bind("127.0.0.1:0")?
+        .local_addr()?
+        .port())
+}
+
+impl TestCluster {
+    /// Starts every stand-in Ollama, the coordinator and every agent, and waits until every
+    /// node is ready.
+    pub async fn start(spec: ClusterSpec) -> anyhow::Result<Self> {
+        let salt = SystemTime::now().duration_since(UNIX_EPOCH)?.as_nanos();
+        let mut cluster = Self {
+            dir: tempfile::Builder::new()
+                .prefix("llm-runner-test-")
+                .tempdir()?,
+            grpc_port: free_port()?,
+            http_port: free_port()?,
+            coordinator: None,
+            agents: BTreeMap::new(),
+            ollamas: BTreeMap::new(),
+            tokens: spec
+                .nodes
+                .iter()
+                .map(|node| (node.name.clone(), token_for(&node.name, salt)))
+                .collect(),
+            starts: 0,
+            spec,
+        };
+        for node in cluster.spec.nodes.clone() {
+            let models: Vec<&str> = node.models.iter().map(String::as_str).collect();
+            cluster
+                .ollamas
+                .insert(node.name.clone(), FakeOllama::start(&models).await?);
+        }
+        cluster.start_coordinator().await?;
+        for node in cluster.spec.nodes.clone() {
+            cluster.start_agent(&node.name)?;
+        }
+        for node in cluster.spec.nodes.clone() {
+            cluster
+                .wait_node_state(&node.name, NodeState::Ready, Patience::seconds(20))
+                .await?;
+        }
+        Ok(cluster)
+    }
+
+    pub fn grpc_url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.grpc_port)
+    }
+
+    pub fn http_url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.http_port)
+    }
+
+    pub fn ollama(&self, node: &str) -> &FakeOllama {
+        &self.ollamas[node]
+    }
+
+    pub fn token(&self, node: &str) -> &str {
+        &self.tokens[node]
+    }
+
+    fn next_log_name(&mut self, base: &str) -> String {
+        self.starts += 1;
+        format!("{:02}-{base}", self.starts)
+    }
+
+    pub async fn start_coordinator(&mut self) -> anyhow::Result<()> {
+        let data_dir = self.dir.path().join("data");
+        let config_path = self.dir.path().join("coordinator.toml");
+        let toml = self.spec.coordinator_toml(
+            self.grpc_port,
+            self.http_port,
+            &data_dir.display().to_string(),
+        );
+        std::fs::write(&config_path, toml)?;
+        let envs: Vec<(String, String)> = self
+            .tokens
+            .iter()
+            .map(|(node, token)| (token_env(node), token.clone()))
+            .collect();
+        let args = vec![
+            "serve".to_owned(),
+            "--config".to_owned(),
+            config_path.display().to_string(),
+        ];
+        let name = self.next_log_name("coordinator");
+        let process = ManagedProcess::spawn(
+            &name,
+            &binary_path("runner")?,
+            &args,
+            &envs,
+            self.dir.path(),
+        )?;
+        self.coordinator = Some(process);
+        let health = format!("{}/healthz", self.http_url());
+        eventually(
+            "the coordinator to answer /healthz",
+            Patience::seconds(20),
+            || {
+                let health = health.clone();
+                async move { Ok(reqwest::get(&health).await?.error_for_status()?) }
+            },
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// Starts `node`'s agent with its own token, next to its stand-in Ollama.
+    pub fn start_agent(&mut self, node: &str) -> anyhow::Result<()> {
+        let token = self
+            .tokens
+            .get(node)
+            .cloned()
+            .with_context(|| format!("no node {node} in the spec"))?;
+        let process = self.spawn_agent(node, node, &token)?;
+        self.agents.insert(node.to_owned(), process);
+        Ok(())
+    }
+
+    /// Starts an extra agent that claims to be `claimed_node` with `token`, next to `ollama_of`'s
+    /// Ollama; the test owns it (for wrong-token and unknown-node scenarios).
+    pub fn spawn_agent(
+        &mut self,
+        claimed_node: &str,
+        ollama_of: &str,
+        token: &str,
+    ) -> anyhow::Result<ManagedProcess> {
+        let ollama_url = self
+            .ollamas
+            .get(ollama_of)
+            .map(FakeOllama::url)
+            .with_context(|| format!("no ollama for {ollama_of}"))?;
+        let max_parallel = self
+            .spec
+            .nodes
+            .iter()
+            .find(|n| n.name == claimed_node)
+            .map(|n| n.max_parallel)
+            .unwrap_or(1);
+        let name = self.next_log_name(&format!("agent-{claimed_node}"));
+        let config_path = self.dir.path().join(format!("{name}.toml"));
+        let toml = format!(
+            "node = \"{claimed_node}\"\ncoordinator = \"{}\"\nollama_url = \"{ollama_url}\"\nmax_parallel = {max_parallel}\nprobe_interval = \"250ms\"\n",
+            self.grpc_url()
+        );
+        std::fs::write(&config_path, toml)?;
+        let args = vec!["--config".to_owned(), config_path.display().to_string()];
+        let envs = vec![("RUNNER_AGENT_TOKEN".to_owned(), token.to_owned())];
+        ManagedProcess::spawn(
+            &name,
+            &binary_path("runner-agent")?,
+            &args,
+            &envs,
+            self.dir.path(),
+        )
+    }
+
+    pub async fn kill_agent(&mut self, node: &str) -> anyhow::Result<()> {
+        let mut agent = self
+            .agents
+            .remove(node)
+            .with_context(|| format!("no running agent for {node}"))?;
+        agent.kill().await
+    }
+
+    pub fn signal_agent(&self, node: &str, signal: Signal) -> anyhow::Result<()> {
+        self.agents
+            .get(node)
+            .with_context(|| format!("no running agent for {node}"))?
+            .signal(signal)
+    }
+
+    pub async fn kill_coordinator(&mut self) -> anyhow::Result<()> {
+        match self.coordinator.take() {
+            Some(mut coordinator) => coordinator.kill().await,
+            None => bail!("the coordinator is not running"),
+        }
+    }
+
+    pub fn coordinator_log(&self) -> String {
+        self.coordinator
+            .as_ref()
+            .map(ManagedProcess::log)
+            .unwrap_or_default()
+    }
+
+    /// Every process log of this cluster so far, concatenated (also the files in `dir`).
+    pub fn all_logs(&self) -> String {
+        let mut logs = String::new();
+        if let Ok(entries) = std::fs::read_dir(self.dir.path()) {
+            let mut paths: Vec<_> = entries
+                .flatten()
+                .map(|entry| entry.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "log"))
+                .collect();
+            paths.sort();
+            for path in paths {
+                logs.push_str(&format!("===== {} =====\n", path.display()));
+                logs.push_str(&std::fs::read_to_string(&path).unwrap_or_default());
+            }
+        }
+        logs
+    }
+
+    pub async fn jobs_client(&self) -> anyhow::Result<JobServiceClient<Channel>> {
+        Ok(JobServiceClient::connect(self.grpc_url()).await?)
+    }
+
+    pub async fn cluster_client(&self) -> anyhow::Result<ClusterServiceClient<Channel>> {
+        Ok(ClusterServiceClient::connect(self.grpc_url()).await?)
+    }
+
+    pub async fn node(&self, name: &str) -> anyhow::Result<Node> {
+        let nodes = self
+            .cluster_client()
+            .await?
+            .list_nodes(ListNodesRequest {})
+            .await?
+            .into_inner()
+            .nodes;
+        nodes
+            .into_iter()
+            .find(|node| node.name == name)
+            .with_context(|| format!("coordinator lists no node {name}"))
+    }
+
+    pub async fn wait_node_state(
+        &self,
+        name: &str,
+        state: NodeState,
+        patience: Patience,
+    ) -> anyhow::Result<Node> {
+        eventually(
+            &format!("{name} to be {state:?}"),
+            patience,
+            || async move {
+                let node = self.node(name).await?;
+                if node.state == state as i32 {
+                    Ok(node)
+                } else {
+                    bail!(
+                        "{name} is {:?}: {}",
+                        NodeState::try_from(node.state),
+                        node.state_reason
+                    )
+                }
+            },
+        )
+        .await
+    }
+}
+
+impl Drop for TestCluster {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            eprintln!(
+                "---- logs of the failed test's cluster ----\n{}",
+                self.all_logs()
+            );
+            // Keep the directory (configs, logs, job store) for a look after the run.
+            self.dir.disable_cleanup(true);
+            eprintln!("cluster files kept in {}", self.dir.path().display());
+        }
+    }
+}

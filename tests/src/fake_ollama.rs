@@ -1,0 +1,186 @@
+//! A stand-in Ollama for tests and benchmarks: an HTTP server on 127.0.0.1 that speaks Ollama's
+//! real API (`/`, `/api/version`, `/api/tags`, `/api/ps`, `/api/chat`, `/api/generate`,
+//! `/api/embed`, `/api/show`) with Ollama's own shapes, status codes and error bodies, and that a
+//! test can steer while requests run: lose or load models, go slow, fail mid-stream, report a
+//! full queue, hang, or stop answering altogether and come back on the same port.
+//!
+//! Answers are deterministic (see [`expected_answer`] and [`expected_embedding`]), so a test can
+//! check exactly what reached its client.
+
+mod answer;
+mod behaviour_controls;
+mod catalogue;
+mod clock;
+mod errors;
+mod generation;
+mod get_ps;
+mod get_root;
+mod get_tags;
+mod get_version;
+mod listener;
+mod ndjson;
+mod post_chat;
+mod post_embed;
+mod post_generate;
+mod post_show;
+mod request;
+mod server;
+mod state;
+mod wire;
+
+#[cfg(test)]
+mod tests;
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context as _;
+use tokio::task::JoinHandle;
+
+pub use answer::{
+    answer_token, expected_answer, expected_embedding, prompt_token_count, prompt_words,
+};
+pub use catalogue::{DEFAULT_RUNTIME_CONTEXT_LENGTH, ModelFacts, canonical_model_name, facts_for};
+pub use errors::SERVER_BUSY_MESSAGE;
+pub use get_root::OLLAMA_IS_RUNNING;
+pub use get_version::STAND_IN_OLLAMA_VERSION;
+pub use state::DEFAULT_ANSWER_TOKENS;
+
+use listener::bind_reusable;
+use server::spawn_listening_period;
+use state::SharedState;
+
+/// How long `stop_answering` waits for the cut connections to wind down before moving on.
+const STOP_GRACE: Duration = Duration::from_secs(5);
+
+/// A running stand-in Ollama. Cheap to clone; every clone steers the same server, and the server
+/// shuts down when the last clone is dropped.
+#[derive(Clone)]
+pub struct FakeOllama {
+    state: Arc<SharedState>,
+    server: Arc<ServerControl>,
+}
+
+/// Owned only by the handles, so that dropping the last handle stops the server.
+struct ServerControl {
+    address: SocketAddr,
+    state: Arc<SharedState>,
+    /// The serve task of the current listening period; `None` while not answering.
+    serving: tokio::sync::Mutex<Option<JoinHandle<()>>>,
+}
+
+impl Drop for ServerControl {
+    fn drop(&mut self) {
+        self.state.answering_token().cancel();
+    }
+}
+
+impl FakeOllama {
+    /// Starts on 127.0.0.1 on a free port with `models` installed (none loaded).
+    pub async fn start(models: &[&str]) -> anyhow::Result<Self> {
+        Self::start_on(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)), models).await
+    }
+
+    /// Starts on `address` (port 0 picks a free port) with `models` installed.
+    pub async fn start_on(address: SocketAddr, models: &[&str]) -> anyhow::Result<Self> {
+        let listener = bind_reusable(address).with_context(|| {
+            format!("binding the stand-in ollama to {address}: pick a free port or use port 0")
+        })?;
+        let bound = listener
+            .local_addr()
+            .context("reading the stand-in ollama's bound address")?;
+        let state = Arc::new(SharedState::new(models));
+        let serving = spawn_listening_period(listener, state.clone(), state.answering_token());
+        tracing::info!(address = %bound, ?models, "stand-in ollama listening");
+        Ok(Self {
+            state: state.clone(),
+            server: Arc::new(ServerControl {
+                address: bound,
+                state,
+                serving: tokio::sync::Mutex::new(Some(serving)),
+            }),
+        })
+    }
+
+    /// `http://127.0.0.1:PORT`, the value for an agent's `ollama_url`.
+    pub fn url(&self) -> String {
+        format!("http://{}", self.server.address)
+    }
+
+    pub fn address(&self) -> SocketAddr {
+        self.server.address
+    }
+
+    /// Installs a model (a no-op if it is installed); it shows in `/api/tags` at once.
+    pub fn add_model(&self, name: &str) {
+        self.state.add_model(name);
+    }
+
+    /// Uninstalls a model; it disappears from `/api/tags` and `/api/ps` and requests get 404.
+    pub fn remove_model(&self, name: &str) {
+        self.state.remove_model(name);
+    }
+
+    /// Loads or unloads an installed model, as `/api/ps` shows. Serving a request also loads
+    /// it, as in Ollama. Logs a warning for a model that is not installed.
+    pub fn set_loaded(&self, name: &str, loaded: bool) {
+        if !self.state.set_loaded(name, loaded) {
+            tracing::warn!(
+                model = name,
+                "set_loaded on a model the stand-in ollama does not have: add_model it first"
+            );
+        }
+    }
+
+    /// The installed models' canonical names (`nomic-embed-text` shows as `:latest`), newest first.
+    pub fn models(&self) -> Vec<String> {
+        let installed = self.state.installed_models();
+        installed.into_iter().map(|model| model.name).collect()
+    }
+
+    /// The loaded models' canonical names.
+    pub fn loaded_models(&self) -> Vec<String> {
+        let installed = self.state.installed_models().into_iter();
+        installed
+            .filter(|model| model.loaded_until.is_some())
+            .map(|model| model.name)
+            .collect()
+    }
+
+    /// Closes the listener (new connections are refused) and cuts every open connection,
+    /// in-flight streams included, like an Ollama that crashed. Returns once the port is closed.
+    pub async fn stop_answering(&self) {
+        let mut serving = self.server.serving.lock().await;
+        self.state.answering_token().cancel();
+        if let Some(mut task) = serving.take()
+            && tokio::time::timeout(STOP_GRACE, &mut task).await.is_err()
+        {
+            tracing::warn!(
+                "stand-in ollama connections did not close within {STOP_GRACE:?}; abandoning them"
+            );
+            task.abort();
+        }
+        tracing::info!(address = %self.server.address, "stand-in ollama stopped answering");
+    }
+
+    /// Listens again on the same port after [`stop_answering`](Self::stop_answering).
+    pub async fn resume(&self) -> anyhow::Result<()> {
+        let mut serving = self.server.serving.lock().await;
+        if serving.is_some() {
+            return Ok(());
+        }
+        let address = self.server.address;
+        let listener = bind_reusable(address).with_context(|| {
+            format!("re-binding the stand-in ollama to {address}: another process took the port")
+        })?;
+        let stopped = self.state.renew_answering_token();
+        *serving = Some(spawn_listening_period(
+            listener,
+            self.state.clone(),
+            stopped,
+        ));
+        tracing::info!(%address, "stand-in ollama answering again");
+        Ok(())
+    }
+}

@@ -1,0 +1,109 @@
+//! `POST /api/embed`: deterministic unit-length embeddings for a string or a list of strings,
+//! with the checks in the order current Ollama's `EmbedHandler` makes them (server/routes.go).
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::answer::{expected_embedding, prompt_token_count};
+use super::errors::{model_not_found, model_not_found_by_scheduler, ollama_error, server_busy};
+use super::request::parse_request_body;
+use super::state::SharedState;
+use super::wire::EmbedReply;
+
+#[derive(Debug, Deserialize)]
+struct EmbedRequest {
+    #[serde(default)]
+    model: String,
+    input: Option<Value>,
+    dimensions: Option<i64>,
+}
+
+pub(crate) async fn handle(State(state): State<Arc<SharedState>>, body: Bytes) -> Response {
+    let request_started = Instant::now();
+    let request: EmbedRequest = match parse_request_body(&body) {
+        Ok(request) => request,
+        Err(rejection) => return rejection.into_response(),
+    };
+    // An empty name fails `parseAndValidateModelRef`, which EmbedHandler maps to 404.
+    if request.model.trim().is_empty() {
+        return model_not_found(&request.model);
+    }
+    let Some(inputs) = input_texts(request.input.as_ref()) else {
+        return ollama_error(StatusCode::BAD_REQUEST, "invalid input type");
+    };
+    // EmbedHandler only finds out the model is missing inside the scheduler, hence the
+    // scheduler's wording rather than the chat and generate handlers' one.
+    let Some(model) = state.find_model(&request.model) else {
+        return model_not_found_by_scheduler(&request.model);
+    };
+    if state.behaviour().queue_full {
+        return server_busy();
+    }
+    state.set_loaded(&model.name, true);
+    let loaded = Instant::now();
+    let width = match request
+        .dimensions
+        .and_then(|wanted| usize::try_from(wanted).ok())
+    {
+        Some(wanted) if wanted > 0 && wanted < model.facts.embedding_length => wanted,
+        _ => model.facts.embedding_length,
+    };
+    let embeddings = inputs
+        .iter()
+        .map(|text| expected_embedding(text, width))
+        .collect();
+    let prompt_eval_count = inputs
+        .iter()
+        .map(|text| prompt_token_count(text))
+        .sum::<usize>();
+    let nanoseconds = |from: Instant, to: Instant| {
+        u64::try_from(to.saturating_duration_since(from).as_nanos())
+            .unwrap_or(u64::MAX)
+            .max(1)
+    };
+    let has_inputs = !inputs.is_empty();
+    Json(EmbedReply {
+        model: request.model,
+        embeddings,
+        // Ollama returns only `model` and an empty list when there is nothing to embed.
+        total_duration: if has_inputs {
+            nanoseconds(request_started, Instant::now())
+        } else {
+            0
+        },
+        load_duration: if has_inputs {
+            nanoseconds(request_started, loaded)
+        } else {
+            0
+        },
+        prompt_eval_count: if has_inputs {
+            prompt_eval_count as u64
+        } else {
+            0
+        },
+    })
+    .into_response()
+}
+
+/// The texts to embed, or `None` for an input of the wrong type. An empty string counts as no
+/// input, as in Ollama.
+fn input_texts(input: Option<&Value>) -> Option<Vec<String>> {
+    match input {
+        None | Some(Value::Null) => Some(Vec::new()),
+        Some(Value::String(text)) if text.is_empty() => Some(Vec::new()),
+        Some(Value::String(text)) => Some(vec![text.clone()]),
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|item| item.as_str().map(str::to_string))
+            .collect(),
+        Some(_) => None,
+    }
+}

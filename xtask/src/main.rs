@@ -1,0 +1,58 @@
+//! `cargo xtask`: the repository's own automation — `ci` (exactly what CI runs), `tidy`
+//! (repository checks) and `install` (the outside tools the tests use).
+
+// Tests may unwrap: a panic there is a test failure with its location, which is the point.
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
+
+mod ci;
+mod install;
+mod run;
+mod tidy;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+commands:
+  ci       what CI runs, in order: install, fmt, clippy, tidy, build, test (stops at the first failure)
+  tidy     repository checks: //! module docs, file sizes, env reads, Cargo.lock, ARCHITECTURE.md
+  install  install the outside tools the tests use, when missing (CI's first step)";
+
+fn main() -> ExitCode {
+    let arguments: Vec<String> = std::env::args().skip(1).collect();
+    match dispatch(&arguments) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("xtask: error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn dispatch(arguments: &[String]) -> Result<()> {
+    let root = repository_root();
+    match arguments
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        ["ci"] => ci::run(&root),
+        ["tidy"] => tidy::run(&root),
+        ["install"] => install::run(&mut run::Shell::new(&root)),
+        [] | ["help" | "-h" | "--help"] => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        other => bail!("unknown arguments {other:?}: run `cargo xtask help`\n\n{USAGE}"),
+    }
+}
+
+/// The workspace root: xtask lives one level below it (where cargo built it from).
+fn repository_root() -> PathBuf {
+    let manifest_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest_dir.parent().unwrap_or(manifest_dir).to_path_buf()
+}
