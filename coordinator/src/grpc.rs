@@ -6,6 +6,7 @@ mod cluster_service;
 mod job_service;
 mod server;
 mod status;
+mod watch_cluster;
 
 pub use agent_link_service::AgentLinkApi;
 pub use cluster_service::ClusterApi;

@@ -22,4 +22,5 @@ mod gemma_job_runs_on_davas_and_streams_its_tokens;
 mod grpc_health_and_reflection_work_with_grpcurl;
 mod runner_dev_runs_a_coordinator_and_a_local_agent;
 mod the_cli_streams_tokens_and_exits_non_zero_on_rejection;
+mod the_cluster_view_streams_changes_as_they_happen;
 mod the_proto_contract_works_from_python_grpcio;

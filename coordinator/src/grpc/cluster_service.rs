@@ -1,13 +1,14 @@
-//! `ClusterService`: the nodes, per-model availability, and draining.
+//! `ClusterService`: the nodes, per-model availability, draining, and the live cluster view.
 
 use proto::v1::cluster_service_server::ClusterService;
 use proto::v1::{
     ListModelsRequest, ListModelsResponse, ListNodesRequest, ListNodesResponse, Node,
-    SetDrainingRequest,
+    SetDrainingRequest, WatchClusterRequest,
 };
 use tonic::{Request, Response, Status};
 
 use super::status::job_error_status;
+use super::watch_cluster::{SnapshotStream, watch_cluster};
 use crate::cluster::ClusterHandle;
 
 pub struct ClusterApi {
@@ -44,5 +45,17 @@ impl ClusterService for ClusterApi {
             .await
             .map(Response::new)
             .map_err(job_error_status)
+    }
+
+    type WatchClusterStream = SnapshotStream;
+
+    async fn watch_cluster(
+        &self,
+        request: Request<WatchClusterRequest>,
+    ) -> Result<Response<SnapshotStream>, Status> {
+        Ok(Response::new(watch_cluster(
+            self.cluster.clone(),
+            request.into_inner().min_interval_ms,
+        )))
     }
 }
