@@ -25,6 +25,9 @@ pub const OVERRIDABLE_KEYS: &[&str] = &[
     "log_format",
     "nodes",
     "routes",
+    "web",
+    "mcp",
+    "alerts",
 ];
 
 #[derive(Debug, Clone)]
@@ -42,6 +45,9 @@ pub struct CoordinatorConfig {
     pub nodes: Vec<NodeConfig>,
     /// Model name -> the nodes allowed to serve it, in config order.
     pub routes: BTreeMap<String, Vec<String>>,
+    pub web: web::WebConfig,
+    pub mcp: mcp::McpConfig,
+    pub alerts: alerts::AlertsConfig,
 }
 
 #[derive(Debug, Clone)]
@@ -70,6 +76,15 @@ impl CoordinatorConfig {
             .map_err(|problem| problems.push(problem))
             .unwrap_or_default();
         validate::validate(raw, env, problems)
+    }
+
+    /// The address the gRPC listener really bound (the configured one may say port 0).
+    pub fn grpc_addr_bound(&self, listener: &tokio::net::TcpListener) -> SocketAddr {
+        listener.local_addr().unwrap_or(self.grpc_addr)
+    }
+
+    pub fn http_addr_bound(&self, listener: &tokio::net::TcpListener) -> SocketAddr {
+        listener.local_addr().unwrap_or(self.http_addr)
     }
 
     pub fn node(&self, name: &str) -> Option<&NodeConfig> {

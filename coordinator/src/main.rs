@@ -32,6 +32,7 @@ fn main() -> ExitCode {
             ollama_url,
             data_dir,
         } => runtime.block_on(run_dev(ollama_url, data_dir)),
+        Command::Mcp { coordinator } => runtime.block_on(run_mcp(coordinator)),
         Command::Client(command) => runtime.block_on(run_client(command)),
     }
 }
@@ -90,6 +91,12 @@ async fn run_dev(ollama_url: Option<String>, data_dir: Option<PathBuf>) -> ExitC
         }
     })
     .await
+}
+
+/// `runner mcp`: stdout carries the MCP protocol, so logs go to stderr only (as always).
+async fn run_mcp(coordinator: String) -> ExitCode {
+    init_logging(LogFormat::Text);
+    report(async { Ok(mcp::serve_stdio(coordinator).await?) }).await
 }
 
 async fn report(work: impl std::future::Future<Output = anyhow::Result<()>>) -> ExitCode {

@@ -14,6 +14,7 @@ use crate::cluster::new_cluster;
 use crate::config::CoordinatorConfig;
 use crate::grpc::serve_grpc;
 use crate::http::{HttpState, serve_http};
+use crate::parts::{PartsError, mount_parts};
 use crate::store::{JobStore, RedbJobStore, StoreError, StoreWriter};
 
 /// How long running servers get to finish after shutdown is asked for.
@@ -30,6 +31,8 @@ pub enum ServeError {
     },
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Parts(#[from] PartsError),
 }
 
 /// The coordinator's listening sockets, bound before anything else starts.
@@ -73,6 +76,8 @@ pub async fn serve(
         routes = config.routes.len(),
         "coordinator listening"
     );
+    let grpc_addr = config.grpc_addr_bound(&listeners.grpc);
+    let http_addr = config.http_addr_bound(&listeners.http);
     let servers_stop = CancellationToken::new();
     let loop_task = tokio::spawn(cluster_loop.run(servers_stop.clone()));
     let grpc = tokio::spawn({
@@ -84,11 +89,10 @@ pub async fn serve(
         );
         async move { serve_grpc(listeners.grpc, &config, cluster, store, stop).await }
     });
-    let http = tokio::spawn(serve_http(
-        listeners.http,
-        HttpState { cluster, store },
-        servers_stop.clone(),
-    ));
+    let (parts, part_tasks) =
+        mount_parts(&config, grpc_addr, http_addr, servers_stop.clone()).await?;
+    let app = crate::http::router(HttpState { cluster, store }).merge(parts);
+    let http = tokio::spawn(serve_http(listeners.http, app, servers_stop.clone()));
     shutdown.cancelled().await;
     tracing::info!("shutting down");
     servers_stop.cancel();
@@ -98,6 +102,9 @@ pub async fn serve(
         }
         if let Ok(Err(error)) = http.await {
             tracing::error!(%error, "HTTP server failed");
+        }
+        for task in part_tasks {
+            let _ = task.await;
         }
         // The loop ends active jobs, then drops its store writer; the writer flushes and ends.
         let _ = loop_task.await;

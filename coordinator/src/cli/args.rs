@@ -41,6 +41,12 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         data_dir: Option<PathBuf>,
     },
+    /// Speak MCP on stdin/stdout (for AI assistants that start a command), against a coordinator
+    Mcp {
+        /// The coordinator's gRPC address
+        #[arg(long, value_name = "URL", env = "RUNNER_COORDINATOR", default_value = DEFAULT_COORDINATOR_URL)]
+        coordinator: String,
+    },
     // Flattened so the client commands are top-level subcommands, while `run_client` takes
     // only client commands and has no impossible "serve" case to handle.
     #[command(flatten)]

@@ -175,6 +175,15 @@ impl JobService for FakeCoordinator {
 
 #[tonic::async_trait]
 impl ClusterService for FakeCoordinator {
+    type WatchClusterStream = futures::stream::Empty<Result<proto::v1::ClusterSnapshot, Status>>;
+
+    async fn watch_cluster(
+        &self,
+        _: Request<proto::v1::WatchClusterRequest>,
+    ) -> Result<Response<Self::WatchClusterStream>, Status> {
+        Err(Status::unimplemented("the CLI does not watch the cluster"))
+    }
+
     async fn list_nodes(
         &self,
         _: Request<ListNodesRequest>,

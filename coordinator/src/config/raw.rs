@@ -16,6 +16,10 @@ pub(super) struct RawConfig {
     pub nodes: Vec<RawNode>,
     #[serde(default)]
     pub routes: Vec<RawRoute>,
+    /// Each part's own table, parsed (and its problems listed) by that part.
+    pub web: Option<settings::toml::Table>,
+    pub mcp: Option<settings::toml::Table>,
+    pub alerts: Option<settings::toml::Table>,
 }
 
 #[derive(Debug, Deserialize)]

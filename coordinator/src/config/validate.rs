@@ -72,6 +72,9 @@ pub(super) fn validate(
         }
     }
     let data_dir = PathBuf::from(raw.data_dir.unwrap_or_else(|| "./data".to_owned()));
+    let web = web::WebConfig::from_settings(raw.web.as_ref(), env, &mut problems);
+    let mcp = mcp::McpConfig::from_settings(raw.mcp.as_ref(), env, &mut problems);
+    let alerts = alerts::AlertsConfig::from_settings(raw.alerts.as_ref(), env, &mut problems);
     problems.finish(|| CoordinatorConfig {
         grpc_addr,
         http_addr,
@@ -82,6 +85,9 @@ pub(super) fn validate(
         log_format,
         nodes,
         routes,
+        web,
+        mcp,
+        alerts,
     })
 }
 

@@ -26,12 +26,13 @@ pub fn router(state: HttpState) -> Router {
         .with_state(state)
 }
 
+/// Serves `app` (the API routes plus the mounted parts) until shutdown.
 pub async fn serve_http(
     listener: TcpListener,
-    state: HttpState,
+    app: Router,
     shutdown: CancellationToken,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(state))
+    axum::serve(listener, app)
         .with_graceful_shutdown(shutdown.cancelled_owned())
         .await
 }

@@ -27,7 +27,7 @@ async fn start() -> (String, CancellationToken) {
     let url = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(serve_http(
         listener,
-        HttpState { cluster, store },
+        super::router(HttpState { cluster, store }),
         shutdown.clone(),
     ));
     (url, shutdown)

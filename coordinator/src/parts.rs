@@ -1,0 +1,74 @@
+//! The parts mounted beside the core on the HTTP server — the web UI (`/`), MCP (`/mcp`) and
+//! alerts (`/api/alerts`) — each of which talks to the core through its own gRPC API.
+
+use std::net::SocketAddr;
+
+use axum::Router;
+use tokio::task::JoinHandle;
+use tokio_util::sync::CancellationToken;
+
+use crate::config::CoordinatorConfig;
+
+#[derive(Debug, thiserror::Error)]
+pub enum PartsError {
+    #[error(transparent)]
+    Web(#[from] web::WebError),
+    #[error(transparent)]
+    Alerts(#[from] alerts::AlertsError),
+}
+
+/// The URL at which this process reaches its own gRPC server: loopback when it listens on
+/// every interface.
+pub fn own_grpc_url(grpc_addr: SocketAddr) -> String {
+    let host = if grpc_addr.ip().is_unspecified() {
+        SocketAddr::from(([127, 0, 0, 1], grpc_addr.port()))
+    } else {
+        grpc_addr
+    };
+    format!("http://{host}")
+}
+
+/// Builds the parts' routes and starts the services behind them (stopped by `shutdown`).
+pub async fn mount_parts(
+    config: &CoordinatorConfig,
+    grpc_addr: SocketAddr,
+    http_addr: SocketAddr,
+    shutdown: CancellationToken,
+) -> Result<(Router, Vec<JoinHandle<()>>), PartsError> {
+    let grpc_url = own_grpc_url(grpc_addr);
+    let web = web::router(web::WebContext {
+        grpc_url: grpc_url.clone(),
+        data_dir: config.data_dir.clone(),
+        config: config.web.clone(),
+    })
+    .await?;
+    let mcp = mcp::router(mcp::McpContext {
+        grpc_url: grpc_url.clone(),
+        http_addr,
+        config: config.mcp.clone(),
+    });
+    let (alert_service, alert_routes) = alerts::AlertService::start(alerts::AlertsContext {
+        grpc_url,
+        data_dir: config.data_dir.clone(),
+        config: config.alerts.clone(),
+    })?;
+    let tasks = vec![tokio::spawn(alert_service.run(shutdown))];
+    Ok((web.merge(mcp).merge(alert_routes), tasks))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::own_grpc_url;
+
+    #[test]
+    fn an_unspecified_address_is_reached_over_loopback() {
+        assert_eq!(
+            own_grpc_url("0.0.0.0:7070".parse().unwrap()),
+            "http://127.0.0.1:7070"
+        );
+        assert_eq!(
+            own_grpc_url("100.64.0.1:7070".parse().unwrap()),
+            "http://100.64.0.1:7070"
+        );
+    }
+}
