@@ -30,6 +30,10 @@ pub struct ClusterSpec {
     pub routes: Vec<(String, Vec<String>)>,
     pub heartbeat_timeout: Duration,
     pub queue_capacity: usize,
+    /// Appended to the coordinator's TOML (e.g. an `[alerts]` table).
+    pub extra_coordinator_toml: String,
+    /// Extra environment for the coordinator process (e.g. `DISCORD_WEBHOOK_URL`).
+    pub coordinator_env: Vec<(String, String)>,
 }
 
 impl ClusterSpec {
@@ -44,12 +48,20 @@ impl ClusterSpec {
             routes: vec![("gemma4:27b".to_owned(), vec!["davas".to_owned()])],
             heartbeat_timeout: Duration::from_secs(2),
             queue_capacity: 4,
+            extra_coordinator_toml: String::new(),
+            coordinator_env: Vec::new(),
         }
     }
 
     pub fn with_node(mut self, node: NodeSpec) -> Self {
         self.nodes.retain(|existing| existing.name != node.name);
         self.nodes.push(node);
+        self
+    }
+
+    pub fn coordinator_env(mut self, key: &str, value: &str) -> Self {
+        self.coordinator_env
+            .push((key.to_owned(), value.to_owned()));
         self
     }
 
@@ -66,6 +78,7 @@ impl ClusterSpec {
                 token_env(&node.name)
             ));
         }
+        text.push_str(&self.extra_coordinator_toml);
         for (model, nodes) in &self.routes {
             let list: Vec<String> = nodes.iter().map(|node| format!("\"{node}\"")).collect();
             text.push_str(&format!(

@@ -103,11 +103,12 @@ impl TestCluster {
             &data_dir.display().to_string(),
         );
         std::fs::write(&config_path, toml)?;
-        let envs: Vec<(String, String)> = self
+        let mut envs: Vec<(String, String)> = self
             .tokens
             .iter()
             .map(|(node, token)| (token_env(node), token.clone()))
             .collect();
+        envs.extend(self.spec.coordinator_env.iter().cloned());
         let args = vec![
             "serve".to_owned(),
             "--config".to_owned(),
