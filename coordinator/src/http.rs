@@ -1,10 +1,12 @@
 //! The coordinator's HTTP surface on `http_addr`: `/healthz` and the read-only JSON API
-//! (`/api/nodes`, `/api/models`, `/api/jobs`, `/api/jobs/{id}`). JSON follows the protobuf
+//! (`/api/nodes`, `/api/models`, `/api/jobs`, `/api/jobs/{id}`) and
+//! `/metrics` (Prometheus). JSON follows the protobuf
 //! JSON mapping of the gRPC messages, so both APIs describe jobs and nodes the same way.
 
 mod api_error;
 mod get_job;
 mod get_jobs;
+mod get_metrics;
 mod get_models;
 mod get_nodes;
 mod healthz;

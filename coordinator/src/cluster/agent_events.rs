@@ -41,6 +41,7 @@ impl Cluster {
         let _ = outbound.send(Ok(first));
         let now = now_ms();
         tracing::info!(node = %hello.node, agent_version = %hello.agent_version, max_parallel = hello.max_parallel, "agent attached");
+        crate::metrics::record_agent_attached(&hello.node);
         let node = &mut self.nodes[index];
         node.last_seen_ms = now;
         node.link = Some(NodeLink {

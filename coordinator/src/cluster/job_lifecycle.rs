@@ -42,6 +42,7 @@ impl Cluster {
                 tracing::info!(job_id = %job.id, model = %model, reason = %job.reason, "job rejected");
                 self.writer.write(job.clone(), None);
                 self.recent.remember(job.clone());
+                crate::metrics::record_rejection(&job, &reasons);
                 Err(Box::new(Rejected {
                     job,
                     reasons,
@@ -176,6 +177,7 @@ impl Cluster {
         tracing::info!(job_id, node = %active.job.node, state = ?state, reason = %active.job.reason, "job ended");
         self.writer.write(active.job.clone(), None);
         self.recent.remember(active.job.clone());
+        crate::metrics::record_job_end(&active.job);
         active.publish_job();
         if let Some(index) = self.node_index(&active.job.node) {
             let node = &mut self.nodes[index];

@@ -8,12 +8,14 @@ use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
 use crate::cluster::ClusterHandle;
+use crate::metrics::Metrics;
 use crate::store::JobStore;
 
 #[derive(Clone)]
 pub struct HttpState {
     pub cluster: ClusterHandle,
     pub store: Arc<dyn JobStore>,
+    pub metrics: Arc<Metrics>,
 }
 
 pub fn router(state: HttpState) -> Router {
@@ -23,6 +25,7 @@ pub fn router(state: HttpState) -> Router {
         .route("/api/models", get(super::get_models::get_models))
         .route("/api/jobs", get(super::get_jobs::get_jobs))
         .route("/api/jobs/{id}", get(super::get_job::get_job))
+        .route("/metrics", get(super::get_metrics::get_metrics))
         .with_state(state)
 }
 

@@ -27,7 +27,11 @@ async fn start() -> (String, CancellationToken) {
     let url = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(serve_http(
         listener,
-        super::router(HttpState { cluster, store }),
+        super::router(HttpState {
+            cluster,
+            store,
+            metrics: crate::metrics::Metrics::install().unwrap(),
+        }),
         shutdown.clone(),
     ));
     (url, shutdown)

@@ -1,0 +1,70 @@
+//! The exposition carries described, well-named series for jobs and the cluster view.
+
+use proto::v1::{
+    IneligibilityCode, Job, JobSpec, JobState, JobTimings, ModelAvailability, Node,
+    NodeAvailability, NodeIneligibility, NodeState, OllamaStats,
+};
+
+use super::{Metrics, record_job_end, record_rejection};
+
+#[test]
+fn jobs_rejections_and_the_cluster_view_are_exposed() {
+    let metrics = Metrics::install().unwrap();
+    let spec = Some(JobSpec {
+        model: "gemma4:27b".into(),
+        ..Default::default()
+    });
+    let done = Job {
+        spec: spec.clone(),
+        node: "davas".into(),
+        state: JobState::Succeeded as i32,
+        timings: Some(JobTimings {
+            queued_ms: Some(3),
+            time_to_first_token_ms: Some(80),
+            total_ms: Some(1200),
+            ollama: Some(OllamaStats {
+                prompt_eval_count: 12,
+                eval_count: 40,
+                ..Default::default()
+            }),
+        }),
+        ..Default::default()
+    };
+    record_job_end(&done);
+    let rejected = Job {
+        spec,
+        state: JobState::Rejected as i32,
+        ..Default::default()
+    };
+    let reason = NodeIneligibility {
+        node: "davas".into(),
+        code: IneligibilityCode::AgentDown as i32,
+        reason: "down".into(),
+    };
+    record_rejection(&rejected, &[reason]);
+    let nodes = vec![Node {
+        name: "davas".into(),
+        state: NodeState::Down as i32,
+        ..Default::default()
+    }];
+    let models = vec![ModelAvailability {
+        model: "gemma4:27b".into(),
+        nodes: vec![NodeAvailability {
+            node: "davas".into(),
+            ..Default::default()
+        }],
+        ..Default::default()
+    }];
+    let text = metrics.render(&nodes, &models);
+    for expected in [
+        "# HELP llm_runner_jobs_total",
+        r#"llm_runner_jobs_total{model="gemma4:27b",node="davas",outcome="succeeded"} 1"#,
+        r#"llm_runner_rejections_total{model="gemma4:27b",node="davas",reason="agent_down"} 1"#,
+        r#"llm_runner_completion_tokens_total{model="gemma4:27b",node="davas"} 40"#,
+        "llm_runner_job_time_to_first_token_seconds_bucket",
+        r#"llm_runner_nodes{state="down"} 1"#,
+        r#"llm_runner_model_available{model="gemma4:27b",node="davas"} 0"#,
+    ] {
+        assert!(text.contains(expected), "missing {expected} in:\n{text}");
+    }
+}
