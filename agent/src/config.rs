@@ -62,12 +62,7 @@ impl Config {
     /// Reads `file` (when given) with overrides and the token from `env`.
     pub fn load(file: Option<&Path>, env: &dyn EnvSource) -> Result<Self, ConfigError> {
         let mut problems = Problems::default();
-        let table = settings::load_table(file, env, OVERRIDABLE_KEYS, &mut problems);
-        // A shape problem (unknown key, wrong type) is noted; validation goes on with defaults
-        // so that every other problem is listed too.
-        let raw = raw::RawConfig::from_table(table)
-            .map_err(|problem| problems.push(problem))
-            .unwrap_or_default();
+        let raw: raw::RawConfig = settings::load_raw(file, env, OVERRIDABLE_KEYS, &mut problems);
         validate::validate(raw, env, problems)
     }
 

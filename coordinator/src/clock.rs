@@ -30,8 +30,9 @@ pub fn format_rfc3339(unix_ms: i64) -> String {
     )
 }
 
-/// Howard Hinnant's days-to-civil algorithm (proleptic Gregorian calendar).
-fn civil_from_days(days: i64) -> (i64, i64, i64) {
+/// The (year, month, day) of a day count since 1970-01-01: Howard Hinnant's days-to-civil
+/// algorithm (proleptic Gregorian calendar, 400-year eras, no leap-year table).
+pub fn civil_from_days(days: i64) -> (i64, i64, i64) {
     let shifted = days + 719_468;
     let era = shifted.div_euclid(146_097);
     let day_of_era = shifted.rem_euclid(146_097);

@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use serde::de::DeserializeOwned;
 use toml::{Table, Value};
 
 use crate::{EnvSource, Problems};
@@ -30,6 +31,21 @@ pub fn load_table(
         }
     }
     table
+}
+
+/// [`load_table`], then deserializes the table into a process's raw config. A shape problem
+/// (unknown key, wrong type) is noted and the defaults are used in its place, so validation
+/// goes on and every other problem is listed too.
+pub fn load_raw<Raw: DeserializeOwned + Default>(
+    file: Option<&Path>,
+    env: &dyn EnvSource,
+    keys: &[&str],
+    problems: &mut Problems,
+) -> Raw {
+    let table = load_table(file, env, keys, problems);
+    Raw::deserialize(Value::Table(table))
+        .map_err(|error| problems.push(error.to_string().trim().replace('\n', " ")))
+        .unwrap_or_default()
 }
 
 fn read_file(path: &Path, problems: &mut Problems) -> Table {

@@ -13,7 +13,7 @@ mod secret;
 
 pub use duration::parse_duration;
 pub use env_source::{EnvSource, MapEnv, ProcessEnv};
-pub use layered::{ENV_PREFIX, load_table};
+pub use layered::{ENV_PREFIX, load_raw, load_table};
 pub use problems::{ConfigError, Problems};
 pub use secret::Secret;
 /// The TOML crate, so processes deserialize the merged table with the same version.

@@ -22,10 +22,3 @@ pub(super) enum RawDuration {
     Text(String),
     Seconds(f64),
 }
-
-impl RawConfig {
-    pub(super) fn from_table(table: toml::Table) -> Result<Self, String> {
-        RawConfig::deserialize(toml::Value::Table(table))
-            .map_err(|error| error.to_string().trim().replace('\n', " "))
-    }
-}

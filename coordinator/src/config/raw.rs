@@ -37,10 +37,3 @@ pub(super) struct RawRoute {
     pub model: String,
     pub nodes: Vec<String>,
 }
-
-impl RawConfig {
-    pub(super) fn from_table(table: settings::toml::Table) -> Result<Self, String> {
-        RawConfig::deserialize(settings::toml::Value::Table(table))
-            .map_err(|error| error.to_string().trim().replace('\n', " "))
-    }
-}

@@ -75,33 +75,13 @@ pub fn format_timestamp(unix_ms: i64) -> String {
     }
     let days = unix_ms.div_euclid(MILLIS_PER_DAY);
     let seconds_of_day = unix_ms.rem_euclid(MILLIS_PER_DAY) / 1_000;
-    let (year, month, day) = civil_date_from_days(days);
+    let (year, month, day) = crate::clock::civil_from_days(days);
     let (hour, minute, second) = (
         seconds_of_day / 3_600,
         seconds_of_day % 3_600 / 60,
         seconds_of_day % 60,
     );
     format!("{year:04}-{month:02}-{day:02} {hour:02}:{minute:02}:{second:02} UTC")
-}
-
-/// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's
-/// `civil_from_days`, which works in 400-year eras so leap years need no table).
-fn civil_date_from_days(days: i64) -> (i64, i64, i64) {
-    let shifted = days + 719_468;
-    let era = shifted.div_euclid(146_097);
-    let day_of_era = shifted.rem_euclid(146_097);
-    let year_of_era =
-        (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let month_index = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
-    let month = if month_index < 10 {
-        month_index + 3
-    } else {
-        month_index - 9
-    };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    (year, month, day)
 }
 
 #[cfg(test)]
