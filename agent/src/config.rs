@@ -12,6 +12,8 @@ use std::path::Path;
 use std::time::Duration;
 
 use settings::{ConfigError, EnvSource, Problems, Secret};
+/// How log lines look (`log_format`); shared with the coordinator through the telemetry crate.
+pub use telemetry::LogFormat;
 
 /// Top-level keys that `RUNNER_<KEY>` environment variables may override.
 pub const OVERRIDABLE_KEYS: &[&str] = &[
@@ -50,12 +52,6 @@ pub struct Config {
     pub log_format: LogFormat,
     /// Sent as `authorization: Bearer <token>`; prints as `***`.
     pub token: Secret,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LogFormat {
-    Text,
-    Json,
 }
 
 impl Config {

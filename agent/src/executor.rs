@@ -1,7 +1,9 @@
 //! Runs the jobs the coordinator assigns against Ollama, at most `max_parallel` at once, and
 //! aborts them on cancel or when the link drops. The link's event loop owns the executor and
 //! passes every job update through [`Executor::accept`], so the set of running jobs changes in
-//! one place and a cancelled job never reports twice.
+//! one place and a cancelled job never reports twice. Each job runs in its `run_job` span,
+//! a child of the coordinator's dispatch (from `AssignJob.trace_context`), so its log lines
+//! carry its `job_id` and `trace_id` and its spans join the job's one trace.
 
 mod run_job;
 
@@ -12,9 +14,10 @@ use std::collections::HashMap;
 
 use proto::v1::agent_job_update::Event;
 use proto::v1::{AgentJobUpdate, JobFailedOnNode, JobSpec};
+use telemetry::TraceCarrier;
 use tokio::sync::mpsc;
 use tokio::task::AbortHandle;
-use tracing::{info, warn};
+use tracing::{Instrument, Span, info, warn};
 
 use crate::ollama::OllamaClient;
 
@@ -24,8 +27,14 @@ const UPDATE_QUEUE: usize = 256;
 pub struct Executor {
     ollama: OllamaClient,
     max_parallel: u32,
-    running: HashMap<String, AbortHandle>,
+    running: HashMap<String, RunningJob>,
     updates: mpsc::Sender<AgentJobUpdate>,
+}
+
+/// A job's task and its span, for the log lines about it that the link's loop writes.
+struct RunningJob {
+    task: AbortHandle,
+    span: Span,
 }
 
 impl Executor {
@@ -45,8 +54,14 @@ impl Executor {
         u32::try_from(self.running.len()).unwrap_or(u32::MAX)
     }
 
-    /// Starts a job; returns the update to send at once when it is refused.
-    pub fn assign(&mut self, job_id: String, spec: Option<JobSpec>) -> Option<AgentJobUpdate> {
+    /// Starts a job in the trace of `trace_context`; returns the update to send at once when
+    /// it is refused.
+    pub fn assign(
+        &mut self,
+        job_id: String,
+        spec: Option<JobSpec>,
+        trace_context: &TraceCarrier,
+    ) -> Option<AgentJobUpdate> {
         if self.running.contains_key(&job_id) {
             warn!(
                 job_id,
@@ -54,8 +69,9 @@ impl Executor {
             );
             return None;
         }
+        let span = run_job::run_job_span(&job_id, spec.as_ref(), trace_context);
         let Some(spec) = spec else {
-            warn!(job_id, "assignment without a job spec; refused");
+            warn!(parent: &span, job_id, "assignment without a job spec; refused");
             return Some(failed(
                 job_id,
                 "the assignment carried no job spec; the coordinator should always send one"
@@ -65,6 +81,7 @@ impl Executor {
         };
         if self.running_jobs() >= self.max_parallel {
             warn!(
+                parent: &span,
                 job_id,
                 max_parallel = self.max_parallel,
                 "job beyond max_parallel; refused"
@@ -75,20 +92,24 @@ impl Executor {
             );
             return Some(failed(job_id, message, false));
         }
-        info!(job_id, model = %spec.model, kind = ?spec.kind(), "job started");
-        let task = tokio::spawn(run_job::run_job(
-            self.ollama.clone(),
-            job_id.clone(),
-            spec,
-            self.updates.clone(),
-        ));
-        self.running.insert(job_id, task.abort_handle());
+        info!(parent: &span, job_id, model = %spec.model, kind = ?spec.kind(), "job started");
+        let task = tokio::spawn(
+            run_job::run_job(
+                self.ollama.clone(),
+                job_id.clone(),
+                spec,
+                self.updates.clone(),
+            )
+            .instrument(span.clone()),
+        );
+        let task = task.abort_handle();
+        self.running.insert(job_id, RunningJob { task, span });
         None
     }
 
     /// Aborts a running job, which closes its Ollama request; returns its `cancelled` update.
     pub fn cancel(&mut self, job_id: &str) -> Option<AgentJobUpdate> {
-        let Some(task) = self.running.remove(job_id) else {
+        let Some(running) = self.running.remove(job_id) else {
             // It ended before the cancel arrived; its final update is on its way or sent.
             info!(
                 job_id,
@@ -96,8 +117,10 @@ impl Executor {
             );
             return None;
         };
-        task.abort();
+        running.task.abort();
+        running.span.record("outcome", "cancelled");
         info!(
+            parent: &running.span,
             job_id,
             "job cancelled by the coordinator; ollama request aborted"
         );
@@ -112,12 +135,14 @@ impl Executor {
         }
         match &update.event {
             Some(Event::Completed(completed)) => {
-                self.running.remove(&update.job_id);
-                info!(job_id = update.job_id, model = %completed.model, "job completed");
+                if let Some(running) = self.running.remove(&update.job_id) {
+                    info!(parent: &running.span, job_id = update.job_id, model = %completed.model, "job completed");
+                }
             }
             Some(Event::Failed(failure)) => {
-                self.running.remove(&update.job_id);
-                warn!(job_id = update.job_id, error = %failure.message, "job failed");
+                if let Some(running) = self.running.remove(&update.job_id) {
+                    warn!(parent: &running.span, job_id = update.job_id, error = %failure.message, "job failed");
+                }
             }
             Some(Event::Started(_) | Event::Delta(_)) | None => {}
         }
@@ -128,8 +153,9 @@ impl Executor {
     pub fn abort_all(&mut self) -> Vec<String> {
         self.running
             .drain()
-            .map(|(job_id, task)| {
-                task.abort();
+            .map(|(job_id, running)| {
+                running.task.abort();
+                running.span.record("outcome", "aborted");
                 job_id
             })
             .collect()

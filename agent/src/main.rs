@@ -1,15 +1,21 @@
 //! `runner-agent`: loads and validates the config (exit 2 on a bad one, one line per problem)
-//! before connecting anywhere, sets up logging and signals, then runs the agent.
+//! before connecting anywhere, sets up logs, traces and signals, then runs the agent.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use agent::{Config, LogFormat};
+use agent::Config;
 use clap::Parser;
+use settings::ProcessEnv;
+use telemetry::TelemetryOptions;
 use tokio_util::sync::CancellationToken;
 use tracing::{error, info};
-use tracing_subscriber::EnvFilter;
+
+/// `service.name` of the agent's spans unless `OTEL_SERVICE_NAME` says otherwise.
+const SERVICE_NAME: &str = "llm-runner-agent";
+
+/// Exit status for configuration that cannot be used (DESIGN.md).
+const EXIT_BAD_CONFIG: u8 = 2;
 
 /// The llm-runner node agent: reports this host's Ollama to the coordinator and runs its jobs.
 #[derive(Debug, Parser)]
@@ -22,22 +28,34 @@ struct Arguments {
 
 fn main() -> ExitCode {
     let arguments = Arguments::parse();
-    let config = match load_config(arguments.config.as_deref()) {
-        Ok(config) => config,
+    let (config, env) = match load_config(arguments.config.as_deref()) {
+        Ok(loaded) => loaded,
         Err(problems) => {
             eprintln!("{problems}");
-            return ExitCode::from(2);
+            return ExitCode::from(EXIT_BAD_CONFIG);
         }
     };
-    init_logging(config.log_format);
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(runtime) => runtime,
         Err(error) => {
-            error!(%error, "cannot start the async runtime");
+            eprintln!("runner-agent: cannot start the async runtime: {error}");
             return ExitCode::FAILURE;
         }
     };
     runtime.block_on(async {
+        let options = TelemetryOptions {
+            log_format: config.log_format,
+            default_service_name: SERVICE_NAME,
+            service_version: env!("CARGO_PKG_VERSION"),
+        };
+        // Dropped when this block ends, flushing the last spans while the runtime still runs.
+        let _telemetry = match telemetry::init(&options, &env) {
+            Ok(guard) => guard,
+            Err(error) => {
+                eprintln!("config: {error}");
+                return ExitCode::from(EXIT_BAD_CONFIG);
+            }
+        };
         let shutdown = CancellationToken::new();
         tokio::spawn(cancel_on_signal(shutdown.clone()));
         match agent::run(config, shutdown).await {
@@ -50,23 +68,12 @@ fn main() -> ExitCode {
     })
 }
 
-fn load_config(file: Option<&Path>) -> Result<Config, String> {
-    let env = settings::ProcessEnv::load(Path::new(".env"))
-        .map_err(|problem| format!("config: {problem}"))?;
-    Config::load(file, &env).map_err(|error| error.to_string())
-}
-
-fn init_logging(format: LogFormat) {
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
-    // Colours only for a person at a terminal; journald and log files get plain text.
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .with_ansi(std::io::stderr().is_terminal());
-    match format {
-        LogFormat::Text => builder.init(),
-        LogFormat::Json => builder.json().init(),
-    }
+/// The config, and the environment (process plus `.env`) it came from.
+fn load_config(file: Option<&Path>) -> Result<(Config, ProcessEnv), String> {
+    let env =
+        ProcessEnv::load(Path::new(".env")).map_err(|problem| format!("config: {problem}"))?;
+    let config = Config::load(file, &env).map_err(|error| error.to_string())?;
+    Ok((config, env))
 }
 
 /// SIGINT or SIGTERM cancels `shutdown` once; the services then wind down.

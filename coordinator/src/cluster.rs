@@ -9,6 +9,7 @@ mod agent_events;
 mod events;
 mod handle;
 mod job_lifecycle;
+mod job_spans;
 pub mod job_spec;
 mod main_loop;
 mod node;

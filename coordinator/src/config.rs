@@ -13,6 +13,8 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use settings::{ConfigError, EnvSource, Problems, Secret};
+/// How log lines look (`log_format`); shared with the agent through the telemetry crate.
+pub use telemetry::LogFormat;
 
 /// Top-level keys that `RUNNER_<KEY>` environment variables may override.
 pub const OVERRIDABLE_KEYS: &[&str] = &[
@@ -57,12 +59,6 @@ pub struct NodeConfig {
     /// The environment variable the token came from, to name it in log lines.
     pub token_env: String,
     pub token: Secret,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LogFormat {
-    Text,
-    Json,
 }
 
 impl CoordinatorConfig {

@@ -15,4 +15,3 @@ pub mod parts;
 pub mod serve;
 pub mod shutdown;
 pub mod store;
-pub mod telemetry;

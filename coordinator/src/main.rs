@@ -11,8 +11,8 @@ use coordinator::config::{CoordinatorConfig, LogFormat};
 use coordinator::dev::{DevOptions, dev};
 use coordinator::serve::{Listeners, serve};
 use coordinator::shutdown::cancel_on_signal;
-use coordinator::telemetry::init_logging;
 use settings::ProcessEnv;
+use telemetry::{TelemetryGuard, TelemetryOptions};
 
 /// Exit status for configuration that cannot be used (DESIGN.md).
 const EXIT_BAD_CONFIG: u8 = 2;
@@ -37,6 +37,9 @@ fn main() -> ExitCode {
     }
 }
 
+/// `service.name` of the coordinator's spans unless `OTEL_SERVICE_NAME` says otherwise.
+const SERVICE_NAME: &str = "llm-runner-coordinator";
+
 fn environment() -> Result<ProcessEnv, ExitCode> {
     ProcessEnv::load(Path::new(".env")).map_err(|problem| {
         eprintln!("config: {problem}");
@@ -56,7 +59,10 @@ async fn run_serve(config_path: &Path) -> ExitCode {
             return ExitCode::from(EXIT_BAD_CONFIG);
         }
     };
-    init_logging(config.log_format);
+    let _telemetry = match start_telemetry(config.log_format, &env) {
+        Ok(guard) => guard,
+        Err(code) => return code,
+    };
     report(async {
         let listeners = Listeners::bind(&config).await?;
         serve(
@@ -75,7 +81,10 @@ async fn run_dev(ollama_url: Option<String>, data_dir: Option<PathBuf>) -> ExitC
         Ok(env) => env,
         Err(code) => return code,
     };
-    init_logging(LogFormat::Text);
+    let _telemetry = match start_telemetry(LogFormat::Text, &env) {
+        Ok(guard) => guard,
+        Err(code) => return code,
+    };
     let options = DevOptions {
         ollama_url: ollama_url.unwrap_or_else(|| "http://127.0.0.1:11434".to_owned()),
         data_dir,
@@ -95,8 +104,29 @@ async fn run_dev(ollama_url: Option<String>, data_dir: Option<PathBuf>) -> ExitC
 
 /// `runner mcp`: stdout carries the MCP protocol, so logs go to stderr only (as always).
 async fn run_mcp(coordinator: String) -> ExitCode {
-    init_logging(LogFormat::Text);
+    let env = match environment() {
+        Ok(env) => env,
+        Err(code) => return code,
+    };
+    let _telemetry = match start_telemetry(LogFormat::Text, &env) {
+        Ok(guard) => guard,
+        Err(code) => return code,
+    };
     report(async { Ok(mcp::serve_stdio(coordinator).await?) }).await
+}
+
+/// Logs, and traces when the `OTEL_*` variables ask for them; a bad one is bad config. The
+/// guard flushes the last spans when the command returns.
+fn start_telemetry(log_format: LogFormat, env: &ProcessEnv) -> Result<TelemetryGuard, ExitCode> {
+    let options = TelemetryOptions {
+        log_format,
+        default_service_name: SERVICE_NAME,
+        service_version: env!("CARGO_PKG_VERSION"),
+    };
+    telemetry::init(&options, env).map_err(|error| {
+        eprintln!("config: {error}");
+        ExitCode::from(EXIT_BAD_CONFIG)
+    })
 }
 
 async fn report(work: impl std::future::Future<Output = anyhow::Result<()>>) -> ExitCode {

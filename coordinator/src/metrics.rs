@@ -51,6 +51,7 @@ impl Metrics {
             .map_err(|error| MetricsError(error.to_string()))?;
         job_metrics::describe();
         cluster_gauges::describe();
+        telemetry::describe_metrics();
         let metrics = Arc::new(Metrics {
             handle,
             availability_seen: Mutex::default(),

@@ -14,6 +14,8 @@ pub enum PartsError {
     #[error(transparent)]
     Web(#[from] web::WebError),
     #[error(transparent)]
+    Mcp(#[from] mcp::McpError),
+    #[error(transparent)]
     Alerts(#[from] alerts::AlertsError),
 }
 
@@ -40,13 +42,15 @@ pub async fn mount_parts(
         grpc_url: grpc_url.clone(),
         data_dir: config.data_dir.clone(),
         config: config.web.clone(),
+        shutdown: shutdown.clone(),
     })
     .await?;
     let mcp = mcp::router(mcp::McpContext {
         grpc_url: grpc_url.clone(),
         http_addr,
         config: config.mcp.clone(),
-    });
+        shutdown: shutdown.clone(),
+    })?;
     let (alert_service, alert_routes) = alerts::AlertService::start(alerts::AlertsContext {
         grpc_url,
         data_dir: config.data_dir.clone(),

@@ -35,7 +35,7 @@ async fn promtool_check(exposition: &str) -> anyhow::Result<(Option<i32>, String
 
 #[tokio::test]
 async fn metrics_pass_promtool_and_prometheus_scrapes_them() -> anyhow::Result<()> {
-    let mut cluster = TestCluster::start(ClusterSpec::three_hosts()).await?;
+    let cluster = TestCluster::start(ClusterSpec::three_hosts()).await?;
     cluster.run_job(generate_spec(QWEN, "count me")).await?;
     cluster
         .ollama("davas")

@@ -1,5 +1,8 @@
 //! The llm-runner integration test harness: a stand-in Ollama that speaks Ollama's real HTTP API
 //! and can be told to misbehave, used by the scenario tests and the benchmarks.
 
+pub mod browser_script;
 pub mod cluster;
+pub mod fake_discord;
 pub mod fake_ollama;
+pub mod otlp_receiver;

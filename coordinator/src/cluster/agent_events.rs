@@ -196,7 +196,8 @@ impl Cluster {
                 if was_running {
                     active.job.attempt += 1;
                 }
-                tracing::info!(job_id, node = %node, attempt = active.job.attempt, %reason, "job re-routed");
+                active.spans.attempt_lost(&reason);
+                tracing::info!(parent: &active.spans.job, job_id, node = %node, attempt = active.job.attempt, %reason, "job re-routed");
                 active.publish_job();
                 self.writer.write(active.job.clone(), None);
             }

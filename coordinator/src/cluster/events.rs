@@ -31,6 +31,8 @@ pub enum ClusterEvent {
     },
     Submit {
         spec: JobSpec,
+        /// The client's W3C trace context; the job's trace continues it.
+        trace_context: telemetry::TraceCarrier,
         reply: Reply<Result<Submitted, Box<Rejected>>>,
     },
     Watch {

@@ -60,14 +60,20 @@ impl ClusterHandle {
         });
     }
 
-    /// Routes and queues a validated spec (see `validate_job_spec`).
+    /// Routes and queues a validated spec (see `validate_job_spec`); the job's trace continues
+    /// `trace_context` (the client's `traceparent`, or empty for a new trace).
     pub async fn submit(
         &self,
         spec: JobSpec,
+        trace_context: telemetry::TraceCarrier,
     ) -> Result<Result<Submitted, Box<Rejected>>, JobError> {
-        self.ask(|reply| ClusterEvent::Submit { spec, reply })
-            .await
-            .ok_or(JobError::ShuttingDown)
+        self.ask(|reply| ClusterEvent::Submit {
+            spec,
+            trace_context,
+            reply,
+        })
+        .await
+        .ok_or(JobError::ShuttingDown)
     }
 
     pub async fn watch(&self, id: String) -> Result<JobWatch, JobError> {

@@ -6,19 +6,25 @@ use proto::v1::{
     coordinator_message,
 };
 use std::time::Instant;
+use telemetry::TraceCarrier;
 use tokio::sync::oneshot;
 
 use super::active_job::ActiveJob;
 use super::events::{Rejected, Submitted};
+use super::job_spans::JobSpans;
 use super::main_loop::Cluster;
 use super::routing::{RouteDecision, rejection_is_transient, route};
 use crate::clock::now_ms;
 
 impl Cluster {
-    pub(super) fn submit(&mut self, spec: JobSpec) -> Result<Submitted, Box<Rejected>> {
+    pub(super) fn submit(
+        &mut self,
+        spec: JobSpec,
+        client_trace_context: &TraceCarrier,
+    ) -> Result<Submitted, Box<Rejected>> {
         let now = now_ms();
         let retries = spec.retries;
-        let job = Job {
+        let mut job = Job {
             id: self.ids.next(now as u64),
             spec: Some(spec),
             state: JobState::Queued as i32,
@@ -31,15 +37,17 @@ impl Cluster {
             .as_ref()
             .map(|spec| spec.model.clone())
             .unwrap_or_default();
-        match route(&self.nodes, &self.routes, &model, self.queue_capacity, now) {
+        let mut spans = JobSpans::start(&job.id, &model, client_trace_context);
+        job.trace_id = spans.trace.trace_id();
+        match self.route_in_span(&spans, &model, now) {
             RouteDecision::Rejected(reasons) => {
                 let transient = rejection_is_transient(&reasons);
-                let mut job = job;
                 job.state = JobState::Rejected as i32;
                 job.finished_at_ms = now;
                 job.reason = rejection_summary(&model, &reasons);
                 job.rejections = reasons.clone();
-                tracing::info!(job_id = %job.id, model = %model, reason = %job.reason, "job rejected");
+                spans.ended(&job);
+                tracing::info!(parent: &spans.job, job_id = %job.id, model = %model, reason = %job.reason, "job rejected");
                 self.writer.write(job.clone(), None);
                 self.recent.remember(job.clone());
                 crate::metrics::record_rejection(&job, &reasons);
@@ -51,11 +59,11 @@ impl Cluster {
             }
             RouteDecision::Node(index) => {
                 let (durable, durable_receiver) = oneshot::channel();
-                let mut active = ActiveJob::new(job, retries);
+                let mut active = ActiveJob::new(job, retries, spans);
                 active.job.node = self.nodes[index].name.clone();
                 self.writer.write(active.job.clone(), Some(durable));
                 let job = active.job.clone();
-                tracing::info!(job_id = %job.id, model = %model, node = %job.node, "job accepted");
+                tracing::info!(parent: &active.spans.job, job_id = %job.id, model = %model, node = %job.node, "job accepted");
                 self.jobs.insert(job.id.clone(), active);
                 self.place(index, job.id.clone());
                 Ok(Submitted {
@@ -66,8 +74,25 @@ impl Cluster {
         }
     }
 
+    /// The routing rule, inside the job's `route` span.
+    fn route_in_span(&self, spans: &JobSpans, model: &str, now: i64) -> RouteDecision {
+        let span = spans.route(model);
+        let decision =
+            span.in_scope(|| route(&self.nodes, &self.routes, model, self.queue_capacity, now));
+        match &decision {
+            RouteDecision::Node(index) => span.record("node", self.nodes[*index].name.as_str()),
+            RouteDecision::Rejected(reasons) => {
+                span.record("rejection_reason", rejection_summary(model, reasons))
+            }
+        };
+        decision
+    }
+
     /// Gives a job a slot on node `index` now, or a place in its queue.
     pub(super) fn place(&mut self, index: usize, job_id: String) {
+        if let Some(active) = self.jobs.get_mut(&job_id) {
+            active.spans.queued(&self.nodes[index].name);
+        }
         if self.nodes[index].has_free_slot() {
             self.assign(index, job_id);
         } else {
@@ -77,14 +102,16 @@ impl Cluster {
     }
 
     fn assign(&mut self, index: usize, job_id: String) {
-        let Some(active) = self.jobs.get(&job_id) else {
+        let Some(active) = self.jobs.get_mut(&job_id) else {
             return;
         };
         let node = &mut self.nodes[index];
         let Some(link) = &node.link else { return };
+        let trace_context = active.spans.dispatched(&node.name, active.job.attempt);
         let message = coordinator_message::Kind::Assign(AssignJob {
             job_id: job_id.clone(),
             spec: active.job.spec.clone(),
+            trace_context,
         });
         // A closed stream is noticed by its reader, which reports the node lost.
         let _ = link.outbound.send(Ok(proto::v1::CoordinatorMessage {
@@ -144,6 +171,7 @@ impl Cluster {
                 if active.first_token.is_none() {
                     let first = Instant::now();
                     active.first_token = Some(first);
+                    active.spans.first_token();
                     timings(&mut active.job).time_to_first_token_ms =
                         Some(active.millis_since_accepted(first));
                 }
@@ -174,7 +202,8 @@ impl Cluster {
         active.job.reason = reason;
         active.job.finished_at_ms = now;
         timings(&mut active.job).total_ms = Some(active.millis_since_accepted(Instant::now()));
-        tracing::info!(job_id, node = %active.job.node, state = ?state, reason = %active.job.reason, "job ended");
+        active.spans.ended(&active.job);
+        tracing::info!(parent: &active.spans.job, job_id, node = %active.job.node, state = ?state, reason = %active.job.reason, "job ended");
         self.writer.write(active.job.clone(), None);
         self.recent.remember(active.job.clone());
         crate::metrics::record_job_end(&active.job);

@@ -102,8 +102,12 @@ impl Cluster {
             } => {
                 self.detach(&node, connection_id, &reason);
             }
-            ClusterEvent::Submit { spec, reply } => {
-                let _ = reply.send(self.submit(spec));
+            ClusterEvent::Submit {
+                spec,
+                trace_context,
+                reply,
+            } => {
+                let _ = reply.send(self.submit(spec, &trace_context));
             }
             ClusterEvent::Watch { id, reply } => {
                 let _ = reply.send(self.watch(&id));

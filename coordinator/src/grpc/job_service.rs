@@ -45,13 +45,20 @@ impl JobService for JobApi {
         &self,
         request: Request<SubmitJobRequest>,
     ) -> Result<Response<SubmitJobResponse>, Status> {
+        // The client's `traceparent` makes the job's trace a part of the client's.
+        let trace_context = telemetry::carrier_from_grpc_metadata(request.metadata());
         let spec = request
             .into_inner()
             .spec
             .ok_or_else(|| Status::invalid_argument("spec is required"))?;
         let spec = validate_job_spec(spec, self.max_prompt_bytes)
             .map_err(|invalid| Status::invalid_argument(invalid.0))?;
-        match self.cluster.submit(spec).await.map_err(job_error_status)? {
+        match self
+            .cluster
+            .submit(spec, trace_context)
+            .await
+            .map_err(job_error_status)?
+        {
             Ok(submitted) => {
                 match submitted.durable.await {
                     Ok(Ok(())) => {}

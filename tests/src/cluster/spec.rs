@@ -34,6 +34,8 @@ pub struct ClusterSpec {
     pub extra_coordinator_toml: String,
     /// Extra environment for the coordinator process (e.g. `DISCORD_WEBHOOK_URL`).
     pub coordinator_env: Vec<(String, String)>,
+    /// Extra environment for every agent process (e.g. `OTEL_EXPORTER_OTLP_ENDPOINT`).
+    pub agent_env: Vec<(String, String)>,
 }
 
 impl ClusterSpec {
@@ -50,6 +52,7 @@ impl ClusterSpec {
             queue_capacity: 4,
             extra_coordinator_toml: String::new(),
             coordinator_env: Vec::new(),
+            agent_env: Vec::new(),
         }
     }
 
@@ -62,6 +65,11 @@ impl ClusterSpec {
     pub fn coordinator_env(mut self, key: &str, value: &str) -> Self {
         self.coordinator_env
             .push((key.to_owned(), value.to_owned()));
+        self
+    }
+
+    pub fn agent_env(mut self, key: &str, value: &str) -> Self {
+        self.agent_env.push((key.to_owned(), value.to_owned()));
         self
     }
 

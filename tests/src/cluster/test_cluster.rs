@@ -176,7 +176,8 @@ impl TestCluster {
         );
         std::fs::write(&config_path, toml)?;
         let args = vec!["--config".to_owned(), config_path.display().to_string()];
-        let envs = vec![("RUNNER_AGENT_TOKEN".to_owned(), token.to_owned())];
+        let mut envs = vec![("RUNNER_AGENT_TOKEN".to_owned(), token.to_owned())];
+        envs.extend(self.spec.agent_env.iter().cloned());
         ManagedProcess::spawn(
             &name,
             &binary_path("runner-agent")?,

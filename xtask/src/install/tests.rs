@@ -66,7 +66,7 @@ fn the_table_has_unique_names_and_runnable_checks() {
         assert!(!tool.check.is_empty(), "{} has no check command", tool.name);
         let packages_listed = match tool.install {
             InstallMethod::Apt(packages) | InstallMethod::Pip(packages) => !packages.is_empty(),
-            InstallMethod::Cargo(krate) => !krate.is_empty(),
+            InstallMethod::Cargo(krate) | InstallMethod::Npm(krate) => !krate.is_empty(),
         };
         assert!(packages_listed, "{} installs nothing", tool.name);
     }
@@ -98,10 +98,28 @@ fn the_tools_the_tests_need_are_in_the_table() {
         .iter()
         .map(|tool| tool.check.join(" "))
         .collect();
-    for needed in ["import grpc, grpc_tools", "grpcurl", "cargo nextest"] {
+    for needed in [
+        "import grpc, grpc_tools",
+        "grpcurl",
+        "cargo nextest",
+        "streamable_http_client",
+    ] {
         assert!(
             checks.iter().any(|check| check.contains(needed)),
             "{needed}"
         );
     }
+}
+
+#[test]
+fn npm_installs_the_locked_packages_of_their_folder() {
+    let mut apt_lists_updated = false;
+    let npm = install_commands(InstallMethod::Npm("tests/browser"), &mut apt_lists_updated);
+    assert_eq!(argv_lines(&npm), vec!["npm ci --prefix tests/browser"]);
+    assert!(
+        npm[0]
+            .env
+            .contains(&("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))
+    );
+    assert!(!apt_lists_updated);
 }

@@ -1,0 +1,106 @@
+//! One alert as the operator will read it, independent of Discord's wire format: what kind of
+//! change it reports, how severe it is, which node it concerns, and its text. This is what the
+//! outbox stores, so an alert reads the same whenever it is finally delivered.
+
+use serde::{Deserialize, Serialize};
+
+/// How bad the news is; decides the embed's colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Something users feel now: a node lost.
+    Critical,
+    /// Something degraded: Ollama down, a pinned model gone, a disk filling up, jobs failing.
+    Warning,
+    /// Something that was reported is fixed.
+    Resolved,
+}
+
+/// What changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AlertKind {
+    NodeLost,
+    NodeBack,
+    OllamaStopped,
+    OllamaAnswering,
+    PinnedModelMissing,
+    PinnedModelBack,
+    DiskPressure,
+    DiskPressureCleared,
+    JobsFailed,
+}
+
+/// One name/value line of an alert (an embed field on Discord).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AlertField {
+    pub name: String,
+    pub value: String,
+    pub inline: bool,
+}
+
+impl AlertField {
+    pub fn new(name: impl Into<String>, value: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            value: value.into(),
+            inline: false,
+        }
+    }
+
+    pub fn inline(name: impl Into<String>, value: impl Into<String>) -> Self {
+        Self {
+            inline: true,
+            ..Self::new(name, value)
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Alert {
+    pub kind: AlertKind,
+    pub severity: Severity,
+    /// The node the alert is about; `None` for cluster-wide alerts (job failures).
+    pub node: Option<String>,
+    pub title: String,
+    pub description: String,
+    pub fields: Vec<AlertField>,
+    /// When the change happened (Unix milliseconds), shown as the embed's timestamp.
+    pub occurred_at_ms: i64,
+}
+
+#[cfg(test)]
+impl Alert {
+    /// A node-lost alert with just a title, for tests.
+    pub fn sample(node: &str, title: &str) -> Self {
+        Self {
+            kind: AlertKind::NodeLost,
+            severity: Severity::Critical,
+            node: Some(node.to_owned()),
+            title: title.to_owned(),
+            description: String::new(),
+            fields: Vec::new(),
+            occurred_at_ms: 1,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_and_severities_are_stored_as_snake_case_words() {
+        assert_eq!(
+            serde_json::to_string(&AlertKind::PinnedModelMissing).unwrap(),
+            "\"pinned_model_missing\""
+        );
+        assert_eq!(
+            serde_json::to_string(&Severity::Resolved).unwrap(),
+            "\"resolved\""
+        );
+        let field = AlertField::inline("a", "b");
+        assert!(field.inline);
+        assert!(!AlertField::new("a", "b").inline);
+    }
+}

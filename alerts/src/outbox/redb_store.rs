@@ -1,0 +1,152 @@
+//! The durable outbox: `alerts.redb` in `data_dir`, its own file beside the job store. Entries
+//! are keyed by their increasing id (JSON values); the alerter's state is one JSON value.
+
+use std::path::Path;
+
+use redb::{Database, ReadableDatabase, ReadableTable, TableDefinition};
+
+use super::{AlertStore, OutboxEntry, OutboxError};
+use crate::alert::Alert;
+
+const OUTBOX: TableDefinition<u64, &[u8]> = TableDefinition::new("outbox");
+const STATE: TableDefinition<&str, &[u8]> = TableDefinition::new("alerter_state");
+const ALERTER_STATE_KEY: &str = "alerter";
+
+#[derive(Debug)]
+pub struct RedbOutbox {
+    database: Database,
+    history_limit: u64,
+}
+
+impl RedbOutbox {
+    /// Opens (or creates) `alerts.redb` in `data_dir`, creating the directory when missing.
+    pub fn open(data_dir: &Path, history_limit: u64) -> Result<Self, OutboxError> {
+        let path = data_dir.join("alerts.redb");
+        let open_error = |source: redb::Error| OutboxError::Open {
+            path: path.display().to_string(),
+            source,
+        };
+        std::fs::create_dir_all(data_dir).map_err(|error| open_error(redb::Error::Io(error)))?;
+        let database = Database::create(&path).map_err(|error| open_error(error.into()))?;
+        let transaction = database
+            .begin_write()
+            .map_err(|error| open_error(error.into()))?;
+        transaction
+            .open_table(OUTBOX)
+            .map_err(|error| open_error(error.into()))?;
+        transaction
+            .open_table(STATE)
+            .map_err(|error| open_error(error.into()))?;
+        transaction
+            .commit()
+            .map_err(|error| open_error(error.into()))?;
+        Ok(Self {
+            database,
+            // At least the newest entry stays, so ids are never handed out twice.
+            history_limit: history_limit.max(1),
+        })
+    }
+}
+
+fn decode(id: u64, bytes: &[u8]) -> Result<OutboxEntry, OutboxError> {
+    serde_json::from_slice(bytes).map_err(|source| OutboxError::Corrupt {
+        key: id.to_string(),
+        source,
+    })
+}
+
+fn encode(entry: &OutboxEntry) -> Result<Vec<u8>, OutboxError> {
+    serde_json::to_vec(entry).map_err(OutboxError::Encode)
+}
+
+impl AlertStore for RedbOutbox {
+    fn record(
+        &self,
+        alerts: &[Alert],
+        alerter_state: Option<&str>,
+        now_ms: i64,
+    ) -> Result<Vec<OutboxEntry>, OutboxError> {
+        let transaction = self.database.begin_write().map_err(redb::Error::from)?;
+        let mut recorded = Vec::with_capacity(alerts.len());
+        {
+            let mut outbox = transaction.open_table(OUTBOX).map_err(redb::Error::from)?;
+            let last = outbox.last().map_err(redb::Error::from)?;
+            let mut next_id = last.map_or(1, |(key, _)| key.value() + 1);
+            for alert in alerts {
+                let entry = OutboxEntry::new(next_id, alert.clone(), now_ms);
+                outbox
+                    .insert(next_id, encode(&entry)?.as_slice())
+                    .map_err(redb::Error::from)?;
+                recorded.push(entry);
+                next_id += 1;
+            }
+            let cutoff = next_id.saturating_sub(self.history_limit + 1);
+            // Unreadable entries are pruned too: nothing could ever send them.
+            outbox
+                .retain_in(..=cutoff, |id, bytes| {
+                    decode(id, bytes).is_ok_and(|entry| !entry.state.is_finished())
+                })
+                .map_err(redb::Error::from)?;
+            if let Some(state) = alerter_state {
+                let mut table = transaction.open_table(STATE).map_err(redb::Error::from)?;
+                table
+                    .insert(ALERTER_STATE_KEY, state.as_bytes())
+                    .map_err(redb::Error::from)?;
+            }
+        }
+        transaction.commit().map_err(redb::Error::from)?;
+        Ok(recorded)
+    }
+
+    fn alerter_state(&self) -> Result<Option<String>, OutboxError> {
+        let transaction = self.database.begin_read().map_err(redb::Error::from)?;
+        let table = transaction.open_table(STATE).map_err(redb::Error::from)?;
+        let found = table.get(ALERTER_STATE_KEY).map_err(redb::Error::from)?;
+        Ok(found.map(|value| String::from_utf8_lossy(value.value()).into_owned()))
+    }
+
+    fn undelivered(&self, limit: usize) -> Result<Vec<OutboxEntry>, OutboxError> {
+        let transaction = self.database.begin_read().map_err(redb::Error::from)?;
+        let table = transaction.open_table(OUTBOX).map_err(redb::Error::from)?;
+        let mut entries = Vec::new();
+        for row in table.iter().map_err(redb::Error::from)? {
+            let (key, value) = row.map_err(redb::Error::from)?;
+            let entry = decode(key.value(), value.value())?;
+            if !entry.state.is_finished() {
+                entries.push(entry);
+                if entries.len() >= limit {
+                    break;
+                }
+            }
+        }
+        Ok(entries)
+    }
+
+    fn update(&self, entries: &[OutboxEntry]) -> Result<(), OutboxError> {
+        if entries.is_empty() {
+            return Ok(());
+        }
+        let transaction = self.database.begin_write().map_err(redb::Error::from)?;
+        {
+            let mut table = transaction.open_table(OUTBOX).map_err(redb::Error::from)?;
+            for entry in entries {
+                table
+                    .insert(entry.id, encode(entry)?.as_slice())
+                    .map_err(redb::Error::from)?;
+            }
+        }
+        transaction.commit().map_err(redb::Error::from)?;
+        Ok(())
+    }
+
+    fn recent(&self, limit: usize) -> Result<Vec<OutboxEntry>, OutboxError> {
+        let transaction = self.database.begin_read().map_err(redb::Error::from)?;
+        let table = transaction.open_table(OUTBOX).map_err(redb::Error::from)?;
+        let mut entries = Vec::new();
+        for row in table.iter().map_err(redb::Error::from)?.rev().take(limit) {
+            let (key, value) = row.map_err(redb::Error::from)?;
+            entries.push(decode(key.value(), value.value())?);
+        }
+        Ok(entries)
+    }
+}

@@ -1,0 +1,137 @@
+//! Time as alerts show it: the wall clock the alerter runs on (anchored to tokio's clock, so
+//! tests can pause time), RFC 3339 timestamps (Discord's embed `timestamp`), and durations
+//! people read at a glance ("2 m 05 s").
+
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// Unix milliseconds that advance with tokio's clock: real time in production, virtual time
+/// under `tokio::time::pause` in tests.
+#[derive(Debug, Clone, Copy)]
+pub struct Clock {
+    wall_at_start_ms: i64,
+    started: tokio::time::Instant,
+}
+
+impl Clock {
+    pub fn start() -> Self {
+        let wall = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap_or_default();
+        Self {
+            wall_at_start_ms: i64::try_from(wall.as_millis()).unwrap_or(i64::MAX),
+            started: tokio::time::Instant::now(),
+        }
+    }
+
+    pub fn now_ms(&self) -> i64 {
+        let elapsed = i64::try_from(self.started.elapsed().as_millis()).unwrap_or(i64::MAX);
+        self.wall_at_start_ms.saturating_add(elapsed)
+    }
+
+    /// How long until the wall-clock moment `at_ms` (zero when it has passed).
+    pub fn until(&self, at_ms: i64) -> Duration {
+        Duration::from_millis(u64::try_from(at_ms - self.now_ms()).unwrap_or(0))
+    }
+}
+
+/// `2026-11-26T10:00:00.000Z` for Unix milliseconds.
+pub fn format_rfc3339(unix_ms: i64) -> String {
+    let seconds = unix_ms.div_euclid(1000);
+    let millis = unix_ms.rem_euclid(1000);
+    let days = seconds.div_euclid(86_400);
+    let of_day = seconds.rem_euclid(86_400);
+    let (year, month, day) = civil_from_days(days);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{millis:03}Z",
+        of_day / 3600,
+        of_day % 3600 / 60,
+        of_day % 60
+    )
+}
+
+/// Days since 1970-01-01 to (year, month, day) in the proleptic Gregorian calendar
+/// (Howard Hinnant's `civil_from_days`).
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let shifted = days + 719_468;
+    let era = shifted.div_euclid(146_097);
+    let day_of_era = shifted.rem_euclid(146_097);
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_index = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
+    let month = if month_index < 10 {
+        month_index + 3
+    } else {
+        month_index - 9
+    };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+/// `41 s`, `2 m 05 s`, `3 h 07 m`, `2 d 04 h` for a span in milliseconds.
+pub fn format_span(span_ms: i64) -> String {
+    let seconds = span_ms.max(0) / 1000;
+    match seconds {
+        0..60 => format!("{seconds} s"),
+        60..3600 => format!("{} m {:02} s", seconds / 60, seconds % 60),
+        3600..86_400 => format!("{} h {:02} m", seconds / 3600, seconds % 3600 / 60),
+        _ => format!("{} d {:02} h", seconds / 86_400, seconds % 86_400 / 3600),
+    }
+}
+
+/// `3.2 GiB` for a byte count.
+pub fn format_bytes(bytes: u64) -> String {
+    const UNITS: [&str; 5] = ["B", "KiB", "MiB", "GiB", "TiB"];
+    let mut value = bytes as f64;
+    let mut unit = 0;
+    while value >= 1024.0 && unit < UNITS.len() - 1 {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{bytes} B")
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamps_are_rfc3339_in_utc() {
+        assert_eq!(format_rfc3339(0), "1970-01-01T00:00:00.000Z");
+        assert_eq!(format_rfc3339(951_782_400_123), "2000-02-29T00:00:00.123Z");
+        assert_eq!(
+            format_rfc3339(1_795_687_200_000),
+            "2026-11-26T10:00:00.000Z"
+        );
+    }
+
+    #[test]
+    fn spans_read_at_a_glance() {
+        assert_eq!(format_span(41_900), "41 s");
+        assert_eq!(format_span(125_000), "2 m 05 s");
+        assert_eq!(format_span(11_220_000), "3 h 07 m");
+        assert_eq!(format_span(187_200_000), "2 d 04 h");
+        assert_eq!(format_span(-5), "0 s");
+    }
+
+    #[test]
+    fn bytes_use_binary_units() {
+        assert_eq!(format_bytes(512), "512 B");
+        assert_eq!(format_bytes(3_435_973_837), "3.2 GiB");
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn the_clock_follows_tokio_time() {
+        let clock = Clock::start();
+        let before = clock.now_ms();
+        tokio::time::sleep(Duration::from_secs(90)).await;
+        assert_eq!(clock.now_ms() - before, 90_000);
+        assert_eq!(clock.until(before + 100_000), Duration::from_secs(10));
+        assert_eq!(clock.until(before), Duration::ZERO);
+    }
+}

@@ -1,0 +1,17 @@
+//! Benchmarks of the cluster core, run against real `runner` and `runner-agent` processes with
+//! the stand-in Ollama of the `tests` harness: the latency coordinator + agent add to a
+//! generate request, and how fast a dead or frozen agent stops being routed to.
+
+// Tests may unwrap: a panic there is a test failure with its location, which is the point.
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
+
+pub mod failure_detection;
+pub mod machine;
+pub mod overhead;
+pub mod percentiles;
+pub mod report;
+mod run;
+pub mod table;
+
+pub use report::BenchReport;
+pub use run::{BENCH_MODEL, BENCH_NODE, BenchSettings, run};

@@ -1,0 +1,96 @@
+//! Drives a caller with a fixed number of client tasks, each sending its next request only when
+//! the previous one has ended (a closed loop), until a shared request budget is spent.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use tokio::task::JoinSet;
+
+use super::Sample;
+use super::direct_call::DirectCaller;
+use super::through_cluster::ClusterCaller;
+
+/// The two ways a request can reach the stand-in Ollama.
+#[derive(Clone)]
+pub enum Caller {
+    Direct(DirectCaller),
+    // Boxed: a tonic client is several times the size of a reqwest one.
+    ThroughCluster(Box<ClusterCaller>),
+}
+
+impl Caller {
+    async fn call(&self) -> anyhow::Result<Sample> {
+        match self {
+            Caller::Direct(caller) => caller.call().await,
+            Caller::ThroughCluster(caller) => caller.call().await,
+        }
+    }
+}
+
+/// What one run of the load produced.
+#[derive(Debug)]
+pub struct LoadOutcome {
+    pub samples: Vec<Sample>,
+    /// From the first request sent to the last one ended.
+    pub wall_time: Duration,
+}
+
+/// Sends `requests` requests from `concurrency` client tasks; fails on the first failed request,
+/// so a broken path cannot pass for a fast one.
+pub async fn drive(
+    caller: &Caller,
+    concurrency: usize,
+    requests: usize,
+) -> anyhow::Result<LoadOutcome> {
+    let budget = Arc::new(AtomicUsize::new(0));
+    let started = Instant::now();
+    let mut clients = JoinSet::new();
+    for _ in 0..concurrency.max(1) {
+        let (caller, budget) = (caller.clone(), budget.clone());
+        clients.spawn(async move {
+            let mut samples = Vec::new();
+            // Each task takes a ticket per request, so the budget bounds the loop.
+            while budget.fetch_add(1, Ordering::Relaxed) < requests {
+                samples.push(caller.call().await?);
+            }
+            anyhow::Ok(samples)
+        });
+    }
+    let mut samples = Vec::with_capacity(requests);
+    while let Some(joined) = clients.join_next().await {
+        samples.extend(joined.context("a client task panicked")??);
+    }
+    Ok(LoadOutcome {
+        samples,
+        wall_time: started.elapsed(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn every_request_of_the_budget_is_sent_once() {
+        let ollama = harness::fake_ollama::FakeOllama::start(&["qwen2.5:14b"])
+            .await
+            .unwrap();
+        ollama.set_answer_tokens(3);
+        let expected = harness::fake_ollama::expected_answer("count me", 3);
+        let direct = DirectCaller::new(&ollama.url(), "qwen2.5:14b", "count me", expected).unwrap();
+        let outcome = drive(&Caller::Direct(direct), 4, 10).await.unwrap();
+        assert_eq!(outcome.samples.len(), 10);
+        assert_eq!(ollama.requests("/api/generate"), 10);
+    }
+
+    #[tokio::test]
+    async fn a_failing_request_fails_the_load() {
+        let ollama = harness::fake_ollama::FakeOllama::start(&["qwen2.5:14b"])
+            .await
+            .unwrap();
+        let direct = DirectCaller::new(&ollama.url(), "no-such-model", "x", String::new()).unwrap();
+        assert!(drive(&Caller::Direct(direct), 2, 4).await.is_err());
+    }
+}

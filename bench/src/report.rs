@@ -1,0 +1,161 @@
+//! The benchmark's report: what ran where, then one table for added latency and one for failure
+//! detection, in Markdown so it can be pasted into `BENCHMARKS.md` as printed.
+
+use std::time::Duration;
+
+use crate::failure_detection::FaultFigures;
+use crate::machine::{MachineDescription, as_milliseconds_text};
+use crate::overhead::{ConcurrencyLevelFigures, OverheadSettings, PathFigures};
+use crate::percentiles::signed_difference_ms;
+use crate::table::{MarkdownTable, milliseconds, signed_milliseconds};
+
+#[derive(Debug, Clone)]
+pub struct BenchReport {
+    pub machine: MachineDescription,
+    pub overhead_settings: OverheadSettings,
+    pub overhead: Vec<ConcurrencyLevelFigures>,
+    pub failure_detection: Vec<FaultFigures>,
+    pub heartbeat_timeout: Duration,
+}
+
+impl BenchReport {
+    pub fn render(&self) -> String {
+        let settings = &self.overhead_settings;
+        format!(
+            "machine: {}\nrequests: {} measured after {} warm-up per path and level, {} tokens per answer, zero think time\n\n\
+             added latency (ms; through = SubmitJob + WatchJob via coordinator and agent)\n\n{}\n\
+             failure detection (ms from the signal until ListModels shows the model unroutable; heartbeat_timeout {})\n\n{}",
+            self.machine.summary(),
+            settings.requests,
+            settings.warmup,
+            settings.tokens,
+            overhead_table(&self.overhead).render(),
+            as_milliseconds_text(self.heartbeat_timeout),
+            failure_table(&self.failure_detection, self.heartbeat_timeout).render(),
+        )
+    }
+}
+
+pub fn overhead_table(levels: &[ConcurrencyLevelFigures]) -> MarkdownTable {
+    let mut table = MarkdownTable::new(&[
+        "concurrency",
+        "path",
+        "requests",
+        "first token p50",
+        "first token p99",
+        "total p50",
+        "total p99",
+        "req/s",
+    ]);
+    for level in levels {
+        let concurrency = level.concurrency.to_string();
+        table.push_row(path_row(&concurrency, "direct", &level.direct));
+        table.push_row(path_row(&concurrency, "through", &level.through_cluster));
+        let (direct, through) = (&level.direct, &level.through_cluster);
+        table.push_row(vec![
+            concurrency.clone(),
+            "added".to_owned(),
+            String::new(),
+            signed_milliseconds(signed_difference_ms(
+                through.first_token.p50,
+                direct.first_token.p50,
+            )),
+            signed_milliseconds(signed_difference_ms(
+                through.first_token.p99,
+                direct.first_token.p99,
+            )),
+            signed_milliseconds(signed_difference_ms(through.total.p50, direct.total.p50)),
+            signed_milliseconds(signed_difference_ms(through.total.p99, direct.total.p99)),
+            String::new(),
+        ]);
+    }
+    table
+}
+
+fn path_row(concurrency: &str, path: &str, figures: &PathFigures) -> Vec<String> {
+    vec![
+        concurrency.to_owned(),
+        path.to_owned(),
+        figures.total.count.to_string(),
+        milliseconds(figures.first_token.p50),
+        milliseconds(figures.first_token.p99),
+        milliseconds(figures.total.p50),
+        milliseconds(figures.total.p99),
+        format!("{:.0}", figures.requests_per_second()),
+    ]
+}
+
+pub fn failure_table(faults: &[FaultFigures], heartbeat_timeout: Duration) -> MarkdownTable {
+    let mut table = MarkdownTable::new(&["fault", "trials", "median", "max", "heartbeat_timeout"]);
+    for fault in faults {
+        table.push_row(vec![
+            fault.fault.label().to_owned(),
+            fault.detection.count.to_string(),
+            milliseconds(fault.detection.p50),
+            milliseconds(fault.detection.max),
+            milliseconds(heartbeat_timeout),
+        ]);
+    }
+    table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::failure_detection::Fault;
+    use crate::percentiles::LatencySummary;
+
+    fn summary(p50_us: u64, p99_us: u64) -> LatencySummary {
+        LatencySummary {
+            count: 10,
+            p50: Duration::from_micros(p50_us),
+            p99: Duration::from_micros(p99_us),
+            max: Duration::from_micros(p99_us),
+        }
+    }
+
+    fn figures(p50_us: u64, p99_us: u64) -> PathFigures {
+        PathFigures {
+            first_token: summary(p50_us, p99_us),
+            total: summary(p50_us * 2, p99_us * 2),
+            wall_time: Duration::from_secs(1),
+        }
+    }
+
+    #[test]
+    fn added_row_is_through_minus_direct() {
+        let levels = [ConcurrencyLevelFigures {
+            concurrency: 1,
+            direct: figures(500, 900),
+            through_cluster: figures(1_500, 4_900),
+        }];
+        let rendered = overhead_table(&levels).render();
+        let added = rendered
+            .lines()
+            .find(|line| line.contains("added"))
+            .unwrap();
+        let cells: Vec<&str> = added.split('|').map(str::trim).collect();
+        assert_eq!(
+            cells[4..8],
+            ["+1.000", "+4.000", "+2.000", "+8.000"],
+            "{rendered}"
+        );
+        assert!(
+            rendered.contains("| 1           | direct  | 10"),
+            "{rendered}"
+        );
+    }
+
+    #[test]
+    fn failure_rows_show_median_max_and_the_timeout() {
+        let faults = [FaultFigures {
+            fault: Fault::Stop,
+            detection: summary(1_600_000, 2_050_000),
+        }];
+        let rendered = failure_table(&faults, Duration::from_secs(2)).render();
+        assert!(
+            rendered.contains("| SIGSTOP agent | 10     | 1600.000 | 2050.000 | 2000.000"),
+            "{rendered}"
+        );
+    }
+}

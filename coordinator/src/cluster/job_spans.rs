@@ -1,0 +1,142 @@
+//! One job's trace on the coordinator. The cluster loop handles many jobs in one task, so a
+//! job's spans live with the job (in `ActiveJob`) and are opened and closed with explicit
+//! parents at its transitions: `job` (submit to end, a child of the client's `traceparent`),
+//! `route`, `queue_wait` (placed to assigned) and `dispatch` (assigned to the end of that
+//! attempt; the agent's spans are its children). Log lines about the job use `job` as their
+//! parent, so they carry its `job_id` and `trace_id`.
+
+use proto::v1::{Job, JobState};
+use telemetry::{JobTrace, TraceCarrier};
+use tracing::Span;
+use tracing::field::Empty;
+
+#[derive(Debug)]
+pub struct JobSpans {
+    /// The job's whole life on the coordinator.
+    pub job: Span,
+    pub trace: JobTrace,
+    queue_wait: Option<Span>,
+    dispatch: Option<Span>,
+}
+
+impl JobSpans {
+    /// Opens the job's span under the client's trace context (a new trace when it is empty).
+    pub fn start(job_id: &str, model: &str, client_trace_context: &TraceCarrier) -> Self {
+        let job = tracing::info_span!(
+            parent: None,
+            "job",
+            job_id,
+            model,
+            trace_id = Empty,
+            node = Empty,
+            attempt = Empty,
+            outcome = Empty,
+            reason = Empty,
+            rejection_reason = Empty,
+            tokens_in = Empty,
+            tokens_out = Empty,
+            otel.kind = "server",
+            otel.status_code = Empty,
+        );
+        let trace = JobTrace::adopt(&job, client_trace_context);
+        Self {
+            job,
+            trace,
+            queue_wait: None,
+            dispatch: None,
+        }
+    }
+
+    /// A span around the routing decision; record `node` or `rejection_reason` on it.
+    pub fn route(&self, model: &str) -> Span {
+        tracing::info_span!(parent: &self.job, "route", model, node = Empty, rejection_reason = Empty)
+    }
+
+    /// The job waits for a slot on `node` (however short the wait). The job span names its
+    /// node once, when it ends: attributes are not overwritten, only added.
+    pub fn queued(&mut self, node: &str) {
+        self.dispatch = None;
+        self.queue_wait = Some(tracing::info_span!(parent: &self.job, "queue_wait", node));
+    }
+
+    /// The job goes to `node`'s agent: the wait ends and the dispatch begins. Returns the trace
+    /// context for `AssignJob`, which makes the agent's spans children of the dispatch.
+    pub fn dispatched(&mut self, node: &str, attempt: u32) -> TraceCarrier {
+        self.queue_wait = None;
+        let dispatch = tracing::info_span!(
+            parent: &self.job,
+            "dispatch",
+            node,
+            attempt = i64::from(attempt),
+            outcome = Empty,
+            otel.kind = "client",
+        );
+        let carrier = self.trace.carrier_for(&dispatch);
+        self.dispatch = Some(dispatch);
+        carrier
+    }
+
+    pub fn first_token(&self) {
+        telemetry::add_span_event(&self.job, "first_token");
+    }
+
+    /// The current attempt ended without ending the job (its node was lost; it runs again).
+    pub fn attempt_lost(&mut self, reason: &str) {
+        if let Some(dispatch) = self.dispatch.take() {
+            dispatch.record("outcome", format!("lost: {reason}"));
+        }
+        self.queue_wait = None;
+    }
+
+    /// Records how the job ended on every open span; they close when `self` is dropped.
+    pub fn ended(&mut self, job: &Job) {
+        let state = JobState::try_from(job.state).unwrap_or(JobState::Unspecified);
+        let outcome = outcome_name(state);
+        if let Some(dispatch) = self.dispatch.take() {
+            dispatch.record("outcome", outcome);
+        }
+        self.queue_wait = None;
+        self.job.record("outcome", outcome);
+        self.job.record("attempt", i64::from(job.attempt));
+        if !job.node.is_empty() {
+            self.job.record("node", job.node.as_str());
+        }
+        if state == JobState::Rejected {
+            self.job.record("rejection_reason", job.reason.as_str());
+        } else if !job.reason.is_empty() {
+            self.job.record("reason", job.reason.as_str());
+        }
+        if let Some(stats) = job
+            .timings
+            .as_ref()
+            .and_then(|timings| timings.ollama.as_ref())
+        {
+            self.job
+                .record("tokens_in", as_int(stats.prompt_eval_count));
+            self.job.record("tokens_out", as_int(stats.eval_count));
+        }
+        // A rejection is an answer, not a fault of ours; failures are errors in the trace.
+        if state == JobState::Failed {
+            self.job.record("otel.status_code", "error");
+        }
+    }
+}
+
+/// Counts as signed integers: the OpenTelemetry layer would turn a `u64` into text.
+fn as_int(count: u64) -> i64 {
+    i64::try_from(count).unwrap_or(i64::MAX)
+}
+
+/// `succeeded`, `failed`, `cancelled`, `rejected`: the words the metrics use too.
+fn outcome_name(state: JobState) -> &'static str {
+    match state {
+        JobState::Succeeded => "succeeded",
+        JobState::Failed => "failed",
+        JobState::Cancelled => "cancelled",
+        JobState::Rejected => "rejected",
+        JobState::Queued | JobState::Running | JobState::Unspecified => "unfinished",
+    }
+}
+
+#[cfg(test)]
+mod tests;

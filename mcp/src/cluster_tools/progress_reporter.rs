@@ -1,0 +1,93 @@
+//! Progress of a job a tool waits for — tokens made so far — sent as MCP progress
+//! notifications, only when the client asked for them (it sent a progress token) and at most a
+//! few times a second: a long answer has thousands of tokens, and one notification each would
+//! flood a desktop client.
+
+use std::time::Duration;
+
+use rmcp::RoleServer;
+use rmcp::model::{ProgressNotificationParam, ProgressToken};
+use rmcp::service::{Peer, RequestContext};
+use tokio::time::Instant;
+
+/// Often enough that a client's progress display moves smoothly.
+const MIN_INTERVAL: Duration = Duration::from_millis(200);
+
+pub struct ProgressReporter {
+    peer: Peer<RoleServer>,
+    token: ProgressToken,
+    throttle: ProgressThrottle,
+}
+
+impl ProgressReporter {
+    /// `None` when the client sent no progress token with the request.
+    pub fn for_request(context: &RequestContext<RoleServer>) -> Option<Self> {
+        let token = context.meta.get_progress_token()?;
+        Some(Self {
+            peer: context.peer.clone(),
+            token,
+            throttle: ProgressThrottle::new(MIN_INTERVAL),
+        })
+    }
+
+    /// Reports `tokens` made so far by `node`, unless a report went out very recently.
+    pub async fn tokens_so_far(&mut self, tokens: usize, node: &str) {
+        if !self.throttle.should_send(Instant::now()) {
+            return;
+        }
+        let message = if node.is_empty() {
+            format!("{tokens} tokens so far")
+        } else {
+            format!("{tokens} tokens so far from {node}")
+        };
+        let notification =
+            ProgressNotificationParam::new(self.token.clone(), tokens as f64).with_message(message);
+        if let Err(error) = self.peer.notify_progress(notification).await {
+            // The client went away; the tool call ends soon anyway, so this is no failure.
+            tracing::debug!(%error, "mcp: a progress notification could not be sent");
+        }
+    }
+}
+
+/// Lets the first report through at once, then one per `min_interval`.
+#[derive(Debug)]
+pub struct ProgressThrottle {
+    min_interval: Duration,
+    last_sent: Option<Instant>,
+}
+
+impl ProgressThrottle {
+    pub fn new(min_interval: Duration) -> Self {
+        Self {
+            min_interval,
+            last_sent: None,
+        }
+    }
+
+    pub fn should_send(&mut self, now: Instant) -> bool {
+        let due = self
+            .last_sent
+            .is_none_or(|last| now.duration_since(last) >= self.min_interval);
+        if due {
+            self.last_sent = Some(now);
+        }
+        due
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_report_goes_at_once_then_one_per_interval() {
+        let mut throttle = ProgressThrottle::new(Duration::from_millis(200));
+        let start = Instant::now();
+        assert!(throttle.should_send(start));
+        assert!(!throttle.should_send(start));
+        assert!(!throttle.should_send(start + Duration::from_millis(150)));
+        assert!(throttle.should_send(start + Duration::from_millis(200)));
+        assert!(!throttle.should_send(start + Duration::from_millis(399)));
+        assert!(throttle.should_send(start + Duration::from_millis(400)));
+    }
+}

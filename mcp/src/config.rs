@@ -1,0 +1,127 @@
+//! `[mcp]` in the coordinator's config: the extra `Host` names `/mcp` answers to, and the
+//! optional bearer token, which comes only from the environment (`RUNNER_MCP_TOKEN`).
+
+use settings::{EnvSource, Problems, Secret, toml};
+
+/// The environment variable holding the bearer token `/mcp` requires when it is set.
+pub const TOKEN_ENV: &str = "RUNNER_MCP_TOKEN";
+
+/// `[mcp]` in the coordinator's config, the bearer token from the environment.
+#[derive(Debug, Clone, Default)]
+pub struct McpConfig {
+    /// When set (env `RUNNER_MCP_TOKEN`), `/mcp` requires `Authorization: Bearer <token>`.
+    pub bearer_token: Option<Secret>,
+    /// Extra `Host` header values accepted besides localhost and the address the coordinator
+    /// binds (e.g. a MagicDNS name such as `vps.tailnet.ts.net`).
+    pub allowed_hosts: Vec<String>,
+}
+
+impl McpConfig {
+    pub fn from_settings(
+        table: Option<&toml::Table>,
+        env: &dyn EnvSource,
+        problems: &mut Problems,
+    ) -> Self {
+        let mut config = Self {
+            bearer_token: env
+                .get(TOKEN_ENV)
+                .filter(|token| !token.trim().is_empty())
+                .map(Secret::new),
+            allowed_hosts: Vec::new(),
+        };
+        let Some(table) = table else {
+            return config;
+        };
+        for (key, value) in table {
+            match key.as_str() {
+                "allowed_hosts" => config.allowed_hosts = allowed_hosts(value, problems),
+                _ => problems.push(format!(
+                    "mcp: unknown key `{key}` (known: allowed_hosts; the token comes from {TOKEN_ENV})"
+                )),
+            }
+        }
+        config
+    }
+}
+
+/// A list of host names or `host:port` authorities, as clients put them in the `Host` header.
+fn allowed_hosts(value: &toml::Value, problems: &mut Problems) -> Vec<String> {
+    let expected = "mcp.allowed_hosts: expected a list of host names or host:port, like \
+                    [\"vps.tailnet.ts.net\", \"100.64.0.1:8000\"]";
+    let Some(items) = value.as_array() else {
+        problems.push(expected);
+        return Vec::new();
+    };
+    let mut hosts = Vec::new();
+    for item in items {
+        match item.as_str().map(str::trim) {
+            Some(host) if host.contains("://") || host.contains('/') => problems.push(format!(
+                "mcp.allowed_hosts: `{host}` is a URL; give only the host (and port), e.g. `vps.tailnet.ts.net`"
+            )),
+            Some(host) if !host.is_empty() && !host.contains(char::is_whitespace) => {
+                hosts.push(host.to_ascii_lowercase());
+            }
+            _ => problems.push(expected),
+        }
+    }
+    hosts
+}
+
+#[cfg(test)]
+mod tests {
+    use settings::MapEnv;
+
+    use super::*;
+
+    fn parse(toml_text: &str, env: &[(&str, &str)]) -> (McpConfig, Vec<String>) {
+        let table: toml::Table = toml::from_str(toml_text).unwrap();
+        let env = MapEnv::from_pairs(env.iter().copied());
+        let mut problems = Problems::default();
+        let config = McpConfig::from_settings(Some(&table), &env, &mut problems);
+        let problems = problems
+            .finish(|| ())
+            .err()
+            .map(|error| error.problems)
+            .unwrap_or_default();
+        (config, problems)
+    }
+
+    #[test]
+    fn allowed_hosts_are_read_and_lowercased() {
+        let (config, problems) = parse(
+            r#"allowed_hosts = ["VPS.tailnet.ts.net", "100.64.0.1:8000"]"#,
+            &[],
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(
+            config.allowed_hosts,
+            ["vps.tailnet.ts.net", "100.64.0.1:8000"]
+        );
+        assert!(config.bearer_token.is_none());
+    }
+
+    #[test]
+    fn every_bad_value_is_a_problem_that_says_what_to_write() {
+        let (_, problems) = parse(
+            "allowed_hosts = [\"http://vps:8000\", \"\", 3]\ntoken = \"x\"",
+            &[],
+        );
+        assert_eq!(problems.len(), 4, "{problems:?}");
+        assert!(problems[0].contains("is a URL; give only the host"));
+        assert!(problems[1].contains("expected a list of host names"));
+        assert!(problems[3].contains("unknown key `token`"));
+        assert!(problems[3].contains(TOKEN_ENV));
+        let (_, problems) = parse("allowed_hosts = \"vps\"", &[]);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+    }
+
+    #[test]
+    fn the_token_comes_from_the_environment_and_never_prints() {
+        let (config, _) = parse("", &[(TOKEN_ENV, "s3cret")]);
+        let token = config.bearer_token.clone().unwrap();
+        assert!(token.matches("s3cret"));
+        assert!(!format!("{config:?}").contains("s3cret"));
+        let (blank, _) = parse("", &[(TOKEN_ENV, "  ")]);
+        assert!(blank.bearer_token.is_none());
+    }
+}

@@ -1,0 +1,91 @@
+//! What the tools return: plain JSON shapes with a documented schema (the tools' output
+//! schemas), made from the coordinator's gRPC messages. Enum values are lowercase words
+//! (`succeeded`, `agent_down`), so an assistant reads them without knowing the proto.
+
+mod job_view;
+mod model_view;
+mod node_view;
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+pub use job_view::{EmbedView, JobListView, JobView, job_state_word};
+pub use model_view::{ModelListView, ModelView};
+pub use node_view::{NodeListView, NodeView};
+
+/// Why one node cannot take a job for a model.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct NodeReasonView {
+    pub node: String,
+    /// `never_seen`, `agent_down`, `ollama_down`, `model_not_installed`, `not_routed`,
+    /// `draining` or `queue_full`.
+    pub code: String,
+    /// Human-readable, e.g. "davas: agent down since 2026-11-26T10:00:00Z (41 s)".
+    pub reason: String,
+}
+
+impl From<&proto::v1::NodeIneligibility> for NodeReasonView {
+    fn from(ineligibility: &proto::v1::NodeIneligibility) -> Self {
+        Self {
+            node: ineligibility.node.clone(),
+            code: ineligibility_code_word(ineligibility.code),
+            reason: ineligibility.reason.clone(),
+        }
+    }
+}
+
+/// `INELIGIBILITY_CODE_AGENT_DOWN` → `agent_down`; empty for an unset or unknown code.
+pub fn ineligibility_code_word(code: i32) -> String {
+    proto::v1::IneligibilityCode::try_from(code)
+        .ok()
+        .filter(|code| *code != proto::v1::IneligibilityCode::Unspecified)
+        .map(|code| enum_word(code.as_str_name(), "INELIGIBILITY_CODE_"))
+        .unwrap_or_default()
+}
+
+/// A proto enum value's name without its prefix, lowercase: `JOB_STATE_SUCCEEDED` →
+/// `succeeded`.
+pub fn enum_word(proto_name: &str, prefix: &str) -> String {
+    proto_name
+        .strip_prefix(prefix)
+        .unwrap_or(proto_name)
+        .to_ascii_lowercase()
+}
+
+/// Zero means "not yet" in the proto; `None` says so in JSON.
+fn nonzero<T: Default + PartialEq>(value: T) -> Option<T> {
+    (value != T::default()).then_some(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use proto::v1::{IneligibilityCode, NodeIneligibility};
+
+    use super::*;
+
+    #[test]
+    fn enum_values_become_lowercase_words() {
+        assert_eq!(enum_word("JOB_STATE_SUCCEEDED", "JOB_STATE_"), "succeeded");
+        assert_eq!(enum_word("ODD", "JOB_STATE_"), "odd");
+        assert_eq!(
+            ineligibility_code_word(IneligibilityCode::ModelNotInstalled as i32),
+            "model_not_installed"
+        );
+        assert_eq!(ineligibility_code_word(0), "");
+        assert_eq!(ineligibility_code_word(99), "");
+    }
+
+    #[test]
+    fn a_node_reason_keeps_the_node_and_its_words() {
+        let view = NodeReasonView::from(&NodeIneligibility {
+            node: "davas".into(),
+            code: IneligibilityCode::AgentDown as i32,
+            reason: "davas: agent down since 10:00 (41 s)".into(),
+        });
+        assert_eq!(view.node, "davas");
+        assert_eq!(view.code, "agent_down");
+        assert_eq!(view.reason, "davas: agent down since 10:00 (41 s)");
+        assert_eq!(nonzero(0_u64), None);
+        assert_eq!(nonzero(5_u64), Some(5));
+    }
+}

@@ -1,0 +1,112 @@
+//! Model availability as the `list_models` tool shows it: for every model, which nodes can
+//! run it now and, for every other candidate node, why not.
+
+use proto::v1::{ModelAvailability, NodeAvailability};
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use super::ineligibility_code_word;
+
+/// Every model some node has installed or a route names.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ModelListView {
+    pub models: Vec<ModelView>,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ModelView {
+    pub model: String,
+    /// True when at least one node can take a job for this model now.
+    pub available: bool,
+    /// The nodes that can take a job for this model now.
+    pub available_on: Vec<String>,
+    /// The nodes the config's route allows; empty when the model has no route (then any
+    /// node that has it installed may run it).
+    pub routed_nodes: Vec<String>,
+    /// Every candidate node, with the reason for each one that cannot take the model.
+    pub nodes: Vec<NodeAvailabilityView>,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct NodeAvailabilityView {
+    pub node: String,
+    pub available: bool,
+    /// The model is loaded in the node's Ollama memory (its next job starts fast).
+    pub loaded: bool,
+    /// Why the node cannot take the model: `never_seen`, `agent_down`, `ollama_down`,
+    /// `model_not_installed`, `not_routed`, `draining` or `queue_full`; absent when available.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub code: String,
+    /// The same in words, e.g. "davas: agent down since …"; absent when available.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub reason: String,
+}
+
+impl From<&ModelAvailability> for ModelView {
+    fn from(model: &ModelAvailability) -> Self {
+        Self {
+            model: model.model.clone(),
+            available: model.available,
+            available_on: model
+                .nodes
+                .iter()
+                .filter(|node| node.available)
+                .map(|node| node.node.clone())
+                .collect(),
+            routed_nodes: model.routed_nodes.clone(),
+            nodes: model.nodes.iter().map(NodeAvailabilityView::from).collect(),
+        }
+    }
+}
+
+impl From<&NodeAvailability> for NodeAvailabilityView {
+    fn from(node: &NodeAvailability) -> Self {
+        Self {
+            node: node.node.clone(),
+            available: node.available,
+            loaded: node.loaded,
+            code: ineligibility_code_word(node.code),
+            reason: node.reason.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proto::v1::IneligibilityCode;
+
+    use super::*;
+
+    #[test]
+    fn a_model_lists_where_it_runs_and_why_not_elsewhere() {
+        let model = ModelAvailability {
+            model: "gemma4:27b".into(),
+            available: true,
+            routed_nodes: vec!["davas".into()],
+            nodes: vec![
+                NodeAvailability {
+                    node: "davas".into(),
+                    available: true,
+                    loaded: true,
+                    ..Default::default()
+                },
+                NodeAvailability {
+                    node: "homelab".into(),
+                    code: IneligibilityCode::NotRouted as i32,
+                    reason: "homelab: the route for gemma4:27b does not allow it".into(),
+                    ..Default::default()
+                },
+            ],
+        };
+        let view = ModelView::from(&model);
+        assert_eq!(view.available_on, ["davas"]);
+        assert_eq!(view.routed_nodes, ["davas"]);
+        assert_eq!(view.nodes[1].code, "not_routed");
+        let json = serde_json::to_value(&view).unwrap();
+        assert!(json["nodes"][0].get("code").is_none(), "{json}");
+        assert_eq!(
+            json["nodes"][1]["reason"],
+            "homelab: the route for gemma4:27b does not allow it"
+        );
+    }
+}

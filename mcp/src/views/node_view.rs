@@ -1,0 +1,165 @@
+//! A node as the `list_nodes` and `set_draining` tools show it: its state and why, its
+//! Ollama's models, its load, and its host's facts.
+
+use proto::v1::{HostFacts, Node, NodeState};
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use super::{enum_word, nonzero};
+
+/// Every node the coordinator knows (configured or connected).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct NodeListView {
+    pub nodes: Vec<NodeView>,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct NodeView {
+    pub name: String,
+    /// `ready`, `ollama_down`, `down` or `draining`.
+    pub state: String,
+    /// Why the node is not ready (e.g. "no heartbeat for 6 s"); absent when it is.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub state_reason: String,
+    /// Taking no new jobs (running ones finish).
+    pub draining: bool,
+    pub labels: Vec<String>,
+    pub agent_version: String,
+    pub ollama_reachable: bool,
+    pub ollama_version: String,
+    /// Models installed in the node's Ollama.
+    pub installed_models: Vec<String>,
+    /// Models loaded in the node's Ollama memory right now.
+    pub loaded_models: Vec<String>,
+    /// Jobs running on the node now.
+    pub running_jobs: u32,
+    /// Jobs waiting for a slot on the node.
+    pub queued_jobs: u32,
+    /// Jobs the node runs at once.
+    pub max_parallel: u32,
+    /// Jobs that may wait for the node.
+    pub queue_capacity: u32,
+    /// Unix milliseconds of the last message from its agent; absent when never seen.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_seen_ms: Option<i64>,
+    /// The host's facts as its agent last reported them; absent when never seen.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub host: Option<HostView>,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct HostView {
+    pub hostname: String,
+    pub os: String,
+    pub cpu_cores: u32,
+    pub cpu_usage_percent: f32,
+    pub load_1m: f64,
+    pub memory_total_bytes: u64,
+    pub memory_available_bytes: u64,
+    pub disk_total_bytes: u64,
+    pub disk_free_bytes: u64,
+    pub uptime_seconds: u64,
+}
+
+impl From<&Node> for NodeView {
+    fn from(node: &Node) -> Self {
+        Self {
+            name: node.name.clone(),
+            state: node_state_word(node.state),
+            state_reason: node.state_reason.clone(),
+            draining: node.draining,
+            labels: node.labels.clone(),
+            agent_version: node.agent_version.clone(),
+            ollama_reachable: node.ollama_reachable,
+            ollama_version: node.ollama_version.clone(),
+            installed_models: node.installed.iter().map(|m| m.name.clone()).collect(),
+            loaded_models: node.loaded.iter().map(|m| m.name.clone()).collect(),
+            running_jobs: node.running,
+            queued_jobs: node.queued,
+            max_parallel: node.max_parallel,
+            queue_capacity: node.queue_capacity,
+            last_seen_ms: nonzero(node.last_seen_ms),
+            host: node.host.as_ref().map(HostView::from),
+        }
+    }
+}
+
+impl From<&HostFacts> for HostView {
+    fn from(host: &HostFacts) -> Self {
+        Self {
+            hostname: host.hostname.clone(),
+            os: host.os.clone(),
+            cpu_cores: host.cpu_cores,
+            cpu_usage_percent: host.cpu_usage_percent,
+            load_1m: host.load_1m,
+            memory_total_bytes: host.memory_total_bytes,
+            memory_available_bytes: host.memory_available_bytes,
+            disk_total_bytes: host.disk_total_bytes,
+            disk_free_bytes: host.disk_free_bytes,
+            uptime_seconds: host.uptime_seconds,
+        }
+    }
+}
+
+fn node_state_word(state: i32) -> String {
+    match NodeState::try_from(state) {
+        Ok(NodeState::Unspecified) | Err(_) => "unknown".to_owned(),
+        Ok(state) => enum_word(state.as_str_name(), "NODE_STATE_"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proto::v1::{InstalledModel, LoadedModel};
+
+    use super::*;
+
+    #[test]
+    fn a_node_shows_its_state_models_load_and_host() {
+        let node = Node {
+            name: "davas".into(),
+            state: NodeState::OllamaDown as i32,
+            state_reason: "ollama not answering: connection refused".into(),
+            installed: vec![InstalledModel {
+                name: "gemma4:27b".into(),
+                ..Default::default()
+            }],
+            loaded: vec![LoadedModel {
+                name: "gemma4:27b".into(),
+                ..Default::default()
+            }],
+            running: 1,
+            max_parallel: 2,
+            host: Some(HostFacts {
+                hostname: "davas".into(),
+                cpu_cores: 16,
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let view = NodeView::from(&node);
+        assert_eq!(view.state, "ollama_down");
+        assert_eq!(view.installed_models, ["gemma4:27b"]);
+        assert_eq!(view.loaded_models, ["gemma4:27b"]);
+        assert_eq!((view.running_jobs, view.max_parallel), (1, 2));
+        assert_eq!(view.host.as_ref().map(|h| h.cpu_cores), Some(16));
+        let json = serde_json::to_value(&view).unwrap();
+        assert_eq!(
+            json["state_reason"],
+            "ollama not answering: connection refused"
+        );
+        assert!(json.get("last_seen_ms").is_none(), "{json}");
+    }
+
+    #[test]
+    fn a_never_seen_node_has_no_host_and_an_unknown_state_says_so() {
+        let view = NodeView::from(&Node {
+            name: "homelab".into(),
+            state: 42,
+            ..Default::default()
+        });
+        assert_eq!(view.state, "unknown");
+        let json = serde_json::to_value(&view).unwrap();
+        assert!(json.get("host").is_none() && json.get("state_reason").is_none());
+    }
+}

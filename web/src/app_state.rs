@@ -1,0 +1,75 @@
+//! What every handler shares: the gRPC client, the shared cluster view, the conversation
+//! store, and the shutdown signal that ends open event streams.
+
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use tokio::sync::watch;
+use tokio_util::sync::CancellationToken;
+
+use crate::cluster_feed::{ClusterView, start_cluster_feed};
+use crate::conversations::Conversations;
+use crate::coordinator_client::CoordinatorClient;
+
+/// How long a page waits for the first cluster snapshot after start-up before rendering
+/// "waiting for the cluster" (the live stream fills it in later).
+const FIRST_SNAPSHOT_PATIENCE: Duration = Duration::from_secs(2);
+
+#[derive(Clone)]
+pub struct AppState {
+    pub coordinator: CoordinatorClient,
+    pub cluster_view: watch::Receiver<ClusterView>,
+    pub conversations: Conversations,
+    pub shutdown: CancellationToken,
+}
+
+impl AppState {
+    /// Starts the one shared cluster watch.
+    pub fn new(
+        coordinator: CoordinatorClient,
+        conversations: Conversations,
+        shutdown: CancellationToken,
+    ) -> Self {
+        let (cluster_view, _feed_task) = start_cluster_feed(coordinator.clone(), shutdown.clone());
+        Self {
+            coordinator,
+            cluster_view,
+            conversations,
+            shutdown,
+        }
+    }
+
+    /// The cluster as last seen, waiting briefly for the first snapshot after start-up.
+    pub async fn current_view(&self) -> ClusterView {
+        let mut receiver = self.cluster_view.clone();
+        let first = tokio::time::timeout(
+            FIRST_SNAPSHOT_PATIENCE,
+            receiver.wait_for(|view| view.snapshot.is_some() || view.problem.is_some()),
+        )
+        .await;
+        match first {
+            Ok(Ok(view)) => view.clone(),
+            _ => self.cluster_view.borrow().clone(),
+        }
+    }
+}
+
+pub fn now_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|elapsed| i64::try_from(elapsed.as_millis()).unwrap_or(i64::MAX))
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::TestApp;
+
+    #[tokio::test]
+    async fn the_current_view_waits_for_the_first_snapshot() {
+        let app = TestApp::start().await;
+        let view = app.state.current_view().await;
+        assert_eq!(view.snapshot.expect("a snapshot").nodes.len(), 3);
+        assert!(view.problem.is_none());
+        assert!(super::now_ms() > 1_700_000_000_000);
+    }
+}

@@ -1,0 +1,108 @@
+//! What a page shows when it cannot do what was asked: a short page with the status and a
+//! sentence saying what went wrong and what to do.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use maud::html;
+use tonic::Code;
+
+use crate::conversations::ConversationStoreError;
+use crate::views::layout::{Section, page};
+
+#[derive(Debug, thiserror::Error)]
+pub enum PageError {
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{0}")]
+    BadInput(String),
+    #[error(
+        "the coordinator's gRPC API answered {code:?}: {message}; is the coordinator running and healthy?"
+    )]
+    Coordinator { code: Code, message: String },
+    #[error(transparent)]
+    Conversations(#[from] ConversationStoreError),
+}
+
+impl From<tonic::Status> for PageError {
+    fn from(status: tonic::Status) -> Self {
+        match status.code() {
+            Code::NotFound => Self::NotFound(status.message().to_owned()),
+            Code::InvalidArgument | Code::FailedPrecondition => {
+                Self::BadInput(status.message().to_owned())
+            }
+            code => Self::Coordinator {
+                code,
+                message: status.message().to_owned(),
+            },
+        }
+    }
+}
+
+impl PageError {
+    pub fn status_code(&self) -> StatusCode {
+        match self {
+            Self::NotFound(_) => StatusCode::NOT_FOUND,
+            Self::BadInput(_) => StatusCode::BAD_REQUEST,
+            Self::Coordinator {
+                code: Code::Unavailable,
+                ..
+            } => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Coordinator { .. } => StatusCode::BAD_GATEWAY,
+            Self::Conversations(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        let status = self.status_code();
+        if status.is_server_error() {
+            tracing::warn!(error = %self, "a web UI page failed");
+        }
+        let title = status.canonical_reason().unwrap_or("error");
+        let body = html! {
+            section.card.error-page {
+                h1 { (title) }
+                p role="alert" { (self.to_string()) }
+                p { a href="/" { "Back to the dashboard" } }
+            }
+        };
+        (status, page(title, Section::None, body)).into_response()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grpc_codes_become_page_statuses() {
+        let page = |status: tonic::Status| PageError::from(status).status_code();
+        assert_eq!(
+            page(tonic::Status::not_found("no job J1")),
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            page(tonic::Status::invalid_argument("empty")),
+            StatusCode::BAD_REQUEST
+        );
+        assert_eq!(
+            page(tonic::Status::unavailable("down")),
+            StatusCode::SERVICE_UNAVAILABLE
+        );
+        assert_eq!(
+            page(tonic::Status::internal("oops")),
+            StatusCode::BAD_GATEWAY
+        );
+    }
+
+    #[test]
+    fn the_coordinator_error_says_what_to_check() {
+        let error = PageError::from(tonic::Status::unavailable("connection refused"));
+        let text = error.to_string();
+        assert!(
+            text.contains("connection refused") && text.contains("is the coordinator running"),
+            "{text}"
+        );
+    }
+}

@@ -1,0 +1,98 @@
+//! The UI's routes, one handler per file, behind the access guard (token and cross-site
+//! checks). Forms work without JavaScript (303 back to a page); htmx posts get 204 and the
+//! live streams show the change.
+
+mod get_asset;
+mod get_chat;
+mod get_cluster_events;
+mod get_conversation;
+mod get_dashboard;
+mod get_job;
+mod get_job_events;
+mod get_jobs;
+mod post_cancel_job;
+mod post_chat;
+mod post_job;
+mod post_node_draining;
+
+#[cfg(test)]
+mod access_tests;
+
+use axum::Router;
+use axum::http::{HeaderMap, StatusCode};
+use axum::middleware::from_fn_with_state;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use settings::Secret;
+
+use crate::access::{AccessPolicy, guard_access};
+use crate::app_state::AppState;
+
+pub fn router(state: AppState, access_token: Option<Secret>) -> Router {
+    Router::new()
+        .route("/", get(get_dashboard::get_dashboard))
+        .route(
+            "/events/cluster",
+            get(get_cluster_events::get_cluster_events),
+        )
+        .route(
+            "/nodes/{node}/draining",
+            post(post_node_draining::post_node_draining),
+        )
+        .route("/chat", get(get_chat::get_chat).post(post_chat::post_chat))
+        .route("/chat/{id}", get(get_conversation::get_conversation))
+        .route("/jobs", get(get_jobs::get_jobs).post(post_job::post_job))
+        .route("/jobs/{id}", get(get_job::get_job))
+        .route("/jobs/{id}/events", get(get_job_events::get_job_events))
+        .route("/jobs/{id}/cancel", post(post_cancel_job::post_cancel_job))
+        .route("/assets/{name}", get(get_asset::get_asset))
+        .with_state(state)
+        .layer(from_fn_with_state(
+            AccessPolicy {
+                token: access_token,
+            },
+            guard_access,
+        ))
+}
+
+/// The answer to a form post: htmx (which asked for no swap) gets 204, a plain form a 303 to
+/// the page that shows the result.
+pub fn after_post(headers: &HeaderMap, location: &str) -> Response {
+    if headers.contains_key("hx-request") {
+        StatusCode::NO_CONTENT.into_response()
+    } else {
+        Redirect::to(location).into_response()
+    }
+}
+
+/// Percent-encodes a query-string value (everything but RFC 3986's unreserved characters).
+pub fn query_value(text: &str) -> String {
+    let mut encoded = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            encoded.push(char::from(byte));
+        } else {
+            encoded.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    encoded
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn htmx_posts_get_no_content_and_forms_a_redirect() {
+        let mut headers = HeaderMap::new();
+        assert_eq!(after_post(&headers, "/").status(), StatusCode::SEE_OTHER);
+        headers.insert("hx-request", "true".parse().unwrap());
+        assert_eq!(after_post(&headers, "/").status(), StatusCode::NO_CONTENT);
+    }
+
+    #[test]
+    fn query_values_are_percent_encoded() {
+        assert_eq!(query_value("qwen2.5:14b"), "qwen2.5%3A14b");
+        assert_eq!(query_value("a b&c"), "a%20b%26c");
+    }
+}

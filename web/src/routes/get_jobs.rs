@@ -1,0 +1,122 @@
+//! `GET /jobs?state=&model=&node=&before=`: the job history, newest first, filtered, a page at
+//! a time (`before` is the last id of the previous page).
+
+use axum::extract::{Query, State};
+use maud::Markup;
+use proto::v1::{JobState, ListJobsRequest};
+use serde::Deserialize;
+
+use crate::app_state::{AppState, now_ms};
+use crate::page_error::PageError;
+use crate::routes::query_value;
+use crate::views::job_list::{JobFilterValues, STATES, job_list_body};
+use crate::views::layout::{Section, page};
+
+pub const PAGE_SIZE: u32 = 50;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct JobsQuery {
+    state: String,
+    model: String,
+    node: String,
+    before: String,
+}
+
+pub async fn get_jobs(
+    State(state): State<AppState>,
+    Query(query): Query<JobsQuery>,
+) -> Result<Markup, PageError> {
+    let state_filter = match query.state.as_str() {
+        "" => None,
+        word => Some(job_state(word).ok_or_else(|| {
+            PageError::BadInput(format!(
+                "unknown state {word:?}; use one of {}",
+                STATES.join(", ")
+            ))
+        })?),
+    };
+    let request = ListJobsRequest {
+        state: state_filter.map(|state| state as i32),
+        model: query.model.trim().to_owned(),
+        node: query.node.clone(),
+        limit: PAGE_SIZE,
+        before_id: query.before.clone(),
+    };
+    let jobs = state
+        .coordinator
+        .jobs()
+        .list_jobs(request)
+        .await?
+        .into_inner()
+        .jobs;
+    let older_href = (jobs.len() == PAGE_SIZE as usize)
+        .then(|| jobs.last())
+        .flatten()
+        .map(|last| {
+            format!(
+                "/jobs?state={}&model={}&node={}&before={}",
+                query_value(&query.state),
+                query_value(query.model.trim()),
+                query_value(&query.node),
+                query_value(&last.id)
+            )
+        });
+    let filters = JobFilterValues {
+        state: query.state,
+        model: query.model,
+        node: query.node,
+    };
+    let view = state.current_view().await;
+    Ok(page(
+        "Jobs",
+        Section::Jobs,
+        job_list_body(&jobs, &filters, older_href, &view, now_ms()),
+    ))
+}
+
+fn job_state(word: &str) -> Option<JobState> {
+    JobState::from_str_name(&format!("JOB_STATE_{}", word.to_ascii_uppercase()))
+        .filter(|state| *state != JobState::Unspecified)
+}
+
+#[cfg(test)]
+mod tests {
+    use proto::v1::JobState;
+
+    use crate::test_support::{TestApp, running_job};
+
+    #[tokio::test]
+    async fn filters_and_paging_reach_the_coordinator() {
+        let app = TestApp::start().await;
+        for index in 0..55 {
+            app.coordinator
+                .put_job(running_job(&format!("J{index:03}"), "qwen2.5:14b"));
+        }
+        let (status, body) = app.get("/jobs?state=running&node=contabo").await;
+        assert_eq!(status, 200);
+        assert!(
+            body.contains(r#"href="/jobs/J054""#) && !body.contains(r#"href="/jobs/J004""#),
+            "{body}"
+        );
+        assert!(
+            body.contains("/jobs?state=running&amp;model=&amp;node=contabo&amp;before=J005"),
+            "{body}"
+        );
+        let (_, older) = app
+            .get("/jobs?state=running&node=contabo&before=J005")
+            .await;
+        assert!(older.contains(r#"href="/jobs/J004""#) && !older.contains("Older jobs"));
+        let (_, none) = app.get("/jobs?state=succeeded").await;
+        assert!(none.contains("No jobs match."));
+        assert!(super::job_state("rejected") == Some(JobState::Rejected));
+    }
+
+    #[tokio::test]
+    async fn an_unknown_state_is_bad_input() {
+        let app = TestApp::start().await;
+        let (status, body) = app.get("/jobs?state=sleeping").await;
+        assert_eq!(status, 400);
+        assert!(body.contains("use one of queued"), "{body}");
+    }
+}

@@ -1,0 +1,11 @@
+//! For the handler tests: a fake coordinator (real tonic servers on an ephemeral port), the UI's
+//! router wired to it with an in-memory conversation store, and request helpers.
+
+mod cluster_fixture;
+mod fake_coordinator;
+mod fake_job_service;
+mod requests;
+
+pub use cluster_fixture::running_job;
+pub use fake_coordinator::FakeCoordinator;
+pub use requests::{TestApp, body_text};

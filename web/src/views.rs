@@ -1,0 +1,15 @@
+//! HTML, rendered on the server with maud: the page shell and each page's parts. Views take
+//! plain data (snapshots, jobs, conversations) and never call the coordinator.
+
+pub mod badges;
+pub mod chat_page;
+pub mod chat_turn;
+pub mod dashboard;
+pub mod format;
+pub mod host_card;
+pub mod job_detail;
+pub mod job_form;
+pub mod job_list;
+pub mod layout;
+pub mod model_matrix;
+pub mod model_picker;

@@ -1,0 +1,167 @@
+//! One job's page: state and reason (with every node's reason for a rejection), timings and
+//! token counts, its input and output. A job still queued or running streams its output and
+//! can be cancelled; when it ends, the section is replaced by its final form.
+
+use maud::{Markup, html};
+use proto::v1::Job;
+
+use super::badges::{is_terminal, job_state_badge};
+use super::chat_turn::live_status;
+use super::format::{ago, millis, rate, time_of_day};
+use super::job_list::kind_word;
+use crate::conversations::tokens_per_second;
+
+pub fn job_page_body(job: &Job, now_ms: i64) -> Markup {
+    html! {
+        h1 { "Job " code.job-id { (job.id) } }
+        (job_section(job, now_ms))
+    }
+}
+
+pub fn job_section(job: &Job, now_ms: i64) -> Markup {
+    let live = !is_terminal(job.state);
+    let events = format!("/jobs/{}/events?view=job", job.id);
+    let cancel = format!("/jobs/{}/cancel", job.id);
+    html! {
+        section.card.job #{"job-" (job.id)} data-job=(job.id)
+            hx-ext=[live.then_some("sse")] sse-connect=[live.then_some(&events)]
+            sse-close=[live.then_some("done")] sse-swap=[live.then_some("done")]
+            hx-swap=[live.then_some("outerHTML")] {
+            p.job-state {
+                (job_state_badge(job.state))
+                @if live { " " span.status sse-swap="meta" hx-swap="innerHTML" { (live_status(job)) } }
+            }
+            @if !job.reason.is_empty() { p.reason role="status" { (job.reason) } }
+            @if !job.rejections.is_empty() {
+                h2 { "Why no node could take it" }
+                ul.rejections { @for rejection in &job.rejections { li { (rejection.reason) } } }
+            }
+            (facts(job, now_ms))
+            h2 { "Input" }
+            (input(job))
+            h2 { "Output" }
+            @if live {
+                pre.output aria-live="polite" sse-swap="token" hx-swap="beforeend" {}
+                form method="post" action=(cancel) hx-post=(cancel) hx-swap="none" {
+                    button #{"cancel-" (job.id)} type="submit" class="danger" { "Cancel job" }
+                }
+            } @else if job.output.is_empty() {
+                p.empty { "No output." }
+            } @else {
+                pre.output { (job.output) }
+            }
+        }
+    }
+}
+
+fn facts(job: &Job, now_ms: i64) -> Markup {
+    let spec = job.spec.clone().unwrap_or_default();
+    let timings = job.timings.clone().unwrap_or_default();
+    let stats = timings.ollama.clone().unwrap_or_default();
+    let at = |ms: i64| (ms > 0).then(|| format!("{} ({})", time_of_day(ms), ago(ms, now_ms)));
+    let rows: Vec<(&str, Option<String>)> = vec![
+        ("Kind", Some(kind_word(spec.kind).to_owned())),
+        ("Model", Some(spec.model.clone())),
+        ("Node", (!job.node.is_empty()).then(|| job.node.clone())),
+        (
+            "Served by model",
+            (!job.served_model.is_empty()).then(|| job.served_model.clone()),
+        ),
+        (
+            "Attempt",
+            (job.attempt > 1).then(|| job.attempt.to_string()),
+        ),
+        ("Created", at(job.created_at_ms)),
+        ("Started", at(job.started_at_ms)),
+        ("Finished", at(job.finished_at_ms)),
+        ("Queued for", timings.queued_ms.map(millis)),
+        (
+            "First token after",
+            timings.time_to_first_token_ms.map(millis),
+        ),
+        ("Total", timings.total_ms.map(millis)),
+        (
+            "Prompt tokens",
+            (stats.prompt_eval_count > 0).then(|| stats.prompt_eval_count.to_string()),
+        ),
+        (
+            "Generated tokens",
+            (stats.eval_count > 0).then(|| stats.eval_count.to_string()),
+        ),
+        ("Speed", tokens_per_second(job).map(rate)),
+        (
+            "Trace id",
+            (!job.trace_id.is_empty()).then(|| job.trace_id.clone()),
+        ),
+    ];
+    html! {
+        dl.facts.job-facts {
+            @for (name, value) in rows {
+                @if let Some(value) = value { div { dt { (name) } dd { (value) } } }
+            }
+        }
+    }
+}
+
+fn input(job: &Job) -> Markup {
+    let spec = job.spec.clone().unwrap_or_default();
+    html! {
+        @if !spec.prompt.is_empty() { pre.input { (spec.prompt) } }
+        @if !spec.messages.is_empty() {
+            ol.messages { @for message in &spec.messages {
+                li { strong { (message.role) } " " span { (message.content) } }
+            } }
+        }
+        @if !spec.texts.is_empty() { p { (spec.texts.len()) " texts to embed" } }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proto::v1::{JobSpec, JobState, NodeIneligibility};
+
+    use super::*;
+
+    #[test]
+    fn a_running_job_streams_and_can_be_cancelled() {
+        let job = Job {
+            id: "J1".into(),
+            state: JobState::Running as i32,
+            node: "davas".into(),
+            ..Default::default()
+        };
+        let text = job_page_body(&job, 0).into_string();
+        assert!(
+            text.contains(r#"sse-connect="/jobs/J1/events?view=job""#),
+            "{text}"
+        );
+        assert!(text.contains("running on davas") && text.contains("Cancel job"));
+    }
+
+    #[test]
+    fn a_rejected_job_lists_every_nodes_reason_and_streams_nothing() {
+        let job = Job {
+            id: "J2".into(),
+            state: JobState::Rejected as i32,
+            reason: "no node can run gemma4:27b".into(),
+            rejections: vec![NodeIneligibility {
+                node: "davas".into(),
+                reason: "davas: agent down".into(),
+                ..Default::default()
+            }],
+            spec: Some(JobSpec {
+                prompt: "why?".into(),
+                model: "gemma4:27b".into(),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let text = job_section(&job, 0).into_string();
+        assert!(
+            !text.contains("sse-connect") && !text.contains("Cancel job"),
+            "{text}"
+        );
+        assert!(text.contains("<li>davas: agent down</li>") && text.contains("why?"));
+        assert!(text.contains("<dt>Model</dt><dd>gemma4:27b</dd>"));
+    }
+}

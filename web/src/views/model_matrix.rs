@@ -1,0 +1,214 @@
+//! The dashboard's grid of models × hosts: each cell says loaded (with VRAM), installed, or
+//! unavailable and why. The columns of hosts that are down are greyed, cells and all.
+
+use maud::{Markup, html};
+use proto::v1::{IneligibilityCode, ModelAvailability, Node};
+
+use super::badges::node_state_key;
+use super::format::bytes;
+
+/// What one host offers for one model.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Loaded {
+        vram_bytes: u64,
+    },
+    Installed,
+    /// A candidate host that lacks the model: normal, so shown quietly.
+    NotInstalled,
+    /// Installed or routed there, but it cannot run now: a short why, and the full reason.
+    Unavailable {
+        why: &'static str,
+        reason: String,
+    },
+    /// Not a candidate: no route sends the model there.
+    Absent,
+}
+
+pub fn cell_for(model: &ModelAvailability, node: &Node) -> Cell {
+    let Some(availability) = model.nodes.iter().find(|entry| entry.node == node.name) else {
+        return Cell::Absent;
+    };
+    if !availability.available {
+        let why = match IneligibilityCode::try_from(availability.code) {
+            Ok(IneligibilityCode::ModelNotInstalled) => return Cell::NotInstalled,
+            Ok(IneligibilityCode::NeverSeen) => "never seen",
+            Ok(IneligibilityCode::AgentDown) => "agent down",
+            Ok(IneligibilityCode::OllamaDown) => "ollama not answering",
+            Ok(IneligibilityCode::NotRouted) => "not routed here",
+            Ok(IneligibilityCode::Draining) => "draining",
+            Ok(IneligibilityCode::QueueFull) => "queue full",
+            _ => "unavailable",
+        };
+        return Cell::Unavailable {
+            why,
+            reason: availability.reason.clone(),
+        };
+    }
+    if availability.loaded {
+        let vram_bytes = node
+            .loaded
+            .iter()
+            .find(|loaded| loaded.name == model.model)
+            .map(|loaded| loaded.size_vram_bytes)
+            .unwrap_or(0);
+        return Cell::Loaded { vram_bytes };
+    }
+    Cell::Installed
+}
+
+pub fn model_matrix(models: &[ModelAvailability], nodes: &[Node]) -> Markup {
+    html! {
+        div.matrix-scroll tabindex="0" role="region" aria-label="Models by host" {
+            table.matrix {
+                thead { tr {
+                    th scope="col" { "Model" }
+                    @for node in nodes {
+                        th scope="col" data-node=(node.name) data-state=(node_state_key(node.state))
+                            class={"state-" (node_state_key(node.state))} { (node.name) }
+                    }
+                } }
+                tbody {
+                    @for model in models { (model_row(model, nodes)) }
+                }
+            }
+        }
+    }
+}
+
+fn model_row(model: &ModelAvailability, nodes: &[Node]) -> Markup {
+    html! {
+        tr data-model=(model.model) {
+            th scope="row" {
+                span.model-name { (model.model) }
+                @if !model.routed_nodes.is_empty() {
+                    small.route { "only on " (model.routed_nodes.join(", ")) }
+                }
+            }
+            @for node in nodes { (cell(model, node)) }
+        }
+    }
+}
+
+fn cell(model: &ModelAvailability, node: &Node) -> Markup {
+    let column_state = node_state_key(node.state);
+    // The full reason (with times and errors) is in the tooltip and the host's card; the cell
+    // keeps to a few words so the grid stays readable.
+    let (kind, label, detail, title) = match cell_for(model, node) {
+        Cell::Loaded { vram_bytes } if vram_bytes > 0 => (
+            "loaded",
+            "loaded",
+            format!("{} VRAM", bytes(vram_bytes)),
+            String::new(),
+        ),
+        Cell::Loaded { .. } => ("loaded", "loaded", String::new(), String::new()),
+        Cell::Installed => ("installed", "installed", String::new(), String::new()),
+        Cell::NotInstalled => ("missing", "not installed", String::new(), String::new()),
+        Cell::Unavailable { why, reason } => ("unavailable", "unavailable", why.to_owned(), reason),
+        Cell::Absent => (
+            "absent",
+            "—",
+            String::new(),
+            "no route sends it here".to_owned(),
+        ),
+    };
+    html! {
+        td data-node=(node.name) data-model=(model.model) data-availability=(kind)
+            class={"cell cell-" (kind) " state-" (column_state)}
+            title=[(!title.is_empty()).then_some(&title)] {
+            span.cell-label { (label) }
+            @if !detail.is_empty() { span.cell-detail { (detail) } }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proto::v1::{LoadedModel, NodeAvailability, NodeState};
+
+    use super::*;
+
+    fn node(name: &str, state: NodeState) -> Node {
+        Node {
+            name: name.into(),
+            state: state as i32,
+            loaded: vec![LoadedModel {
+                name: "gemma4:27b".into(),
+                size_vram_bytes: 18 * 1024 * 1024 * 1024,
+                ..Default::default()
+            }],
+            ..Default::default()
+        }
+    }
+
+    fn gemma(available: bool, loaded: bool, reason: &str) -> ModelAvailability {
+        gemma_because(available, loaded, IneligibilityCode::AgentDown, reason)
+    }
+
+    fn gemma_because(
+        available: bool,
+        loaded: bool,
+        code: IneligibilityCode,
+        reason: &str,
+    ) -> ModelAvailability {
+        ModelAvailability {
+            model: "gemma4:27b".into(),
+            available,
+            nodes: vec![NodeAvailability {
+                node: "davas".into(),
+                available,
+                loaded,
+                code: code as i32,
+                reason: reason.into(),
+            }],
+            routed_nodes: vec!["davas".into()],
+        }
+    }
+
+    #[test]
+    fn cells_say_loaded_installed_unavailable_or_absent() {
+        let davas = node("davas", NodeState::Ready);
+        let contabo = node("contabo", NodeState::Ready);
+        assert_eq!(
+            cell_for(&gemma(true, true, ""), &davas),
+            Cell::Loaded {
+                vram_bytes: 18 * 1024 * 1024 * 1024
+            }
+        );
+        assert_eq!(cell_for(&gemma(true, false, ""), &davas), Cell::Installed);
+        assert_eq!(
+            cell_for(
+                &gemma(false, false, "davas: agent down since 10:00"),
+                &davas
+            ),
+            Cell::Unavailable {
+                why: "agent down",
+                reason: "davas: agent down since 10:00".into()
+            }
+        );
+        assert_eq!(cell_for(&gemma(true, false, ""), &contabo), Cell::Absent);
+        let missing = gemma_because(false, false, IneligibilityCode::ModelNotInstalled, "");
+        assert_eq!(cell_for(&missing, &davas), Cell::NotInstalled);
+    }
+
+    #[test]
+    fn a_down_hosts_column_is_marked_in_every_cell() {
+        let nodes = [
+            node("davas", NodeState::Down),
+            node("contabo", NodeState::Ready),
+        ];
+        let text = model_matrix(&[gemma(false, false, "davas: agent down")], &nodes).into_string();
+        assert!(
+            text.contains(r#"<th scope="col" data-node="davas" data-state="down""#),
+            "{text}"
+        );
+        assert!(text.contains(
+            r#"data-node="davas" data-model="gemma4:27b" data-availability="unavailable" class="cell cell-unavailable state-down""#
+        ), "{text}");
+        assert!(text.contains("only on davas"));
+        assert!(
+            text.contains(r#"title="davas: agent down"><span class="cell-label">unavailable</span><span class="cell-detail">agent down</span>"#),
+            "the cell is short, the tooltip has the reason: {text}"
+        );
+    }
+}
