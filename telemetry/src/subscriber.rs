@@ -118,13 +118,26 @@ where
     }
 }
 
+/// HTTP client crates whose debug lines carry request URLs, and a Discord webhook URL is a
+/// secret: they stay at `info` unless `RUST_LOG` names them itself.
+const URL_LOGGING_CRATES: [&str; 2] = ["reqwest", "hyper_util"];
+
 /// `RUST_LOG` directives (default `info`); unparsable directives are skipped.
 fn log_filter(env: &dyn EnvSource) -> EnvFilter {
     let builder = EnvFilter::builder().with_default_directive(LevelFilter::INFO.into());
-    match env.get("RUST_LOG") {
-        Some(directives) if !directives.trim().is_empty() => builder.parse_lossy(directives),
-        _ => builder.parse_lossy(""),
-    }
+    let asked = env.get("RUST_LOG").unwrap_or_default();
+    let mut directives: Vec<String> = URL_LOGGING_CRATES
+        .iter()
+        .filter(|krate| !asked.contains(*krate))
+        .map(|krate| format!("{krate}=info"))
+        .collect();
+    // The default directive only applies when no directive at all is given, so say it.
+    directives.push(if asked.trim().is_empty() {
+        LevelFilter::INFO.to_string()
+    } else {
+        asked
+    });
+    builder.parse_lossy(directives.join(","))
 }
 
 #[cfg(test)]

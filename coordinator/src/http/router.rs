@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::routing::get;
+use axum::serve::ListenerExt;
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
@@ -29,12 +30,19 @@ pub fn router(state: HttpState) -> Router {
         .with_state(state)
 }
 
-/// Serves `app` (the API routes plus the mounted parts) until shutdown.
+/// Serves `app` (the API routes plus the mounted parts) until shutdown. Every connection gets
+/// `TCP_NODELAY`: streamed answers (SSE chat tokens, MCP progress) are small writes that
+/// Nagle's algorithm would hold back for a delayed ACK (up to 40 ms each).
 pub async fn serve_http(
     listener: TcpListener,
     app: Router,
     shutdown: CancellationToken,
 ) -> std::io::Result<()> {
+    let listener = listener.tap_io(|connection| {
+        if let Err(error) = connection.set_nodelay(true) {
+            tracing::warn!(%error, "could not set TCP_NODELAY on an HTTP connection; serving it anyway");
+        }
+    });
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown.cancelled_owned())
         .await

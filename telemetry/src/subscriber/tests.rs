@@ -121,3 +121,31 @@ fn text_log_lines_inside_a_job_name_it_too() {
         assert!(line.contains(CLIENT_TRACE_ID), "{line}");
     }
 }
+
+/// Which of a debug line from reqwest and one from our own code pass the filter.
+fn debug_lines_passing(rust_log: &str) -> String {
+    let captured = Captured::default();
+    let env = MapEnv::from_pairs([("RUST_LOG", rust_log)]);
+    let subscriber = tracing_subscriber::registry()
+        .with(log_layer(LogFormat::Text, captured.clone()).with_filter(log_filter(&env)));
+    tracing::subscriber::with_default(subscriber, || {
+        tracing::debug!(target: "reqwest::connect", "starting new connection: https://discord.example/api/webhooks/1/secret");
+        tracing::debug!(target: "coordinator::cluster", "own debug line");
+    });
+    let bytes = captured.0.lock().unwrap().clone();
+    String::from_utf8(bytes).unwrap()
+}
+
+#[test]
+fn rust_log_debug_keeps_http_clients_urls_out_of_the_logs() {
+    let output = debug_lines_passing("debug");
+    assert!(output.contains("own debug line"), "{output}");
+    assert!(!output.contains("webhooks"), "{output}");
+}
+
+#[test]
+fn naming_reqwest_in_rust_log_lets_its_debug_lines_through() {
+    let output = debug_lines_passing("info,reqwest=debug");
+    assert!(output.contains("webhooks"), "{output}");
+    assert!(!output.contains("own debug line"), "{output}");
+}
