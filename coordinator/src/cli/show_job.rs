@@ -1,5 +1,5 @@
 //! `runner job ID`: one job in full (state, reason, where and on which model it ran, timings,
-//! token counts, input, output, and why each node refused it) or `--json`.
+//! token counts, its trace id, input, output, and why each node refused it) or `--json`.
 
 use std::fmt::Write as _;
 
@@ -89,6 +89,8 @@ pub fn job_details(job: &Job, now_ms: i64) -> String {
         field("tokens", &tokens_line(ollama));
         field("ollama", &ollama_line(ollama));
     }
+    // The id to look the job's trace up by in the tracing backend (Jaeger, Tempo, …).
+    field("trace", &job.trace_id);
     if !job.embeddings.is_empty() {
         field("embeddings", &embedding_summary(&job.embeddings));
     }
@@ -223,6 +225,7 @@ mod tests {
             }),
             output: "Hello!\nHow can I help?".into(),
             attempt: 1,
+            trace_id: "4bf92f3577b34da6a3ce929d0e0e4736".into(),
             ..Default::default()
         };
         let expected = "\
@@ -240,6 +243,7 @@ ttft       85 ms
 total      1.23 s
 tokens     12 prompt, 42 generated (38.2 tokens/s)
 ollama     total 0 ms, load 0 ms, prompt eval 0 ms, eval 1.10 s, done: stop
+trace      4bf92f3577b34da6a3ce929d0e0e4736
 messages:
   user: hi
 output:
