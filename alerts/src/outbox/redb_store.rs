@@ -21,25 +21,14 @@ pub struct RedbOutbox {
 impl RedbOutbox {
     /// Opens (or creates) `alerts.redb` in `data_dir`, creating the directory when missing.
     pub fn open(data_dir: &Path, history_limit: u64) -> Result<Self, OutboxError> {
-        let path = data_dir.join("alerts.redb");
-        let open_error = |source: redb::Error| OutboxError::Open {
-            path: path.display().to_string(),
-            source,
-        };
-        std::fs::create_dir_all(data_dir).map_err(|error| open_error(redb::Error::Io(error)))?;
-        let database = Database::create(&path).map_err(|error| open_error(error.into()))?;
-        let transaction = database
-            .begin_write()
-            .map_err(|error| open_error(error.into()))?;
-        transaction
-            .open_table(OUTBOX)
-            .map_err(|error| open_error(error.into()))?;
-        transaction
-            .open_table(STATE)
-            .map_err(|error| open_error(error.into()))?;
-        transaction
-            .commit()
-            .map_err(|error| open_error(error.into()))?;
+        let database = datafile::open_redb(data_dir, "alerts.redb", |transaction| {
+            transaction.open_table(OUTBOX)?;
+            transaction.open_table(STATE).map(drop)
+        })
+        .map_err(|error| OutboxError::Open {
+            path: error.path,
+            source: error.source,
+        })?;
         Ok(Self {
             database,
             // At least the newest entry stays, so ids are never handed out twice.

@@ -18,22 +18,13 @@ pub struct RedbJobStore {
 impl RedbJobStore {
     /// Opens (or creates) `jobs.redb` in `data_dir`, creating the directory when missing.
     pub fn open(data_dir: &Path) -> Result<Self, StoreError> {
-        let path = data_dir.join("jobs.redb");
-        let open_error = |source: redb::Error| StoreError::Open {
-            path: path.display().to_string(),
-            source,
-        };
-        std::fs::create_dir_all(data_dir).map_err(|error| open_error(redb::Error::Io(error)))?;
-        let database = Database::create(&path).map_err(|error| open_error(error.into()))?;
-        let transaction = database
-            .begin_write()
-            .map_err(|error| open_error(error.into()))?;
-        transaction
-            .open_table(JOBS)
-            .map_err(|error| open_error(error.into()))?;
-        transaction
-            .commit()
-            .map_err(|error| open_error(error.into()))?;
+        let database = datafile::open_redb(data_dir, "jobs.redb", |transaction| {
+            transaction.open_table(JOBS).map(drop)
+        })
+        .map_err(|error| StoreError::Open {
+            path: error.path,
+            source: error.source,
+        })?;
         Ok(Self { database })
     }
 

@@ -17,22 +17,13 @@ pub struct RedbConversationStore {
 impl RedbConversationStore {
     /// Opens (or creates) `conversations.redb` in `data_dir`, creating the directory too.
     pub fn open(data_dir: &Path) -> Result<Self, ConversationStoreError> {
-        let path = data_dir.join("conversations.redb");
-        let open_error = |source: redb::Error| ConversationStoreError::Open {
-            path: path.display().to_string(),
-            source,
-        };
-        std::fs::create_dir_all(data_dir).map_err(|error| open_error(redb::Error::Io(error)))?;
-        let database = Database::create(&path).map_err(|error| open_error(error.into()))?;
-        let transaction = database
-            .begin_write()
-            .map_err(|error| open_error(error.into()))?;
-        transaction
-            .open_table(CONVERSATIONS)
-            .map_err(|error| open_error(error.into()))?;
-        transaction
-            .commit()
-            .map_err(|error| open_error(error.into()))?;
+        let database = datafile::open_redb(data_dir, "conversations.redb", |transaction| {
+            transaction.open_table(CONVERSATIONS).map(drop)
+        })
+        .map_err(|error| ConversationStoreError::Open {
+            path: error.path,
+            source: error.source,
+        })?;
         Ok(Self { database })
     }
 
