@@ -1,18 +1,7 @@
-//! Durations, ages, byte sizes and timestamps as people read them in a terminal, with std only
-//! (the crate has no time-formatting dependency and does not need one for UTC).
-
-use std::time::{SystemTime, UNIX_EPOCH};
-
-const MILLIS_PER_DAY: i64 = 86_400_000;
+//! Durations, ages, byte sizes and timestamps as people read them in a terminal.
 
 /// Milliseconds since the Unix epoch, as the coordinator stamps jobs and nodes.
-pub fn now_unix_ms() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |elapsed| {
-            i64::try_from(elapsed.as_millis()).unwrap_or(i64::MAX)
-        })
-}
+pub use crate::clock::now_ms as now_unix_ms;
 
 /// `85 ms`, `1.23 s`, `2m 05s`, `1h 02m`: precise where it matters, short where it does not.
 pub fn format_millis(millis: u64) -> String {
@@ -73,15 +62,10 @@ pub fn format_timestamp(unix_ms: i64) -> String {
     if unix_ms <= 0 {
         return "-".to_owned();
     }
-    let days = unix_ms.div_euclid(MILLIS_PER_DAY);
-    let seconds_of_day = unix_ms.rem_euclid(MILLIS_PER_DAY) / 1_000;
-    let (year, month, day) = crate::clock::civil_from_days(days);
-    let (hour, minute, second) = (
-        seconds_of_day / 3_600,
-        seconds_of_day % 3_600 / 60,
-        seconds_of_day % 60,
-    );
-    format!("{year:04}-{month:02}-{day:02} {hour:02}:{minute:02}:{second:02} UTC")
+    match crate::clock::utc(unix_ms) {
+        Some(at) => at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+        None => format!("{unix_ms} ms after the Unix epoch"),
+    }
 }
 
 #[cfg(test)]
