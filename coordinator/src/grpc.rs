@@ -1,6 +1,8 @@
 //! The coordinator's gRPC API: jobs, the cluster view, the agent link, plus the standard
 //! health service and server reflection (v1 and v1alpha, so grpcurl 1.8 works too).
 
+mod accept_job;
+mod agent_link_server;
 mod agent_link_service;
 mod cluster_service;
 mod job_service;

@@ -10,12 +10,13 @@ Requires (installed by `cargo xtask install`, CI's first step):
 
 Usage:
     python3 tests/python/grpc_contract.py --coordinator 127.0.0.1:PORT --model M --prompt P
-        [--kind generate|chat] [--retries N] [--timeout SECONDS]
+        [--kind generate|chat] [--retries N] [--timeout SECONDS] [--one-call]
     python3 tests/python/grpc_contract.py --coordinator 127.0.0.1:PORT --health [--service NAME]
     python3 tests/python/grpc_contract.py --generate-only
 
 Job mode: calls JobService.SubmitJob (kind JOB_KIND_GENERATE by default; `--kind chat` sends
-the prompt as one user message), then JobService.WatchJob until the stream ends, and prints
+the prompt as one user message), then JobService.WatchJob until the stream ends (with
+`--one-call`: JobService.SubmitAndWatch, whose stream starts with the job), and prints
 ONE JSON line on stdout:
     {"job_id": "...", "state": "JOB_STATE_SUCCEEDED", "node": "...", "served_model": "...",
      "output": "<the first snapshot's output followed by every delta>", "deltas": <count>,
@@ -61,6 +62,7 @@ def parse_arguments(argv):
     parser.add_argument("--kind", choices=["generate", "chat"], default="generate", help="job kind (default generate)")
     parser.add_argument("--retries", type=int, default=0, help="JobSpec.retries (default 0)")
     parser.add_argument("--timeout", type=float, default=60.0, help="deadline of each call in seconds (default 60)")
+    parser.add_argument("--one-call", action="store_true", help="SubmitAndWatch instead of SubmitJob then WatchJob")
     parser.add_argument("--health", action="store_true", help="call grpc.health.v1.Health/Check instead of running a job")
     parser.add_argument("--service", default="", help="the service name for --health (default '', the whole server)")
     parser.add_argument("--generate-only", action="store_true", help="only generate the stubs and list them")
@@ -147,11 +149,15 @@ def run_job(channel, arguments):
     else:
         spec.kind = jobs_pb2.JOB_KIND_GENERATE
         spec.prompt = arguments.prompt
-    submitted = jobs.SubmitJob(jobs_pb2.SubmitJobRequest(spec=spec), timeout=arguments.timeout)
-    job = submitted.job
+    request = jobs_pb2.SubmitJobRequest(spec=spec)
+    if arguments.one_call:
+        job, events = None, jobs.SubmitAndWatch(request, timeout=arguments.timeout)
+    else:
+        job = jobs.SubmitJob(request, timeout=arguments.timeout).job
+        events = jobs.WatchJob(jobs_pb2.WatchJobRequest(id=job.id), timeout=arguments.timeout)
     snapshot_output = None
     deltas = []
-    for event in jobs.WatchJob(jobs_pb2.WatchJobRequest(id=job.id), timeout=arguments.timeout):
+    for event in events:
         which = event.WhichOneof("event")
         if which == "job":
             job = event.job

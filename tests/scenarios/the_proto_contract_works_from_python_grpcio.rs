@@ -12,7 +12,10 @@ fn script() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("python/grpc_contract.py")
 }
 
-async fn python(cluster: &TestCluster, args: &[&str]) -> anyhow::Result<(i32, serde_json::Value)> {
+pub(crate) async fn python(
+    cluster: &TestCluster,
+    args: &[&str],
+) -> anyhow::Result<(i32, serde_json::Value)> {
     let address = format!("127.0.0.1:{}", cluster.grpc_port);
     let output = tokio::process::Command::new("python3")
         .arg(script())

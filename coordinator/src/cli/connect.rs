@@ -16,6 +16,8 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 /// Pings on long token streams, so a coordinator that vanished is noticed instead of waited on.
 const KEEP_ALIVE_INTERVAL: Duration = Duration::from_secs(15);
 const KEEP_ALIVE_TIMEOUT: Duration = Duration::from_secs(10);
+/// `runner nodes`/`models` of 10,000 nodes is megabytes, over tonic's default 4 MiB limit.
+const MAX_CLUSTER_VIEW_BYTES: usize = 64 << 20;
 
 /// A connected coordinator; cheap to make clients from (they share the channel).
 pub struct Coordinator {
@@ -51,6 +53,7 @@ impl Coordinator {
 
     pub fn cluster(&self) -> ClusterServiceClient<Channel> {
         ClusterServiceClient::new(self.channel.clone())
+            .max_decoding_message_size(MAX_CLUSTER_VIEW_BYTES)
     }
 
     /// Turns a failed call into the error to report: a connection lost under the call becomes

@@ -1,10 +1,12 @@
-//! `runner submit`: sends a job, then streams its tokens to stdout as the model makes them and
-//! ends with a one-line summary on stderr and an exit code for the outcome; Ctrl-C cancels it.
+//! `runner submit`: sends a job and follows it in one `SubmitAndWatch` call, streaming its
+//! tokens to stdout as the model makes them, and ends with a one-line summary on stderr and an
+//! exit code for the outcome; Ctrl-C cancels it. `--detach` only submits (`SubmitJob`).
 
 mod cancel_on_interrupt;
 mod finished_job_report;
 mod follow_job;
 mod job_spec_from_args;
+mod submit_and_watch;
 
 use std::future::Future;
 use std::io::Write;
@@ -18,6 +20,7 @@ use self::cancel_on_interrupt::{CANCEL_PATIENCE, cancel_after_interrupt};
 use self::finished_job_report::report_finished_job;
 use self::follow_job::{FollowOutcome, TokenSink, follow_job};
 use self::job_spec_from_args::job_spec_from_args;
+use self::submit_and_watch::{WatchedJob, submit_and_watch};
 use super::Terminal;
 use super::args::SubmitArgs;
 use super::connect::Coordinator;
@@ -36,10 +39,11 @@ pub async fn submit(
     let streams_tokens = !args.json && spec.kind != JobKind::Embed as i32;
     let coordinator = Coordinator::connect(&args.coordinator.url).await?;
     let mut interrupt = pin!(interrupt);
-    let Some(job) = submit_job(&coordinator, spec, interrupt.as_mut(), terminal.err).await? else {
-        return Ok(ClientExit::Interrupted);
-    };
     if args.detach {
+        let Some(job) = submit_job(&coordinator, spec, interrupt.as_mut(), terminal.err).await?
+        else {
+            return Ok(ClientExit::Interrupted);
+        };
         if args.json {
             write_json(terminal.out, &job)?;
         } else {
@@ -47,11 +51,18 @@ pub async fn submit(
         }
         return Ok(ClientExit::Success);
     }
+    let Some(WatchedJob { job, events }) =
+        submit_and_watch(&coordinator, spec, interrupt.as_mut(), terminal.err).await?
+    else {
+        return Ok(ClientExit::Interrupted);
+    };
+    let id = job.id.clone();
     let outcome = {
         let mut sink = TokenSink::new(terminal.out);
         let outcome = follow_job(
             &coordinator,
-            &job.id,
+            job,
+            events,
             streams_tokens.then_some(&mut sink),
             interrupt.as_mut(),
         )
@@ -65,21 +76,20 @@ pub async fn submit(
     match outcome {
         FollowOutcome::Ended(job) => report_finished_job(&job, args.json, terminal),
         FollowOutcome::Interrupted => {
-            Ok(cancel_after_interrupt(&coordinator, &job.id, terminal.err).await)
+            Ok(cancel_after_interrupt(&coordinator, &id, terminal.err).await)
         }
         FollowOutcome::StreamClosed(last_snapshot) => {
-            let state = job_state_name(last_snapshot.map_or(job.state, |snapshot| snapshot.state));
+            let state = job_state_name(last_snapshot.state);
             writeln!(
                 terminal.err,
-                "error: the coordinator closed job {id}'s stream while it was {state}; follow it with `runner job {id}`",
-                id = job.id
+                "error: the coordinator closed job {id}'s stream while it was {state}; follow it with `runner job {id}`"
             )?;
             Ok(ClientExit::Failure)
         }
     }
 }
 
-/// Calls `SubmitJob`; `None` when Ctrl-C came first (already handled and reported). The job
+/// Calls `SubmitJob` (for `--detach`); `None` when Ctrl-C came first (already handled and reported). The job
 /// may exist on the coordinator by then, so the answer is still awaited briefly to learn the
 /// job's id and cancel it.
 async fn submit_job(

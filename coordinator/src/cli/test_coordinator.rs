@@ -39,7 +39,10 @@ pub struct Script {
 #[derive(Debug, Default)]
 pub struct Recorded {
     pub submitted: Vec<JobSpec>,
+    /// Jobs the CLI followed, by `WatchJob` or as the stream of its `SubmitAndWatch`.
     pub watched: Vec<String>,
+    /// How many submits came as `SubmitAndWatch`.
+    pub submitted_and_watched: usize,
     pub cancelled: Vec<String>,
     pub listed: Vec<ListJobsRequest>,
     pub draining: Vec<SetDrainingRequest>,
@@ -117,6 +120,40 @@ impl JobService for FakeCoordinator {
             .clone()
             .unwrap_or_else(|| Ok(accepted_job(spec)))?;
         Ok(Response::new(SubmitJobResponse { job: Some(job) }))
+    }
+
+    type SubmitAndWatchStream = JobEvents;
+
+    /// Accepts like `submit_job`, then streams the scripted watch events (whose first event
+    /// plays the accepted job's snapshot), or just the accepted job when none are scripted.
+    async fn submit_and_watch(
+        &self,
+        request: Request<SubmitJobRequest>,
+    ) -> Result<Response<JobEvents>, Status> {
+        let spec = request.into_inner().spec.unwrap_or_default();
+        self.record(|recorded| {
+            recorded.submitted.push(spec.clone());
+            recorded.submitted_and_watched += 1;
+        });
+        let job = self
+            .script
+            .submit
+            .clone()
+            .unwrap_or_else(|| Ok(accepted_job(spec)))?;
+        self.record(|recorded| recorded.watched.push(job.id.clone()));
+        let mut scripted = self.script.watch_events.clone();
+        if scripted.is_empty() {
+            scripted.push(JobEvent {
+                event: Some(proto::v1::job_event::Event::Job(job)),
+            });
+        }
+        let events = futures::stream::iter(scripted.into_iter().map(Ok));
+        let stream: JobEvents = if self.script.watch_stays_open {
+            Box::pin(events.chain(futures::stream::pending()))
+        } else {
+            Box::pin(events)
+        };
+        Ok(Response::new(stream))
     }
 
     type WatchJobStream = JobEvents;

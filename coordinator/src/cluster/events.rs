@@ -33,6 +33,9 @@ pub enum ClusterEvent {
         spec: JobSpec,
         /// The client's W3C trace context; the job's trace continues it.
         trace_context: telemetry::TraceCarrier,
+        /// Subscribe the caller to the job's events at once (`SubmitAndWatch`), so that
+        /// nothing it does before the caller is told is missed.
+        watch: bool,
         reply: Reply<Result<Submitted, Box<Rejected>>>,
     },
     Watch {
@@ -64,6 +67,8 @@ pub enum ClusterEvent {
 pub struct Submitted {
     pub job: Job,
     pub durable: oneshot::Receiver<Result<(), String>>,
+    /// Everything that happens to the job after `job`, when the submit asked to watch it.
+    pub updates: Option<mpsc::UnboundedReceiver<JobEvent>>,
 }
 
 /// A job no node can run; it is recorded with state `rejected`.

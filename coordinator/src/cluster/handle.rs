@@ -67,9 +67,29 @@ impl ClusterHandle {
         spec: JobSpec,
         trace_context: telemetry::TraceCarrier,
     ) -> Result<Result<Submitted, Box<Rejected>>, JobError> {
+        self.submit_with(spec, trace_context, false).await
+    }
+
+    /// Like `submit`, and the accepted job's events from the moment it was accepted come in
+    /// `Submitted::updates`.
+    pub async fn submit_and_watch(
+        &self,
+        spec: JobSpec,
+        trace_context: telemetry::TraceCarrier,
+    ) -> Result<Result<Submitted, Box<Rejected>>, JobError> {
+        self.submit_with(spec, trace_context, true).await
+    }
+
+    async fn submit_with(
+        &self,
+        spec: JobSpec,
+        trace_context: telemetry::TraceCarrier,
+        watch: bool,
+    ) -> Result<Result<Submitted, Box<Rejected>>, JobError> {
         self.ask(|reply| ClusterEvent::Submit {
             spec,
             trace_context,
+            watch,
             reply,
         })
         .await

@@ -21,6 +21,7 @@ impl Cluster {
         &mut self,
         spec: JobSpec,
         client_trace_context: &TraceCarrier,
+        watch: bool,
     ) -> Result<Submitted, Box<Rejected>> {
         let now = now_ms();
         let retries = spec.retries;
@@ -63,12 +64,15 @@ impl Cluster {
                 active.job.node = self.nodes[index].name.clone();
                 self.writer.write(active.job.clone(), Some(durable));
                 let job = active.job.clone();
+                // Subscribed before the job is placed, so not even its assignment is missed.
+                let updates = watch.then(|| active.subscribe());
                 tracing::info!(parent: &active.spans.job, job_id = %job.id, model = %model, node = %job.node, "job accepted");
                 self.jobs.insert(job.id.clone(), active);
                 self.place(index, job.id.clone());
                 Ok(Submitted {
                     job,
                     durable: durable_receiver,
+                    updates,
                 })
             }
         }
@@ -136,11 +140,10 @@ impl Cluster {
         job_id: String,
         event: agent_job_update::Event,
     ) {
-        let node_name = self.nodes[node_index].name.clone();
         let owned_here = self
             .jobs
             .get(&job_id)
-            .is_some_and(|active| active.job.node == node_name);
+            .is_some_and(|active| active.job.node == self.nodes[node_index].name);
         if !owned_here {
             if self.nodes[node_index].running.remove(&job_id) {
                 // A job that already ended here (e.g. cancelled) has now left the agent.
@@ -176,16 +179,16 @@ impl Cluster {
                         Some(active.millis_since_accepted(first));
                 }
                 active.job.output.push_str(&text);
-                active.publish_delta(&text);
+                active.publish_delta(text);
             }
             agent_job_update::Event::Completed(completed) => {
                 active.job.served_model = completed.model;
                 active.job.embeddings = completed.embeddings;
                 timings(&mut active.job).ollama = completed.stats;
-                self.finish(&job_id, JobState::Succeeded, String::new());
+                self.end(&job_id, JobState::Succeeded, String::new());
             }
             agent_job_update::Event::Failed(failed) => {
-                self.finish(
+                self.end(
                     &job_id,
                     JobState::Failed,
                     format!("ollama_error: {}", failed.message),
@@ -194,9 +197,19 @@ impl Cluster {
         }
     }
 
-    /// Ends an active job: record, tell watchers, free its slot and start the next queued one.
+    /// Ends an active job (see `end`) and returns its final record.
     pub(super) fn finish(&mut self, job_id: &str, state: JobState, reason: String) -> Option<Job> {
-        let mut active = self.jobs.remove(job_id)?;
+        self.end(job_id, state, reason)
+            .then(|| self.recent.get(job_id).cloned())
+            .flatten()
+    }
+
+    /// Ends an active job: record, tell watchers, free its slot and start the next queued one.
+    /// The final record moves to the recent jobs. False when the job was not active.
+    fn end(&mut self, job_id: &str, state: JobState, reason: String) -> bool {
+        let Some(mut active) = self.jobs.remove(job_id) else {
+            return false;
+        };
         let now = now_ms();
         active.job.state = state as i32;
         active.job.reason = reason;
@@ -205,7 +218,6 @@ impl Cluster {
         active.spans.ended(&active.job);
         tracing::info!(parent: &active.spans.job, job_id, node = %active.job.node, state = ?state, reason = %active.job.reason, "job ended");
         self.writer.write(active.job.clone(), None);
-        self.recent.remember(active.job.clone());
         crate::metrics::record_job_end(&active.job);
         active.publish_job();
         if let Some(index) = self.node_index(&active.job.node) {
@@ -217,8 +229,9 @@ impl Cluster {
             }
             self.fill_slots(index);
         }
+        self.recent.remember(active.job);
         self.changed();
-        Some(active.job)
+        true
     }
 
     pub(super) fn cancel_active(&mut self, job_id: &str) -> Option<Job> {

@@ -16,8 +16,9 @@ pub struct RecentJobs {
 
 impl RecentJobs {
     pub fn remember(&mut self, job: Job) {
-        if self.jobs.insert(job.id.clone(), job.clone()).is_none() {
-            self.order.push_back(job.id);
+        let id = job.id.clone();
+        if self.jobs.insert(id.clone(), job).is_none() {
+            self.order.push_back(id);
         }
         while self.order.len() > CAPACITY {
             if let Some(oldest) = self.order.pop_front() {

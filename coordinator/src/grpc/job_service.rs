@@ -1,19 +1,17 @@
-//! `JobService`: submit, watch, get, list and cancel jobs.
+//! `JobService`: submit (alone or with its watch), watch, get, list and cancel jobs.
 
-use std::pin::Pin;
 use std::sync::Arc;
 
-use futures::Stream;
 use proto::v1::job_service_server::JobService;
 use proto::v1::{
-    CancelJobRequest, GetJobRequest, Job, JobEvent, JobState, ListJobsRequest, ListJobsResponse,
-    SubmitJobRequest, SubmitJobResponse, WatchJobRequest, job_event,
+    CancelJobRequest, GetJobRequest, Job, JobState, ListJobsRequest, ListJobsResponse,
+    SubmitJobRequest, SubmitJobResponse, WatchJobRequest,
 };
 use tonic::{Request, Response, Status};
 
-use super::status::{job_error_status, rejection_status};
+use super::accept_job::{JobEvents, accept_job, job_events};
+use super::status::job_error_status;
 use crate::cluster::ClusterHandle;
-use crate::cluster::job_spec::validate_job_spec;
 use crate::job_id::looks_like_job_id;
 use crate::store::{JobFilter, JobStore};
 
@@ -25,8 +23,6 @@ pub struct JobApi {
     pub store: Arc<dyn JobStore>,
     pub max_prompt_bytes: usize,
 }
-
-type JobEvents = Pin<Box<dyn Stream<Item = Result<JobEvent, Status>> + Send>>;
 
 fn checked_id(id: String) -> Result<String, Status> {
     if looks_like_job_id(&id) {
@@ -45,36 +41,21 @@ impl JobService for JobApi {
         &self,
         request: Request<SubmitJobRequest>,
     ) -> Result<Response<SubmitJobResponse>, Status> {
-        // The client's `traceparent` makes the job's trace a part of the client's.
-        let trace_context = telemetry::carrier_from_grpc_metadata(request.metadata());
-        let spec = request
-            .into_inner()
-            .spec
-            .ok_or_else(|| Status::invalid_argument("spec is required"))?;
-        let spec = validate_job_spec(spec, self.max_prompt_bytes)
-            .map_err(|invalid| Status::invalid_argument(invalid.0))?;
-        match self
-            .cluster
-            .submit(spec, trace_context)
-            .await
-            .map_err(job_error_status)?
-        {
-            Ok(submitted) => {
-                match submitted.durable.await {
-                    Ok(Ok(())) => {}
-                    Ok(Err(error)) => {
-                        return Err(Status::internal(format!(
-                            "job accepted but not stored: {error}"
-                        )));
-                    }
-                    Err(_) => return Err(Status::unavailable("the coordinator is shutting down")),
-                }
-                Ok(Response::new(SubmitJobResponse {
-                    job: Some(submitted.job),
-                }))
-            }
-            Err(rejected) => Err(rejection_status(&rejected)),
-        }
+        let accepted = accept_job(&self.cluster, request, self.max_prompt_bytes, false).await?;
+        Ok(Response::new(SubmitJobResponse {
+            job: Some(accepted.job),
+        }))
+    }
+
+    type SubmitAndWatchStream = JobEvents;
+
+    async fn submit_and_watch(
+        &self,
+        request: Request<SubmitJobRequest>,
+    ) -> Result<Response<JobEvents>, Status> {
+        // Answered once the record is durable; events made meanwhile wait in `updates`.
+        let accepted = accept_job(&self.cluster, request, self.max_prompt_bytes, true).await?;
+        Ok(Response::new(job_events(accepted.job, accepted.updates)))
     }
 
     type WatchJobStream = JobEvents;
@@ -85,22 +66,7 @@ impl JobService for JobApi {
     ) -> Result<Response<JobEvents>, Status> {
         let id = checked_id(request.into_inner().id)?;
         let watch = self.cluster.watch(id).await.map_err(job_error_status)?;
-        let first = futures::stream::once(async move {
-            Ok(JobEvent {
-                event: Some(job_event::Event::Job(watch.snapshot)),
-            })
-        });
-        let stream: JobEvents = match watch.updates {
-            None => Box::pin(first),
-            Some(updates) => {
-                let rest = tokio_stream::wrappers::UnboundedReceiverStream::new(updates);
-                Box::pin(futures::StreamExt::chain(
-                    first,
-                    futures::StreamExt::map(rest, Ok),
-                ))
-            }
-        };
-        Ok(Response::new(stream))
+        Ok(Response::new(job_events(watch.snapshot, watch.updates)))
     }
 
     async fn get_job(&self, request: Request<GetJobRequest>) -> Result<Response<Job>, Status> {

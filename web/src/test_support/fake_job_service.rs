@@ -65,6 +65,18 @@ impl JobService for Fake {
         )))
     }
 
+    type SubmitAndWatchStream = Boxed<JobEvent>;
+
+    /// The web UI submits and watches in two calls; this fake does not need the one-call form.
+    async fn submit_and_watch(
+        &self,
+        _: Request<SubmitJobRequest>,
+    ) -> Result<Response<Self::SubmitAndWatchStream>, Status> {
+        Err(Status::unimplemented(
+            "the web UI's fake does not submit and watch in one call",
+        ))
+    }
+
     async fn get_job(&self, request: Request<GetJobRequest>) -> Result<Response<Job>, Status> {
         let id = request.into_inner().id;
         let recorded = self.recorded.lock().unwrap();

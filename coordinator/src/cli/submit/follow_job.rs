@@ -1,11 +1,12 @@
-//! Follows a submitted job's `WatchJob` stream: prints its tokens the moment they arrive and
+//! Follows a submitted job's event stream (from `SubmitAndWatch`): prints its tokens the moment they arrive and
 //! returns the job once it reaches a terminal state, or says why it stopped following.
 
 use std::future::Future;
 use std::io::Write;
 use std::pin::Pin;
 
-use proto::v1::{GetJobRequest, Job, JobEvent, JobState, WatchJobRequest, job_event};
+use proto::v1::{GetJobRequest, Job, JobEvent, JobState, job_event};
+use tonic::Streaming;
 
 use crate::cli::connect::Coordinator;
 use crate::cli::exit_code::ClientError;
@@ -16,8 +17,8 @@ pub enum FollowOutcome {
     Ended(Job),
     /// The user pressed Ctrl-C.
     Interrupted,
-    /// The stream ended before a terminal state; the last snapshot seen, if any.
-    StreamClosed(Option<Job>),
+    /// The stream ended before a terminal state; the last snapshot seen.
+    StreamClosed(Job),
 }
 
 /// Writes tokens to stdout, flushing each so the user sees them as the model makes them, and
@@ -65,31 +66,33 @@ pub fn is_terminal_state(state: i32) -> bool {
     )
 }
 
-/// Watches job `id` until it ends; tokens go to `tokens` when given (not for `--json`).
+/// Follows a job from its first snapshot `first` through the rest of its `events` until it
+/// ends; tokens go to `tokens` when given (not for `--json`).
 pub async fn follow_job(
     coordinator: &Coordinator,
-    id: &str,
+    first: Job,
+    mut events: Streaming<JobEvent>,
     mut tokens: Option<&mut TokenSink<'_>>,
     mut interrupt: Pin<&mut (impl Future<Output = ()> + Send)>,
 ) -> Result<FollowOutcome, ClientError> {
-    let mut jobs = coordinator.jobs();
-    let request = WatchJobRequest { id: id.to_owned() };
-    let answer = tokio::select! {
-        answer = jobs.watch_job(request) => answer,
-        () = interrupt.as_mut() => return Ok(FollowOutcome::Interrupted),
-    };
-    let mut stream = answer
-        .map_err(|status| coordinator.call_failed(status))?
-        .into_inner();
-    let mut last_snapshot: Option<Job> = None;
+    let id = first.id.clone();
+    // The first snapshot carries the output made before the stream began; later ones repeat
+    // output the deltas already printed.
+    if let Some(sink) = tokens.as_deref_mut() {
+        sink.write(&first.output)?;
+    }
+    if is_terminal_state(first.state) {
+        return Ok(FollowOutcome::Ended(first));
+    }
+    let mut last_snapshot = first;
     loop {
         let message = tokio::select! {
-            message = stream.message() => message,
+            message = events.message() => message,
             () = interrupt.as_mut() => return Ok(FollowOutcome::Interrupted),
         };
         let message = message.map_err(|status| coordinator.call_failed(status))?;
         let Some(JobEvent { event }) = message else {
-            return after_early_end(coordinator, id, tokens, last_snapshot).await;
+            return after_early_end(coordinator, &id, tokens, last_snapshot).await;
         };
         match event {
             Some(job_event::Event::Delta(text)) => {
@@ -98,17 +101,10 @@ pub async fn follow_job(
                 }
             }
             Some(job_event::Event::Job(job)) => {
-                // The first snapshot carries the output made before the watch began; later
-                // ones repeat output the deltas already printed.
-                if last_snapshot.is_none()
-                    && let Some(sink) = tokens.as_deref_mut()
-                {
-                    sink.write(&job.output)?;
-                }
                 if is_terminal_state(job.state) {
                     return Ok(FollowOutcome::Ended(job));
                 }
-                last_snapshot = Some(job);
+                last_snapshot = job;
             }
             // An event kind newer than this build: nothing this CLI can show.
             None => {}
@@ -123,7 +119,7 @@ async fn after_early_end(
     coordinator: &Coordinator,
     id: &str,
     tokens: Option<&mut TokenSink<'_>>,
-    last_snapshot: Option<Job>,
+    last_snapshot: Job,
 ) -> Result<FollowOutcome, ClientError> {
     let request = GetJobRequest { id: id.to_owned() };
     // If even this fails, the closed stream is the problem worth reporting, with what was seen.
@@ -132,7 +128,7 @@ async fn after_early_end(
     };
     let job = answer.into_inner();
     if !is_terminal_state(job.state) {
-        return Ok(FollowOutcome::StreamClosed(Some(job)));
+        return Ok(FollowOutcome::StreamClosed(job));
     }
     if let Some(sink) = tokens
         && let Some(missing) = job.output.strip_prefix(sink.printed.as_str())

@@ -96,6 +96,10 @@ async fn tokens_stream_to_stdout_and_the_summary_goes_to_stderr() {
     assert_eq!(recorded.submitted[0].kind, JobKind::Generate as i32);
     assert_eq!(recorded.submitted[0].prompt, "say hello");
     assert_eq!(recorded.watched, [JOB_ID]);
+    assert_eq!(
+        recorded.submitted_and_watched, 1,
+        "one call submits and watches"
+    );
 }
 
 #[tokio::test]
