@@ -11,6 +11,7 @@ mod wire;
 #[cfg(test)]
 mod tests;
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use proto::v1::{Embedding, InstalledModel, JobSpec, LoadedModel, OllamaStats};
@@ -35,7 +36,8 @@ pub struct EmbedOutcome {
 #[derive(Debug, Clone)]
 pub struct OllamaClient {
     http: reqwest::Client,
-    base_url: String,
+    /// Shared: every job's task holds a copy of the client.
+    base_url: Arc<str>,
 }
 
 impl OllamaClient {
@@ -51,7 +53,7 @@ impl OllamaClient {
             })?;
         Ok(Self {
             http,
-            base_url: base_url.trim_end_matches('/').to_owned(),
+            base_url: Arc::from(base_url.trim_end_matches('/')),
         })
     }
 

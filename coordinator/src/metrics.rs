@@ -7,6 +7,8 @@
 
 mod cluster_gauges;
 mod job_metrics;
+mod job_series;
+mod labels;
 
 #[cfg(test)]
 mod tests;
@@ -34,6 +36,8 @@ pub struct Metrics {
     handle: PrometheusHandle,
     /// Label sets of the availability gauges set so far, so vanished ones drop to 0.
     availability_seen: Mutex<cluster_gauges::SeenSeries>,
+    /// Handles of the job series recorded so far (the cluster loop records them).
+    job_series: Mutex<job_series::JobSeries>,
 }
 
 static INSTALLED: OnceLock<Arc<Metrics>> = OnceLock::new();
@@ -55,6 +59,7 @@ impl Metrics {
         let metrics = Arc::new(Metrics {
             handle,
             availability_seen: Mutex::default(),
+            job_series: Mutex::default(),
         });
         Ok(INSTALLED.get_or_init(|| metrics).clone())
     }

@@ -2,15 +2,10 @@
 //! each token reaches the caller at once; dropping it closes the connection, which is how
 //! Ollama learns that a job was cancelled.
 
-use std::pin::Pin;
-
-use futures::{Stream, StreamExt};
 use proto::v1::OllamaStats;
 
 use super::OllamaError;
 use super::wire::StreamLine;
-
-type ByteStream = Pin<Box<dyn Stream<Item = reqwest::Result<Vec<u8>>> + Send>>;
 
 /// One line of a generation: a piece of text, and on the final line Ollama's statistics.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,21 +19,21 @@ pub struct GenerationChunk {
 
 pub struct GenerationStream {
     url: String,
-    body: ByteStream,
+    response: reqwest::Response,
+    /// Bytes received and not yet parsed start at `parsed`; lines are parsed in place.
     buffer: Vec<u8>,
+    parsed: usize,
     body_ended: bool,
     saw_final_chunk: bool,
 }
 
 impl GenerationStream {
     pub(crate) fn new(url: String, response: reqwest::Response) -> Self {
-        let body = response
-            .bytes_stream()
-            .map(|piece| piece.map(|bytes| bytes.to_vec()));
         Self {
             url,
-            body: Box::pin(body),
+            response,
             buffer: Vec::new(),
+            parsed: 0,
             body_ended: false,
             saw_final_chunk: false,
         }
@@ -52,56 +47,110 @@ impl GenerationStream {
                 return Ok(None);
             }
             if let Some(line) = self.take_line() {
-                return self.parse(&line).map(Some);
+                let chunk = parse(&self.url, &self.buffer[line])?;
+                self.saw_final_chunk = chunk.final_stats.is_some();
+                return Ok(Some(chunk));
             }
             if self.body_ended {
                 return Err(OllamaError::Truncated);
             }
-            match self.body.next().await {
-                Some(Ok(bytes)) => self.buffer.extend_from_slice(&bytes),
-                Some(Err(error)) => {
+            match self.response.chunk().await {
+                Ok(Some(bytes)) => {
+                    // Parsed lines are dropped only here, before more bytes arrive.
+                    self.buffer.drain(..self.parsed);
+                    self.parsed = 0;
+                    self.buffer.extend_from_slice(&bytes);
+                }
+                Err(error) => {
                     return Err(OllamaError::from_transport(&self.url, None, &error));
                 }
-                None => self.body_ended = true,
+                Ok(None) => self.body_ended = true,
             }
         }
     }
 
-    /// A complete non-blank line from the buffer, or the unterminated rest once the body ended.
-    fn take_line(&mut self) -> Option<Vec<u8>> {
+    /// Where the next complete non-blank line lies in the buffer (or the unterminated rest
+    /// once the body ended); it counts as parsed from now on.
+    fn take_line(&mut self) -> Option<std::ops::Range<usize>> {
         loop {
-            let line = match self.buffer.iter().position(|byte| *byte == b'\n') {
-                Some(end) => self.buffer.drain(..=end).collect::<Vec<u8>>(),
-                None if self.body_ended && !self.buffer.is_empty() => {
-                    std::mem::take(&mut self.buffer)
-                }
+            let rest = &self.buffer[self.parsed..];
+            let line = match rest.iter().position(|byte| *byte == b'\n') {
+                Some(end) => self.parsed..self.parsed + end + 1,
+                None if self.body_ended && !rest.is_empty() => self.parsed..self.buffer.len(),
                 None => return None,
             };
-            if !line.trim_ascii().is_empty() {
+            self.parsed = line.end;
+            if !self.buffer[line.clone()].trim_ascii().is_empty() {
                 return Some(line);
             }
         }
     }
+}
 
-    fn parse(&mut self, line: &[u8]) -> Result<GenerationChunk, OllamaError> {
-        let parsed: StreamLine =
-            serde_json::from_slice(line.trim_ascii()).map_err(|error| OllamaError::Malformed {
-                url: self.url.clone(),
-                reason: format!("a line is not the JSON expected: {error}"),
-            })?;
-        if let Some(message) = parsed.error {
-            return Err(OllamaError::Reported { message });
+fn parse(url: &str, line: &[u8]) -> Result<GenerationChunk, OllamaError> {
+    let parsed: StreamLine =
+        serde_json::from_slice(line.trim_ascii()).map_err(|error| OllamaError::Malformed {
+            url: url.to_owned(),
+            reason: format!("a line is not the JSON expected: {error}"),
+        })?;
+    if let Some(message) = parsed.error {
+        return Err(OllamaError::Reported { message });
+    }
+    let text = match (parsed.message, parsed.response) {
+        (Some(message), _) => message.content,
+        (None, Some(response)) => response,
+        (None, None) => String::new(),
+    };
+    Ok(GenerationChunk {
+        text,
+        model: parsed.model,
+        final_stats: parsed.done.then(|| parsed.stats.into()),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A stream whose body arrives in `pieces`, split wherever the test likes.
+    fn stream_of(pieces: &[&'static str]) -> GenerationStream {
+        let pieces: Vec<Result<&'static str, std::io::Error>> =
+            pieces.iter().map(|piece| Ok(*piece)).collect();
+        let body = reqwest::Body::wrap_stream(futures::stream::iter(pieces));
+        let response = tonic::codegen::http::Response::new(body);
+        GenerationStream::new("http://ollama/api/generate".to_owned(), response.into())
+    }
+
+    async fn texts_until_the_end(
+        stream: &mut GenerationStream,
+    ) -> Result<Vec<String>, OllamaError> {
+        let mut texts = Vec::new();
+        while let Some(chunk) = stream.next_chunk().await? {
+            texts.push(chunk.text);
         }
-        let text = match (parsed.message, parsed.response) {
-            (Some(message), _) => message.content,
-            (None, Some(response)) => response,
-            (None, None) => String::new(),
-        };
-        self.saw_final_chunk = parsed.done;
-        Ok(GenerationChunk {
-            text,
-            model: parsed.model,
-            final_stats: parsed.done.then(|| parsed.stats.into()),
-        })
+        Ok(texts)
+    }
+
+    #[tokio::test]
+    async fn lines_split_across_pieces_blank_lines_and_an_unterminated_last_line() {
+        let mut stream = stream_of(&[
+            r#"{"model":"m","response":"He"#,
+            "llo\",\"done\":false}\n\n",
+            "\n{\"model\":\"m\",\"response\":\" wo",
+            "rld\",\"done\":false}\n{\"model\":\"m\",\"response\":\"\",\"done\":true,\"eval_count\":2}",
+        ]);
+        let texts = texts_until_the_end(&mut stream).await.unwrap();
+        assert_eq!(texts, ["Hello", " world", ""]);
+        assert!(stream.next_chunk().await.unwrap().is_none());
+    }
+
+    #[tokio::test]
+    async fn a_stream_without_its_final_line_is_truncated() {
+        let mut stream = stream_of(&["{\"model\":\"m\",\"response\":\"a\",\"done\":false}\n"]);
+        assert_eq!(stream.next_chunk().await.unwrap().unwrap().text, "a");
+        assert!(matches!(
+            stream.next_chunk().await,
+            Err(OllamaError::Truncated)
+        ));
     }
 }

@@ -96,29 +96,25 @@ impl JobSpans {
             dispatch.record("outcome", outcome);
         }
         self.queue_wait = None;
-        self.job.record("outcome", outcome);
-        self.job.record("attempt", i64::from(job.attempt));
-        if !job.node.is_empty() {
-            self.job.record("node", job.node.as_str());
-        }
-        if state == JobState::Rejected {
-            self.job.record("rejection_reason", job.reason.as_str());
-        } else if !job.reason.is_empty() {
-            self.job.record("reason", job.reason.as_str());
-        }
-        if let Some(stats) = job
+        let rejected = state == JobState::Rejected;
+        let reason = (!job.reason.is_empty() || rejected).then_some(job.reason.as_str());
+        let stats = job
             .timings
             .as_ref()
-            .and_then(|timings| timings.ollama.as_ref())
-        {
-            self.job
-                .record("tokens_in", as_int(stats.prompt_eval_count));
-            self.job.record("tokens_out", as_int(stats.eval_count));
-        }
-        // A rejection is an answer, not a fault of ours; failures are errors in the trace.
-        if state == JobState::Failed {
-            self.job.record("otel.status_code", "error");
-        }
+            .and_then(|timings| timings.ollama.as_ref());
+        // One call, so the subscriber handles the span once; unset values are left out.
+        tracing::record_all!(
+            self.job,
+            outcome = outcome,
+            attempt = i64::from(job.attempt),
+            node = (!job.node.is_empty()).then_some(job.node.as_str()),
+            rejection_reason = reason.filter(|_| rejected),
+            reason = reason.filter(|_| !rejected),
+            tokens_in = stats.map(|stats| as_int(stats.prompt_eval_count)),
+            tokens_out = stats.map(|stats| as_int(stats.eval_count)),
+            // A rejection is an answer, not a fault of ours; failures are errors in the trace.
+            otel.status_code = (state == JobState::Failed).then_some("error"),
+        );
     }
 }
 

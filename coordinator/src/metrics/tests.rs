@@ -68,3 +68,39 @@ fn jobs_rejections_and_the_cluster_view_are_exposed() {
         assert!(text.contains(expected), "missing {expected} in:\n{text}");
     }
 }
+
+#[test]
+fn repeated_jobs_add_up_in_the_same_series() {
+    let metrics = Metrics::install().unwrap();
+    let job = |node: &str, state: JobState| Job {
+        spec: Some(JobSpec {
+            model: "repeat:1b".into(),
+            ..Default::default()
+        }),
+        node: node.into(),
+        state: state as i32,
+        timings: Some(JobTimings {
+            total_ms: Some(10),
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    for _ in 0..3 {
+        record_job_end(&job("n1", JobState::Succeeded));
+    }
+    record_job_end(&job("n2", JobState::Succeeded));
+    record_job_end(&job("n1", JobState::Failed));
+    let text = metrics.render(&[], &[]);
+    for expected in [
+        r#"llm_runner_jobs_total{model="repeat:1b",node="n1",outcome="succeeded"} 3"#,
+        r#"llm_runner_jobs_total{model="repeat:1b",node="n2",outcome="succeeded"} 1"#,
+        r#"llm_runner_jobs_total{model="repeat:1b",node="n1",outcome="failed"} 1"#,
+        r#"llm_runner_job_duration_seconds_count{model="repeat:1b",outcome="succeeded"} 4"#,
+        r#"llm_runner_job_duration_seconds_count{model="repeat:1b",outcome="failed"} 1"#,
+    ] {
+        assert!(text.contains(expected), "missing {expected} in:\n{text}");
+    }
+    // Series that were never recorded are not shown.
+    assert!(!text.contains(r#"llm_runner_prompt_tokens_total{model="repeat:1b""#));
+    assert!(!text.contains(r#"llm_runner_job_queue_wait_seconds_count{model="repeat:1b""#));
+}

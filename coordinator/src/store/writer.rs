@@ -48,21 +48,22 @@ fn write_until_closed(store: Arc<dyn JobStore>, mut receiver: mpsc::UnboundedRec
         while let Ok(next) = receiver.try_recv() {
             batch.push(next);
         }
-        // Later records of a job replace earlier ones in the same batch.
-        let mut latest: HashMap<&str, &Job> = HashMap::new();
-        for write in &batch {
-            latest.insert(write.job.id.as_str(), &write.job);
+        // Later records of a job replace earlier ones in the same batch; records are moved,
+        // not copied (a finished job carries its whole output).
+        let mut latest: HashMap<String, Job> = HashMap::with_capacity(batch.len());
+        let mut waiting = Vec::new();
+        for write in batch {
+            waiting.extend(write.durable);
+            latest.insert(write.job.id.clone(), write.job);
         }
-        let jobs: Vec<Job> = latest.into_values().cloned().collect();
+        let jobs: Vec<Job> = latest.into_values().collect();
         let outcome = store.put_all(&jobs).map_err(|error| error.to_string());
         if let Err(error) = &outcome {
             tracing::error!(%error, records = jobs.len(), "could not write job records");
         }
-        for write in batch {
-            if let Some(durable) = write.durable {
-                // The submitter may have gone away; nothing to tell then.
-                let _ = durable.send(outcome.clone());
-            }
+        for durable in waiting {
+            // The submitter may have gone away; nothing to tell then.
+            let _ = durable.send(outcome.clone());
         }
     }
 }

@@ -1,0 +1,56 @@
+//! Label values for job outcomes and rejection reasons, as static words: the protobuf enum
+//! name without its prefix, in lower case (`succeeded`, `agent_down`), `unknown` otherwise.
+
+use proto::v1::{IneligibilityCode, JobState};
+
+/// A job state as the `outcome` label.
+pub(super) fn outcome_label(state: i32) -> &'static str {
+    match JobState::try_from(state) {
+        Ok(JobState::Unspecified) => "unspecified",
+        Ok(JobState::Queued) => "queued",
+        Ok(JobState::Running) => "running",
+        Ok(JobState::Succeeded) => "succeeded",
+        Ok(JobState::Failed) => "failed",
+        Ok(JobState::Cancelled) => "cancelled",
+        Ok(JobState::Rejected) => "rejected",
+        Err(_) => "unknown",
+    }
+}
+
+/// An ineligibility code as the `reason` label.
+pub(super) fn reason_label(code: i32) -> &'static str {
+    match IneligibilityCode::try_from(code) {
+        Ok(IneligibilityCode::Unspecified) => "unspecified",
+        Ok(IneligibilityCode::NeverSeen) => "never_seen",
+        Ok(IneligibilityCode::AgentDown) => "agent_down",
+        Ok(IneligibilityCode::OllamaDown) => "ollama_down",
+        Ok(IneligibilityCode::ModelNotInstalled) => "model_not_installed",
+        Ok(IneligibilityCode::NotRouted) => "not_routed",
+        Ok(IneligibilityCode::Draining) => "draining",
+        Ok(IneligibilityCode::QueueFull) => "queue_full",
+        Err(_) => "unknown",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn derived(name: &str, prefix: &str) -> String {
+        name.trim_start_matches(prefix).to_ascii_lowercase()
+    }
+
+    #[test]
+    fn every_label_is_the_enum_name_without_prefix_in_lower_case() {
+        for value in -1..12 {
+            let outcome = JobState::try_from(value)
+                .map(|state| derived(state.as_str_name(), "JOB_STATE_"))
+                .unwrap_or_else(|_| "unknown".to_owned());
+            assert_eq!(outcome_label(value), outcome);
+            let reason = IneligibilityCode::try_from(value)
+                .map(|code| derived(code.as_str_name(), "INELIGIBILITY_CODE_"))
+                .unwrap_or_else(|_| "unknown".to_owned());
+            assert_eq!(reason_label(value), reason);
+        }
+    }
+}
