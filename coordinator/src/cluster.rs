@@ -6,6 +6,7 @@
 
 mod active_job;
 mod agent_events;
+mod agent_outbound;
 mod events;
 mod handle;
 mod job_lifecycle;
@@ -20,6 +21,7 @@ mod views;
 use std::sync::Arc;
 
 pub use agent_events::HEARTBEAT_INTERVAL_MS;
+pub use agent_outbound::{OutboundStream, outbound_channel};
 pub use events::{ClusterEvent, JobError, JobWatch, Rejected, Submitted};
 pub use handle::ClusterHandle;
 pub use main_loop::Cluster;

@@ -7,6 +7,7 @@ pub mod clock;
 pub mod cluster;
 pub mod config;
 pub mod dev;
+pub mod fd_limit;
 pub mod grpc;
 pub mod http;
 pub mod job_id;

@@ -67,6 +67,7 @@ pub async fn serve(
     listeners: Listeners,
     shutdown: CancellationToken,
 ) -> Result<(), ServeError> {
+    crate::fd_limit::raise_and_log_open_files_limit();
     let store: Arc<dyn JobStore> = Arc::new(RedbJobStore::open(&config.data_dir)?);
     recover_unfinished_jobs(store.as_ref())?;
     let (writer, writer_task) = StoreWriter::start(store.clone());

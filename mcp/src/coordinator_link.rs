@@ -58,7 +58,8 @@ impl CoordinatorLink {
     }
 
     pub fn cluster(&self) -> ClusterServiceClient<Channel> {
-        ClusterServiceClient::new(self.channel.clone())
+        // The view of 10,000 nodes is ~6 MB, over tonic's default 4 MiB decoding limit.
+        ClusterServiceClient::new(self.channel.clone()).max_decoding_message_size(64 << 20)
     }
 
     /// A failed call as the tool result says it: a connection that failed under the call is

@@ -11,6 +11,8 @@ use crate::WebError;
 
 /// How long a request waits for a connection before it fails with `Unavailable`.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(2);
+/// The cluster view of 10,000 nodes is ~6 MB, over tonic's default 4 MiB decoding limit.
+pub const MAX_CLUSTER_VIEW_BYTES: usize = 64 << 20;
 
 #[derive(Debug, Clone)]
 pub struct CoordinatorClient {
@@ -36,6 +38,7 @@ impl CoordinatorClient {
 
     pub fn cluster(&self) -> ClusterServiceClient<Channel> {
         ClusterServiceClient::new(self.channel.clone())
+            .max_decoding_message_size(MAX_CLUSTER_VIEW_BYTES)
     }
 }
 
@@ -47,6 +50,22 @@ mod tests {
     async fn a_bad_url_is_refused_with_a_hint() {
         let error = CoordinatorClient::lazy("not a url").unwrap_err();
         assert!(error.to_string().contains("grpc_addr"), "{error}");
+    }
+
+    #[tokio::test]
+    async fn a_cluster_view_over_tonics_default_4_mib_limit_is_read() {
+        let coordinator = crate::test_support::FakeCoordinator::start().await;
+        let label = "x".repeat(5 << 20);
+        coordinator.set_snapshot(|snapshot| snapshot.nodes[0].labels.push(label.clone()));
+        let nodes = coordinator
+            .client()
+            .cluster()
+            .list_nodes(proto::v1::ListNodesRequest {})
+            .await
+            .unwrap()
+            .into_inner()
+            .nodes;
+        assert!(nodes[0].labels.contains(&label));
     }
 
     #[tokio::test]

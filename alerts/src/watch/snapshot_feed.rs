@@ -14,6 +14,8 @@ use tonic::transport::Channel;
 const SNAPSHOT_INTERVAL_MS: u32 = 250;
 const FIRST_RETRY: Duration = Duration::from_millis(100);
 const LONGEST_RETRY: Duration = Duration::from_secs(5);
+/// The cluster view of 10,000 nodes is ~6 MB, over tonic's default 4 MiB decoding limit.
+const MAX_SNAPSHOT_BYTES: usize = 64 << 20;
 
 pub async fn feed_snapshots(
     channel: Channel,
@@ -23,7 +25,8 @@ pub async fn feed_snapshots(
     let mut delay = FIRST_RETRY;
     let mut outage_reported = false;
     loop {
-        let mut client = ClusterServiceClient::new(channel.clone());
+        let mut client = ClusterServiceClient::new(channel.clone())
+            .max_decoding_message_size(MAX_SNAPSHOT_BYTES);
         let request = WatchClusterRequest {
             min_interval_ms: SNAPSHOT_INTERVAL_MS,
         };

@@ -21,6 +21,9 @@ const HEARTBEAT_CHECK_INTERVAL: Duration = Duration::from_millis(100);
 
 pub struct Cluster {
     pub(super) nodes: Vec<NodeEntry>,
+    /// Node name -> index into `nodes`; nodes come from the config and never change, and every
+    /// agent message looks its node up, so this must not be a linear search.
+    node_indices: HashMap<String, usize>,
     pub(super) routes: BTreeMap<String, Vec<String>>,
     pub(super) queue_capacity: usize,
     pub(super) heartbeat_timeout: Duration,
@@ -42,12 +45,13 @@ impl Cluster {
         events: mpsc::UnboundedReceiver<ClusterEvent>,
         changes: watch::Sender<u64>,
     ) -> Self {
-        let nodes = config
+        let nodes: Vec<NodeEntry> = config
             .nodes
             .iter()
             .map(|node| NodeEntry::new(node.name.clone(), node.labels.clone()))
             .collect();
         Self {
+            node_indices: index_by_name(&nodes),
             nodes,
             routes: config.routes.clone(),
             queue_capacity: config.queue_capacity,
@@ -71,7 +75,10 @@ impl Cluster {
             tokio::select! {
                 () = shutdown.cancelled() => break,
                 Some(event) = self.events.recv() => self.handle(event),
-                _ = heartbeat_check.tick() => self.check_heartbeats(),
+                _ = heartbeat_check.tick() => {
+                    self.handle_waiting_events();
+                    self.check_heartbeats();
+                }
             }
         }
         self.fail_active_jobs_at_shutdown();
@@ -105,9 +112,10 @@ impl Cluster {
             ClusterEvent::Submit {
                 spec,
                 trace_context,
+                watch,
                 reply,
             } => {
-                let _ = reply.send(self.submit(spec, &trace_context));
+                let _ = reply.send(self.submit(spec, &trace_context, watch));
             }
             ClusterEvent::Watch { id, reply } => {
                 let _ = reply.send(self.watch(&id));
@@ -134,8 +142,21 @@ impl Cluster {
         }
     }
 
+    /// Handles the events already waiting (at most as many as wait now), so that a node whose
+    /// status arrived but sits in the queue behind slow work (a large view, a burst of
+    /// attaches) is not declared silent: silence is judged on what agents sent, not on how
+    /// fast this loop got to it.
+    fn handle_waiting_events(&mut self) {
+        for _ in 0..self.events.len() {
+            match self.events.try_recv() {
+                Ok(event) => self.handle(event),
+                Err(_) => break,
+            }
+        }
+    }
+
     pub(super) fn node_index(&self, name: &str) -> Option<usize> {
-        self.nodes.iter().position(|node| node.name == name)
+        self.node_indices.get(name).copied()
     }
 
     /// Tells UI watchers the view changed.
@@ -203,5 +224,33 @@ impl Cluster {
                 "coordinator_stopped: the coordinator shut down while the job was active".into(),
             );
         }
+    }
+}
+
+/// Node name -> position in `nodes` (names are unique: the config validation refuses twins).
+fn index_by_name(nodes: &[NodeEntry]) -> HashMap<String, usize> {
+    nodes
+        .iter()
+        .enumerate()
+        .map(|(index, node)| (node.name.clone(), index))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_node_is_found_at_its_position_and_unknown_names_are_not() {
+        let nodes: Vec<NodeEntry> = ["contabo", "homelab", "davas"]
+            .into_iter()
+            .map(|name| NodeEntry::new(name.to_owned(), Vec::new()))
+            .collect();
+        let indices = index_by_name(&nodes);
+        for (position, node) in nodes.iter().enumerate() {
+            assert_eq!(indices.get(&node.name), Some(&position));
+        }
+        assert_eq!(indices.get("elsewhere"), None);
+        assert_eq!(indices.len(), 3);
     }
 }

@@ -4,14 +4,10 @@
 use std::collections::{HashSet, VecDeque};
 use std::time::Instant;
 
-use proto::v1::{AgentHello, AgentStatus, CoordinatorMessage, NodeState};
-use tokio::sync::mpsc;
+use proto::v1::{AgentHello, AgentStatus, NodeState};
 
-use super::job_spec::canonical_model_name;
+pub use super::agent_outbound::Outbound;
 use crate::clock::format_rfc3339;
-
-/// What the coordinator sends down an agent's stream.
-pub type Outbound = mpsc::UnboundedSender<Result<CoordinatorMessage, tonic::Status>>;
 
 /// A connected agent's stream.
 #[derive(Debug)]
@@ -82,7 +78,7 @@ impl NodeEntry {
             status
                 .installed
                 .iter()
-                .any(|installed| canonical_model_name(&installed.name) == model)
+                .any(|installed| names_model(&installed.name, model))
         })
     }
 
@@ -91,7 +87,7 @@ impl NodeEntry {
             status
                 .loaded
                 .iter()
-                .any(|loaded| canonical_model_name(&loaded.name) == model)
+                .any(|loaded| names_model(&loaded.name, model))
         })
     }
 
@@ -125,5 +121,41 @@ impl NodeEntry {
             format_rfc3339(self.down_since_ms),
             self.down_reason
         )
+    }
+}
+
+/// True when Ollama's `reported` name is the canonical `model` (`llama3` is `llama3:latest`),
+/// without allocating: routing asks this for every node and model.
+pub fn names_model(reported: &str, model: &str) -> bool {
+    // Lengths first: most pairs differ there, and the search for ':' is the costly part.
+    if reported.len() == model.len() {
+        return reported == model && model.contains(':');
+    }
+    model.strip_suffix(":latest") == Some(reported) && !reported.contains(':')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cluster::job_spec::canonical_model_name;
+
+    #[test]
+    fn a_reported_name_matches_exactly_the_canonical_model_it_stands_for() {
+        for (reported, model) in [
+            ("qwen2.5:14b", "qwen2.5:14b"),
+            ("llama3", "llama3:latest"),
+            ("llama3:latest", "llama3:latest"),
+        ] {
+            assert!(names_model(reported, model), "{reported} {model}");
+            assert_eq!(canonical_model_name(reported), model);
+        }
+        for (reported, model) in [
+            ("qwen2.5:14b", "qwen2.5:7b"),
+            ("llama3", "llama3"),
+            ("llama3", "llama3:8b"),
+            ("llama", "llama3:latest"),
+        ] {
+            assert!(!names_model(reported, model), "{reported} {model}");
+        }
     }
 }

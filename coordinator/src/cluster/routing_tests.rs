@@ -5,14 +5,14 @@ use std::time::Instant;
 
 use proto::v1::{AgentHello, AgentStatus, IneligibilityCode, InstalledModel};
 
-use super::{RouteDecision, rejection_is_transient, route};
+use super::{NAMED_REASONS, RouteDecision, bounded_reasons, rejection_is_transient, route};
 use crate::cluster::node::{NodeEntry, NodeLink};
 
 const NOW: i64 = 1_795_651_200_000;
 
 fn connected(name: &str, models: &[&str], max_parallel: u32) -> NodeEntry {
     let mut node = NodeEntry::new(name.into(), Vec::new());
-    let (outbound, _) = tokio::sync::mpsc::unbounded_channel();
+    let (outbound, _) = crate::cluster::outbound_channel();
     node.link = Some(NodeLink {
         connection_id: 1,
         outbound,
@@ -178,4 +178,70 @@ fn a_full_slot_still_takes_jobs_into_its_queue() {
         route(&nodes, &routes, "gemma4:27b", 1, NOW),
         RouteDecision::Node(2)
     );
+}
+
+#[test]
+fn a_rejection_names_a_bounded_number_of_nodes_and_counts_the_rest() {
+    let mut nodes: Vec<NodeEntry> = (0..1000)
+        .map(|index| connected(&format!("n{index:04}"), &["qwen2.5:14b"], 1))
+        .collect();
+    nodes[700].link = None;
+    nodes[700].last_seen_ms = NOW - 5_000;
+    nodes[900].status.as_mut().unwrap().ollama_reachable = false;
+    let reasons = match route(&nodes, &BTreeMap::new(), "mystery:7b", 4, NOW) {
+        RouteDecision::Rejected(reasons) => reasons,
+        other => panic!("expected a rejection, got {other:?}"),
+    };
+    assert_eq!(reasons.len(), NAMED_REASONS + 1, "{reasons:#?}");
+    // The nodes that are down come first: they may be the ones the caller hoped for.
+    assert_eq!(reasons[0].node, "n0700");
+    assert_eq!(reasons[1].node, "n0900");
+    let summary = reasons.last().unwrap();
+    let omitted = 1000 - NAMED_REASONS;
+    assert_eq!(summary.node, format!("{omitted} more nodes"));
+    assert_eq!(summary.code, IneligibilityCode::ModelNotInstalled as i32);
+    assert_eq!(
+        summary.reason,
+        format!("{omitted} more nodes: model mystery:7b not installed")
+    );
+    assert!(!rejection_is_transient(&reasons));
+}
+
+#[test]
+fn bounding_keeps_every_code_so_a_transient_rejection_stays_transient() {
+    let nodes: Vec<NodeEntry> = (0..100)
+        .map(|index| connected(&format!("n{index}"), &["m:1b"], 1))
+        .collect();
+    let ineligible = |count: usize| -> Vec<(usize, IneligibilityCode)> {
+        (0..count)
+            .map(|index| {
+                let code = if index % 2 == 0 {
+                    IneligibilityCode::AgentDown
+                } else {
+                    IneligibilityCode::QueueFull
+                };
+                (index, code)
+            })
+            .collect()
+    };
+    let few = bounded_reasons(&nodes, ineligible(3), "m:1b", NOW);
+    assert_eq!(few.len(), 3);
+    assert_eq!(few[1].node, "n1");
+    assert!(few[1].reason.starts_with("n1: queue full"), "{few:?}");
+    let bounded = bounded_reasons(&nodes, ineligible(100), "m:1b", NOW);
+    assert_eq!(bounded.len(), NAMED_REASONS + 2);
+    assert!(rejection_is_transient(&bounded));
+    let counted: usize = bounded[NAMED_REASONS..]
+        .iter()
+        .map(|summary| {
+            summary
+                .node
+                .split(' ')
+                .next()
+                .unwrap()
+                .parse::<usize>()
+                .unwrap()
+        })
+        .sum();
+    assert_eq!(counted, 100 - NAMED_REASONS);
 }

@@ -56,14 +56,14 @@ impl Cluster {
     pub(super) fn model_views(&self) -> Vec<ModelAvailability> {
         let now = now_ms();
         let mut models: BTreeSet<String> = self.routes.keys().cloned().collect();
-        for node in &self.nodes {
-            if let Some(status) = &node.status {
-                models.extend(
-                    status
-                        .installed
-                        .iter()
-                        .map(|model| super::job_spec::canonical_model_name(&model.name)),
-                );
+        // Ten thousand nodes report the same few models: allocate a name only when it is new.
+        for status in self.nodes.iter().filter_map(|node| node.status.as_ref()) {
+            for installed in &status.installed {
+                if !installed.name.contains(':') {
+                    models.insert(super::job_spec::canonical_model_name(&installed.name));
+                } else if !models.contains(installed.name.as_str()) {
+                    models.insert(installed.name.clone());
+                }
             }
         }
         models

@@ -7,12 +7,11 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use proto::v1::agent_link_service_server::AgentLinkService;
-use proto::v1::{AgentHello, AgentMessage, CoordinatorMessage, agent_message};
+use proto::v1::{AgentHello, AgentMessage, agent_message};
 use settings::Secret;
-use tokio_stream::wrappers::UnboundedReceiverStream;
 use tonic::{Request, Response, Status, Streaming};
 
-use crate::cluster::ClusterHandle;
+use crate::cluster::{ClusterHandle, OutboundStream, outbound_channel};
 use crate::config::NodeConfig;
 
 /// An agent that connects but says nothing is dropped after this long.
@@ -87,7 +86,7 @@ async fn read_hello(inbound: &mut Streaming<AgentMessage>) -> Result<AgentHello,
 
 #[tonic::async_trait]
 impl AgentLinkService for AgentLinkApi {
-    type AttachStream = UnboundedReceiverStream<Result<CoordinatorMessage, Status>>;
+    type AttachStream = OutboundStream;
 
     async fn attach(
         &self,
@@ -100,7 +99,7 @@ impl AgentLinkService for AgentLinkApi {
         self.authenticate(&hello, bearer.as_deref())?;
         let node = hello.node.clone();
         let connection_id = self.next_connection_id.fetch_add(1, Ordering::Relaxed);
-        let (outbound, outbound_receiver) = tokio::sync::mpsc::unbounded_channel();
+        let (outbound, outbound_stream) = outbound_channel();
         if self
             .cluster
             .attach_agent(hello, connection_id, outbound)
@@ -127,8 +126,6 @@ impl AgentLinkService for AgentLinkApi {
             tracing::info!(node = %node, connection_id, %reason, "agent link closed");
             cluster.agent_detached(node, connection_id, reason);
         });
-        Ok(Response::new(UnboundedReceiverStream::new(
-            outbound_receiver,
-        )))
+        Ok(Response::new(outbound_stream))
     }
 }

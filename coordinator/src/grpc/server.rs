@@ -2,13 +2,13 @@
 
 use std::sync::Arc;
 
-use proto::v1::agent_link_service_server::AgentLinkServiceServer;
 use proto::v1::cluster_service_server::ClusterServiceServer;
 use proto::v1::job_service_server::JobServiceServer;
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 use tonic::transport::server::TcpIncoming;
 
+use super::agent_link_server::AgentLinkServer;
 use super::{AgentLinkApi, ClusterApi, JobApi};
 use crate::cluster::ClusterHandle;
 use crate::config::CoordinatorConfig;
@@ -36,9 +36,7 @@ pub async fn serve_grpc(
     health_reporter
         .set_serving::<ClusterServiceServer<ClusterApi>>()
         .await;
-    health_reporter
-        .set_serving::<AgentLinkServiceServer<AgentLinkApi>>()
-        .await;
+    health_reporter.set_serving::<AgentLinkServer>().await;
     let reflection_v1 = tonic_reflection::server::Builder::configure()
         .register_encoded_file_descriptor_set(proto::FILE_DESCRIPTOR_SET)
         .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
@@ -55,7 +53,8 @@ pub async fn serve_grpc(
     let cluster_api = ClusterApi {
         cluster: cluster.clone(),
     };
-    let agent_link = AgentLinkApi::new(cluster, &config.nodes);
+    // Small per-stream buffers: one link per agent, thousands of agents.
+    let agent_link = AgentLinkServer::new(AgentLinkApi::new(cluster, &config.nodes));
     tonic::transport::Server::builder()
         .tcp_nodelay(true)
         .http2_keepalive_interval(Some(std::time::Duration::from_secs(10)))
@@ -64,7 +63,7 @@ pub async fn serve_grpc(
         .add_service(reflection_v1alpha)
         .add_service(JobServiceServer::new(jobs))
         .add_service(ClusterServiceServer::new(cluster_api))
-        .add_service(AgentLinkServiceServer::new(agent_link))
+        .add_service(agent_link)
         // A supplied listener ignores the builder's tcp_nodelay: set it on the incoming stream,
         // or Nagle's algorithm holds every small message (a token) for ~40 ms.
         .serve_with_incoming_shutdown(
