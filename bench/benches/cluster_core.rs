@@ -10,7 +10,8 @@ use std::time::Duration;
 use bench::BenchSettings;
 use clap::Parser;
 
-/// Measures the latency coordinator + agent add, and failure detection times.
+/// Measures the latency coordinator + agent add (data dir on disk and on tmpfs), failure
+/// detection times, and short-job throughput with three agents.
 #[derive(Debug, Parser)]
 #[command(name = "cluster_core")]
 struct Arguments {
@@ -35,9 +36,59 @@ struct Arguments {
     /// The coordinator's heartbeat_timeout, in milliseconds (at least 200).
     #[arg(long)]
     heartbeat_timeout_ms: Option<u64>,
+    /// Throughput concurrency levels, comma-separated, e.g. `32,64,128`.
+    #[arg(long, value_delimiter = ',')]
+    throughput_concurrency: Option<Vec<usize>>,
+    /// At most this many measured throughput jobs per level.
+    #[arg(long)]
+    throughput_jobs: Option<usize>,
+    /// No throughput job starts after this many seconds of a level.
+    #[arg(long)]
+    throughput_seconds: Option<u64>,
+    /// Simulated agent counts for the scale benchmark, comma-separated, e.g. `1000,10000`;
+    /// `0` skips it.
+    #[arg(long, value_delimiter = ',')]
+    agents: Option<Vec<usize>>,
+    /// Seconds over which the coordinator's CPU is measured with every agent reporting.
+    #[arg(long)]
+    scale_window_seconds: Option<u64>,
+    /// Status-to-view trials (one agent's Ollama down and back) per agent count.
+    #[arg(long)]
+    view_trials: Option<usize>,
+    /// Accepted, then rejected, SubmitJob calls per agent count.
+    #[arg(long)]
+    routing_requests: Option<usize>,
+    /// Measured chats per path and level side by side with LiteLLM.
+    #[arg(long)]
+    chat_requests: Option<usize>,
+    /// Seconds over which the idle agent's and coordinator's RSS and CPU are measured.
+    #[arg(long)]
+    idle_window_seconds: Option<u64>,
+    /// Node loss -> alert trials.
+    #[arg(long)]
+    alert_trials: Option<usize>,
+    /// Extra environment for the scale benchmark's coordinator, `KEY=VALUE`, repeatable; e.g.
+    /// `LD_PRELOAD=/usr/lib/heaptrack/libheaptrack_preload.so` to heap-profile it.
+    #[arg(long, value_parser = parse_key_value)]
+    coordinator_env: Vec<(String, String)>,
+    /// Runs only the scale benchmark.
+    #[arg(long)]
+    scale_only: bool,
+    /// Only the throughput run (three agents), e.g. to profile the coordinator under it.
+    #[arg(long)]
+    throughput_only: bool,
+    /// With `--throughput-only`: the coordinator's data dir on tmpfs (/dev/shm), not on disk.
+    #[arg(long)]
+    tmpfs: bool,
     /// Passed by `cargo bench` to every bench target; ignored.
     #[arg(long, hide = true)]
     bench: bool,
+}
+
+fn parse_key_value(pair: &str) -> Result<(String, String), String> {
+    pair.split_once('=')
+        .map(|(key, value)| (key.to_owned(), value.to_owned()))
+        .ok_or_else(|| format!("`{pair}` is not KEY=VALUE"))
 }
 
 impl Arguments {
@@ -55,6 +106,32 @@ impl Arguments {
         }
         overhead.tokens = self.tokens.unwrap_or(overhead.tokens);
         settings.failure_trials = self.trials.unwrap_or(settings.failure_trials);
+        let throughput = &mut settings.throughput;
+        if let Some(levels) = self
+            .throughput_concurrency
+            .filter(|levels| !levels.is_empty())
+        {
+            throughput.concurrency_levels = levels;
+        }
+        throughput.jobs = self.throughput_jobs.unwrap_or(throughput.jobs);
+        if let Some(seconds) = self.throughput_seconds {
+            throughput.time_limit = Duration::from_secs(seconds);
+        }
+        let scale = &mut settings.scale;
+        if let Some(counts) = self.agents {
+            scale.agent_counts = counts.into_iter().filter(|count| *count > 0).collect();
+        }
+        if let Some(seconds) = self.scale_window_seconds {
+            scale.steady_window = Duration::from_secs(seconds);
+        }
+        scale.view_trials = self.view_trials.unwrap_or(scale.view_trials);
+        scale.routing_requests = self.routing_requests.unwrap_or(scale.routing_requests);
+        scale.coordinator_env = self.coordinator_env;
+        settings.chat.requests = self.chat_requests.unwrap_or(settings.chat.requests);
+        if let Some(seconds) = self.idle_window_seconds {
+            settings.footprint.idle_window = Duration::from_secs(seconds);
+        }
+        settings.alerts.trials = self.alert_trials.unwrap_or(settings.alerts.trials);
         if let Some(milliseconds) = self.heartbeat_timeout_ms {
             settings.heartbeat_timeout = Duration::from_millis(milliseconds);
         }
@@ -64,7 +141,44 @@ impl Arguments {
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let settings = Arguments::parse().settings();
+    let arguments = Arguments::parse();
+    if arguments.scale_only {
+        let settings = arguments.settings();
+        return match bench::scale::measure_scale(&settings.scale).await {
+            Ok(figures) => {
+                println!("{}", bench::scale::table::render_section(&figures));
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("bench: error: {error:#}");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    if arguments.throughput_only {
+        let arguments_tmpfs = arguments.tmpfs;
+        let settings = arguments.settings();
+        // `--throughput-only` measures with the data dir on disk; `--tmpfs` puts it in /dev/shm.
+        let root = arguments_tmpfs.then(|| std::path::PathBuf::from("/dev/shm"));
+        return match bench::throughput::measure_throughput(
+            &settings.throughput,
+            bench::BENCH_MODEL,
+            settings.heartbeat_timeout,
+            root,
+        )
+        .await
+        {
+            Ok(levels) => {
+                println!("{}", bench::throughput::throughput_table(&levels).render());
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("bench: error: {error:#}");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    let settings = arguments.settings();
     match bench::run(&settings).await {
         Ok(report) => {
             println!("{}", report.render());

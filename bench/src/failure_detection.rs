@@ -1,6 +1,9 @@
 //! Failure detection: how long after an agent is SIGKILLed (its socket closes at once) or
 //! SIGSTOPped (it goes silent, the socket stays open) the coordinator stops routing its models,
-//! as a client polling `ListModels` every millisecond sees it.
+//! as a client polling `ListModels` every millisecond sees it; and (`alert_delivery`) how long
+//! until a lost node's alert reaches Discord.
+
+mod alert_delivery;
 
 use std::time::{Duration, Instant};
 
@@ -11,6 +14,8 @@ use proto::v1::{ListModelsRequest, ModelAvailability, NodeState};
 use tonic::transport::Channel;
 
 use crate::percentiles::LatencySummary;
+
+pub use alert_delivery::{AlertFigures, AlertSettings, measure_alert_detection, render_section};
 
 /// How often the model's availability is asked for while waiting for the failure to show.
 const POLL_INTERVAL: Duration = Duration::from_millis(1);

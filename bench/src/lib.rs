@@ -1,17 +1,23 @@
 //! Benchmarks of the cluster core, run against real `runner` and `runner-agent` processes with
 //! the stand-in Ollama of the `tests` harness: the latency coordinator + agent add to a
-//! generate request, and how fast a dead or frozen agent stops being routed to.
+//! generate request, how fast a dead or frozen agent stops being routed to, and how many short
+//! jobs per second one coordinator carries with three agents.
 
 // Tests may unwrap: a panic there is a test failure with its location, which is the point.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod chat_paths;
 pub mod failure_detection;
+pub mod footprint;
+pub mod litellm;
 pub mod machine;
 pub mod overhead;
 pub mod percentiles;
 pub mod report;
 mod run;
+pub mod scale;
 pub mod table;
+pub mod throughput;
 
 pub use report::BenchReport;
 pub use run::{BENCH_MODEL, BENCH_NODE, BenchSettings, run};

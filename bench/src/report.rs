@@ -3,11 +3,15 @@
 
 use std::time::Duration;
 
-use crate::failure_detection::FaultFigures;
+use crate::chat_paths::ChatPathsFigures;
+use crate::failure_detection::{AlertFigures, FaultFigures};
+use crate::footprint::FootprintFigures;
 use crate::machine::{MachineDescription, as_milliseconds_text};
 use crate::overhead::{ConcurrencyLevelFigures, OverheadSettings, PathFigures};
 use crate::percentiles::signed_difference_ms;
+use crate::scale::ScaleFigures;
 use crate::table::{MarkdownTable, milliseconds, signed_milliseconds};
+use crate::throughput::{ThroughputFigures, ThroughputSettings, throughput_table};
 
 #[derive(Debug, Clone)]
 pub struct BenchReport {
@@ -16,6 +20,18 @@ pub struct BenchReport {
     pub overhead: Vec<ConcurrencyLevelFigures>,
     pub failure_detection: Vec<FaultFigures>,
     pub heartbeat_timeout: Duration,
+    /// The same overhead measurement with the coordinator's data dir on tmpfs; `None` when the
+    /// machine has no `/dev/shm`.
+    pub overhead_on_tmpfs: Option<Vec<ConcurrencyLevelFigures>>,
+    pub throughput_settings: Option<ThroughputSettings>,
+    pub throughput: Vec<ThroughputFigures>,
+    /// One entry per simulated agent count; empty when the scale benchmark was skipped.
+    pub scale: Vec<ScaleFigures>,
+    /// The same chat direct, through LiteLLM and through llm-runner.
+    pub chat_paths: Option<ChatPathsFigures>,
+    pub footprint: Option<FootprintFigures>,
+    /// Node loss -> alert delivered, on a cluster of its own.
+    pub alert_detection: Option<AlertFigures>,
 }
 
 impl BenchReport {
@@ -23,8 +39,8 @@ impl BenchReport {
         let settings = &self.overhead_settings;
         format!(
             "machine: {}\nrequests: {} measured after {} warm-up per path and level, {} tokens per answer, zero think time\n\n\
-             added latency (ms; through = SubmitJob + WatchJob via coordinator and agent)\n\n{}\n\
-             failure detection (ms from the signal until ListModels shows the model unroutable; heartbeat_timeout {})\n\n{}",
+             added latency, data dir on disk (ms; through = one SubmitAndWatch call via coordinator and agent, its first event sent once the job is durable)\n\n{}\n\
+             failure detection (ms from the signal until ListModels shows the model unroutable; heartbeat_timeout {})\n\n{}{}{}{}{}{}{}",
             self.machine.summary(),
             settings.requests,
             settings.warmup,
@@ -32,6 +48,40 @@ impl BenchReport {
             overhead_table(&self.overhead).render(),
             as_milliseconds_text(self.heartbeat_timeout),
             failure_table(&self.failure_detection, self.heartbeat_timeout).render(),
+            self.tmpfs_section(),
+            self.throughput_section(),
+            self.scale_section(),
+            crate::chat_paths::render_section(self.chat_paths.as_ref()),
+            crate::footprint::render_section(self.footprint.as_ref()),
+            crate::failure_detection::render_section(self.alert_detection.as_ref()),
+        )
+    }
+
+    fn scale_section(&self) -> String {
+        crate::scale::table::render_section(&self.scale)
+    }
+
+    fn tmpfs_section(&self) -> String {
+        match &self.overhead_on_tmpfs {
+            None => "\nadded latency, data dir on tmpfs: not measured (no /dev/shm)\n".to_owned(),
+            Some(levels) => format!(
+                "\nadded latency, data dir on tmpfs /dev/shm (ms; the same calls; fdatasync costs next to nothing there, so this is what the software adds)\n\n{}",
+                overhead_table(levels).render()
+            ),
+        }
+    }
+
+    fn throughput_section(&self) -> String {
+        let Some(settings) = &self.throughput_settings else {
+            return String::new();
+        };
+        format!(
+            "\nthroughput: one coordinator, three agents, data dir on disk and on tmpfs; {} tokens per job, zero think time, at most {} jobs or {} s per level after {} warm-up; CPU from /proc/<pid>/stat (10 ms ticks); every process shares this machine's cores\n\n{}",
+            settings.tokens,
+            settings.jobs,
+            settings.time_limit.as_secs(),
+            settings.warmup,
+            throughput_table(&self.throughput).render()
         )
     }
 }

@@ -1,15 +1,24 @@
 //! One benchmark run: start a one-node cluster of real `runner` and `runner-agent` processes
-//! next to an in-process stand-in Ollama, measure added latency, then failure detection.
+//! next to an in-process stand-in Ollama, measure added latency, then failure detection; the
+//! added latency again with the coordinator's data dir on tmpfs (`/dev/shm`), to separate what
+//! the software adds from what this disk's fdatasync adds; then throughput with three agents.
 
 use std::time::Duration;
 
 use anyhow::Context;
 use harness::cluster::{ClusterSpec, NodeSpec, TestCluster};
 
-use crate::failure_detection::measure_failure_detection;
+use crate::chat_paths::{ChatPathSettings, measure_chat_paths};
+use crate::failure_detection::{AlertSettings, measure_alert_detection, measure_failure_detection};
+use crate::footprint::{FootprintSettings, measure_busy, measure_idle};
 use crate::machine::MachineDescription;
 use crate::overhead::{OverheadSettings, measure_overhead};
 use crate::report::BenchReport;
+use crate::scale::{ScaleSettings, measure_scale};
+use crate::throughput::{ThroughputSettings, measure_throughput};
+
+/// A tmpfs for the second overhead run; absent on some machines, which then skip that run.
+const TMPFS: &str = "/dev/shm";
 
 /// The one node and the model every benchmark request names.
 pub const BENCH_NODE: &str = "bench";
@@ -21,6 +30,13 @@ pub struct BenchSettings {
     /// Trials per fault kind.
     pub failure_trials: usize,
     pub heartbeat_timeout: Duration,
+    pub throughput: ThroughputSettings,
+    pub scale: ScaleSettings,
+    /// Chats per path and level side by side with LiteLLM (levels and tokens: `overhead`'s).
+    pub chat: ChatPathSettings,
+    pub footprint: FootprintSettings,
+    /// Node loss -> alert trials (`alerts.trials`) on a cluster of their own.
+    pub alerts: AlertSettings,
 }
 
 impl BenchSettings {
@@ -36,6 +52,27 @@ impl BenchSettings {
             },
             failure_trials: 10,
             heartbeat_timeout: Duration::from_secs(2),
+            throughput: ThroughputSettings {
+                concurrency_levels: vec![32, 64, 128],
+                jobs: 20_000,
+                time_limit: Duration::from_secs(10),
+                warmup: 500,
+                tokens: 2,
+            },
+            scale: ScaleSettings::full(),
+            chat: ChatPathSettings {
+                requests: 500,
+                warmup: 50,
+            },
+            footprint: FootprintSettings {
+                idle_window: Duration::from_secs(30),
+                busy_window: Duration::from_secs(10),
+            },
+            alerts: AlertSettings {
+                trials: 10,
+                alert_after: Duration::from_secs(3),
+                heartbeat_timeout: Duration::from_secs(2),
+            },
         }
     }
 
@@ -50,12 +87,97 @@ impl BenchSettings {
             },
             failure_trials: 1,
             heartbeat_timeout: Duration::from_secs(2),
+            throughput: ThroughputSettings {
+                concurrency_levels: vec![4, 8],
+                jobs: 40,
+                time_limit: Duration::from_secs(5),
+                warmup: 4,
+                tokens: 2,
+            },
+            scale: ScaleSettings::quick(),
+            // A handful of LiteLLM chats, so CI proves the proxy is installed and answers.
+            chat: ChatPathSettings {
+                requests: 5,
+                warmup: 2,
+            },
+            footprint: FootprintSettings {
+                idle_window: Duration::from_secs(2),
+                busy_window: Duration::from_secs(1),
+            },
+            alerts: AlertSettings {
+                trials: 1,
+                alert_after: Duration::from_secs(3),
+                heartbeat_timeout: Duration::from_secs(2),
+            },
         }
     }
 }
 
-/// Runs every measurement and returns the figures; the cluster is torn down on return.
+/// Runs every measurement and returns the figures; each cluster is torn down when done.
 pub async fn run(settings: &BenchSettings) -> anyhow::Result<BenchReport> {
+    let mut cluster = TestCluster::start(overhead_cluster_spec(settings, None)?)
+        .await
+        .context("cannot start the cluster: build the binaries first (`cargo xtask bench` does)")?;
+    let outcome = measure_all(&mut cluster, settings).await;
+    if outcome.is_err() {
+        eprintln!("---- cluster logs ----\n{}", cluster.all_logs());
+    }
+    drop(cluster);
+    let mut report = outcome?;
+    let alerts = AlertSettings {
+        heartbeat_timeout: settings.heartbeat_timeout,
+        ..settings.alerts.clone()
+    };
+    report.alert_detection = Some(measure_alert_detection(BENCH_NODE, BENCH_MODEL, &alerts).await?);
+    report.overhead_on_tmpfs = match tmpfs_root() {
+        Some(root) => Some(measure_overhead_on(settings, root).await?),
+        None => None,
+    };
+    report.throughput = measure_throughput(
+        &settings.throughput,
+        BENCH_MODEL,
+        settings.heartbeat_timeout,
+        None,
+    )
+    .await?;
+    if let Some(root) = tmpfs_root() {
+        let on_tmpfs = measure_throughput(
+            &settings.throughput,
+            BENCH_MODEL,
+            settings.heartbeat_timeout,
+            Some(root),
+        )
+        .await?;
+        report.throughput.extend(on_tmpfs);
+    }
+    report.throughput_settings = Some(settings.throughput.clone());
+    report.scale = measure_scale(&settings.scale).await?;
+    Ok(report)
+}
+
+fn tmpfs_root() -> Option<std::path::PathBuf> {
+    let root = std::path::PathBuf::from(TMPFS);
+    root.is_dir().then_some(root)
+}
+
+/// Added latency on a cluster whose temp dir (and so the coordinator's data dir) is in `root`.
+async fn measure_overhead_on(
+    settings: &BenchSettings,
+    root: std::path::PathBuf,
+) -> anyhow::Result<Vec<crate::overhead::ConcurrencyLevelFigures>> {
+    let cluster = TestCluster::start(overhead_cluster_spec(settings, Some(root))?).await?;
+    let outcome = measure_overhead(&cluster, BENCH_NODE, BENCH_MODEL, &settings.overhead).await;
+    if outcome.is_err() {
+        eprintln!("---- cluster logs ----\n{}", cluster.all_logs());
+    }
+    outcome
+}
+
+/// The one-node cluster of the overhead and failure-detection runs.
+fn overhead_cluster_spec(
+    settings: &BenchSettings,
+    temp_root: Option<std::path::PathBuf>,
+) -> anyhow::Result<ClusterSpec> {
     let widest = settings
         .overhead
         .concurrency_levels
@@ -74,23 +196,44 @@ pub async fn run(settings: &BenchSettings) -> anyhow::Result<BenchReport> {
         queue_capacity: widest * 2,
         extra_coordinator_toml: String::new(),
         coordinator_env: Vec::new(),
-        agent_env: Vec::new(),
+        // The agent's own default (the harness probes every 250 ms): the footprint's idle agent
+        // is one probing once a second.
+        agent_env: vec![("RUNNER_PROBE_INTERVAL".to_owned(), "1s".to_owned())],
+        temp_root,
     };
-    let mut cluster = TestCluster::start(spec)
-        .await
-        .context("cannot start the cluster: build the binaries first (`cargo xtask bench` does)")?;
-    let outcome = measure_all(&mut cluster, settings).await;
-    if outcome.is_err() {
-        eprintln!("---- cluster logs ----\n{}", cluster.all_logs());
-    }
-    outcome
+    Ok(spec)
 }
 
 async fn measure_all(
     cluster: &mut TestCluster,
     settings: &BenchSettings,
 ) -> anyhow::Result<BenchReport> {
+    // Idle first: before any load has grown the processes' heaps.
+    let idle = measure_idle(cluster, BENCH_NODE, settings.footprint.idle_window).await?;
     let overhead = measure_overhead(cluster, BENCH_NODE, BENCH_MODEL, &settings.overhead).await?;
+    let levels = &settings.overhead.concurrency_levels;
+    let tokens = settings.overhead.tokens;
+    let chat_paths = measure_chat_paths(
+        cluster,
+        BENCH_NODE,
+        BENCH_MODEL,
+        &settings.chat,
+        levels,
+        tokens,
+    )
+    .await?;
+    let widest = levels.iter().copied().max().unwrap_or(1);
+    let busy_window = settings.footprint.busy_window;
+    let footprint = measure_busy(
+        cluster,
+        BENCH_NODE,
+        BENCH_MODEL,
+        idle,
+        widest,
+        tokens,
+        busy_window,
+    )
+    .await?;
     let failure_detection = measure_failure_detection(
         cluster,
         BENCH_NODE,
@@ -105,6 +248,13 @@ async fn measure_all(
         overhead,
         failure_detection,
         heartbeat_timeout: settings.heartbeat_timeout,
+        overhead_on_tmpfs: None,
+        throughput_settings: None,
+        throughput: Vec::new(),
+        scale: Vec::new(),
+        chat_paths: Some(chat_paths),
+        footprint: Some(footprint),
+        alert_detection: None,
     })
 }
 
@@ -118,6 +268,9 @@ mod tests {
         assert!(quick.overhead.requests < full.overhead.requests);
         assert!(quick.overhead.warmup < full.overhead.warmup);
         assert!(quick.failure_trials < full.failure_trials);
+        assert!(quick.chat.requests < full.chat.requests && quick.chat.requests > 0);
+        assert!(quick.alerts.trials < full.alerts.trials && quick.alerts.trials > 0);
+        assert!(quick.footprint.idle_window < full.footprint.idle_window);
         for settings in [&quick, &full] {
             assert!(settings.overhead.concurrency_levels.contains(&1));
             assert!(settings.overhead.requests > 0 && settings.failure_trials > 0);

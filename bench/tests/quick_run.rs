@@ -27,10 +27,71 @@ async fn a_quick_run_measures_every_path_level_and_fault() {
     // timeout minus one heartbeat interval (1 s).
     let stop = &report.failure_detection[1];
     assert!(stop.detection.p50 >= settings.heartbeat_timeout - std::time::Duration::from_secs(1));
+    // Every level with the data dir on disk, and again on tmpfs where the machine has one.
+    let on_disk = report
+        .throughput
+        .iter()
+        .filter(|level| level.data_dir == "disk");
+    assert_eq!(
+        on_disk.count(),
+        settings.throughput.concurrency_levels.len()
+    );
+    for level in &report.throughput {
+        assert!(level.jobs > 0 && level.jobs <= settings.throughput.jobs);
+    }
+    if let Some(on_tmpfs) = &report.overhead_on_tmpfs {
+        assert_eq!(on_tmpfs.len(), report.overhead.len());
+    }
+    // One coordinator per simulated agent count, every link kept, every trial and call made.
+    assert_eq!(report.scale.len(), settings.scale.agent_counts.len());
+    for size in &report.scale {
+        assert_eq!(size.links_dropped, 0);
+        assert_eq!(size.view.went_down.count, settings.scale.view_trials);
+        assert_eq!(size.routing.accepted.count, settings.scale.routing_requests);
+        assert_eq!(size.routing.rejected.count, settings.scale.routing_requests);
+        assert!(size.memory.resident_bytes > 0 && size.cpu_percent >= 0.0);
+    }
+    // The same chat direct, through LiteLLM and through llm-runner, at every level.
+    let chat = report
+        .chat_paths
+        .as_ref()
+        .expect("the LiteLLM comparison ran");
+    assert_eq!(
+        chat.levels.len(),
+        settings.overhead.concurrency_levels.len()
+    );
+    for level in &chat.levels {
+        for path in [&level.direct, &level.litellm, &level.llm_runner] {
+            assert_eq!(path.total.count, settings.chat.requests);
+            assert!(path.first_token.p50 <= path.total.p50);
+        }
+    }
+    let footprint = report
+        .footprint
+        .as_ref()
+        .expect("the footprint was measured");
+    for usage in [
+        &footprint.agent_idle,
+        &footprint.coordinator_idle,
+        &footprint.agent_busy,
+        &footprint.coordinator_busy,
+    ] {
+        assert!(usage.rss_max_bytes > 0 && usage.cpu_percent >= 0.0);
+    }
+    // An alert can only follow the node's loss by at least `alert_after`.
+    let alerts = report
+        .alert_detection
+        .as_ref()
+        .expect("alert delivery was measured");
+    assert_eq!(alerts.detection.count, settings.alerts.trials);
+    assert!(alerts.detection.p50 >= alerts.alert_after);
     let rendered = report.render();
     println!("{rendered}");
     assert!(
-        rendered.contains("added") && rendered.contains("SIGSTOP agent"),
+        rendered.contains("added")
+            && rendered.contains("SIGSTOP agent")
+            && rendered.contains("jobs/s")
+            && rendered.contains("status → view"),
         "{rendered}"
     );
 }

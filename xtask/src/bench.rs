@@ -8,21 +8,20 @@ use anyhow::Result;
 
 use crate::run::Shell;
 
-/// The benchmark spawns these from `target/release/`, next to its own binary's `deps/`.
-const BUILD_RELEASE_BINARIES: &[&str] = &[
-    "cargo",
-    "build",
-    "--release",
-    "--bins",
-    "-p",
-    "coordinator",
-    "-p",
-    "agent",
+/// The benchmark spawns these from `target/release/`, next to its own binary's `deps/`. The
+/// agent is built on its own, as it is deployed: built with the coordinator, cargo unifies their
+/// dependencies' features and the agent carries the coordinator's TLS stack (reqwest's rustls
+/// and aws-lc for Discord), some 2 MB more resident memory than it needs.
+const BUILD_RELEASE_BINARIES: &[&[&str]] = &[
+    &["cargo", "build", "--release", "--bins", "-p", "coordinator"],
+    &["cargo", "build", "--release", "--bins", "-p", "agent"],
 ];
 
 pub fn run(root: &Path, options: &[String]) -> Result<()> {
     let shell = Shell::new(root);
-    shell.run(BUILD_RELEASE_BINARIES)?;
+    for build in BUILD_RELEASE_BINARIES {
+        shell.run(build)?;
+    }
     let command = bench_command(options);
     let argv: Vec<&str> = command.iter().map(String::as_str).collect();
     shell.run(&argv)
@@ -64,12 +63,17 @@ mod tests {
     }
 
     #[test]
-    fn the_release_build_makes_both_binaries() {
-        let build = BUILD_RELEASE_BINARIES.join(" ");
-        assert!(build.starts_with("cargo build --release --bins"), "{build}");
-        assert!(
-            build.contains("-p coordinator") && build.contains("-p agent"),
-            "{build}"
+    fn the_release_build_makes_both_binaries_the_agent_on_its_own() {
+        let builds: Vec<String> = BUILD_RELEASE_BINARIES
+            .iter()
+            .map(|build| build.join(" "))
+            .collect();
+        assert_eq!(
+            builds,
+            [
+                "cargo build --release --bins -p coordinator",
+                "cargo build --release --bins -p agent"
+            ]
         );
     }
 }

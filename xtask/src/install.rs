@@ -75,6 +75,21 @@ pub const OUTSIDE_TOOLS: &[OutsideTool] = &[
         install: InstallMethod::Pip(&["mcp>=2,<3"]),
     },
     OutsideTool {
+        // The LiteLLM proxy, the benchmark's point of comparison (bench/src/litellm*). Pinned:
+        // the check fails on any other version, so a bump reinstalls. Checked by metadata and
+        // the proxy's own packages, nothing imported (`import litellm` takes seconds).
+        name: "litellm",
+        check: &[
+            "python3",
+            "-c",
+            "import importlib.metadata as m, importlib.util as u; v = m.version('litellm'); \
+             assert v == '1.106.12', v; m.version('litellm-proxy-extras'); \
+             assert all(u.find_spec(p) for p in ('fastapi', 'uvicorn', 'backoff', 'yaml')); \
+             print('litellm', v)",
+        ],
+        install: InstallMethod::Pip(&["litellm[proxy]==1.106.12"]),
+    },
+    OutsideTool {
         // promtool lints /metrics; the prometheus server scrapes it in a scenario.
         name: "prometheus",
         check: &["promtool", "--version"],

@@ -23,7 +23,8 @@ commands:
   tidy     repository checks: //! module docs, file sizes, env reads, Cargo.lock, ARCHITECTURE.md
   install  install the outside tools the tests use, when missing (CI's first step)
   bench    build release binaries and run the cluster core benchmark; options pass through
-           (--quick, --requests N, --warmup N, --concurrency 1,32, --tokens N, --trials N)";
+           (--quick, --requests N, --warmup N, --concurrency 1,32, --tokens N, --trials N,
+           --agents 1000,10000, --scale-only)";
 
 fn main() -> ExitCode {
     let arguments: Vec<String> = std::env::args().skip(1).collect();

@@ -36,6 +36,9 @@ pub struct ClusterSpec {
     pub coordinator_env: Vec<(String, String)>,
     /// Extra environment for every agent process (e.g. `OTEL_EXPORTER_OTLP_ENDPOINT`).
     pub agent_env: Vec<(String, String)>,
+    /// Where the cluster's temp dir (the coordinator's data dir, configs, logs) is made, e.g.
+    /// `/dev/shm` to keep fsync off the disk; `None`: the system's temp dir.
+    pub temp_root: Option<std::path::PathBuf>,
 }
 
 impl ClusterSpec {
@@ -53,6 +56,7 @@ impl ClusterSpec {
             extra_coordinator_toml: String::new(),
             coordinator_env: Vec::new(),
             agent_env: Vec::new(),
+            temp_root: None,
         }
     }
 

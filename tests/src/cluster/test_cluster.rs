@@ -37,11 +37,38 @@ impl TestCluster {
     /// Starts every stand-in Ollama, the coordinator and every agent, and waits until every
     /// node is ready.
     pub async fn start(spec: ClusterSpec) -> anyhow::Result<Self> {
+        let mut cluster = Self::start_without_agents(spec).await?;
+        for node in cluster.spec.nodes.clone() {
+            let models: Vec<&str> = node.models.iter().map(String::as_str).collect();
+            cluster
+                .ollamas
+                .insert(node.name.clone(), FakeOllama::start(&models).await?);
+        }
+        for node in cluster.spec.nodes.clone() {
+            cluster.start_agent(&node.name)?;
+        }
+        for node in cluster.spec.nodes.clone() {
+            cluster
+                .wait_node_state(&node.name, NodeState::Ready, Patience::seconds(20))
+                .await?;
+        }
+        Ok(cluster)
+    }
+
+    /// Starts only the coordinator, configured with every node of `spec` and their tokens
+    /// ([`TestCluster::token`]), for callers that bring their own agents (the scale benchmark's
+    /// simulated ones); no stand-in Ollama and no `runner-agent` is started.
+    pub async fn start_without_agents(spec: ClusterSpec) -> anyhow::Result<Self> {
         let salt = SystemTime::now().duration_since(UNIX_EPOCH)?.as_nanos();
         let mut cluster = Self {
-            dir: tempfile::Builder::new()
-                .prefix("llm-runner-test-")
-                .tempdir()?,
+            dir: match &spec.temp_root {
+                Some(root) => tempfile::Builder::new()
+                    .prefix("llm-runner-test-")
+                    .tempdir_in(root)?,
+                None => tempfile::Builder::new()
+                    .prefix("llm-runner-test-")
+                    .tempdir()?,
+            },
             grpc_port: free_port()?,
             http_port: free_port()?,
             coordinator: None,
@@ -55,21 +82,7 @@ impl TestCluster {
             starts: 0,
             spec,
         };
-        for node in cluster.spec.nodes.clone() {
-            let models: Vec<&str> = node.models.iter().map(String::as_str).collect();
-            cluster
-                .ollamas
-                .insert(node.name.clone(), FakeOllama::start(&models).await?);
-        }
         cluster.start_coordinator().await?;
-        for node in cluster.spec.nodes.clone() {
-            cluster.start_agent(&node.name)?;
-        }
-        for node in cluster.spec.nodes.clone() {
-            cluster
-                .wait_node_state(&node.name, NodeState::Ready, Patience::seconds(20))
-                .await?;
-        }
         Ok(cluster)
     }
 
@@ -83,6 +96,22 @@ impl TestCluster {
 
     pub fn ollama(&self, node: &str) -> &FakeOllama {
         &self.ollamas[node]
+    }
+
+    /// The coordinator's process id, to read its CPU time and memory from `/proc`.
+    pub fn coordinator_pid(&self) -> anyhow::Result<u32> {
+        self.coordinator
+            .as_ref()
+            .context("the coordinator is not running")?
+            .pid()
+    }
+
+    /// `node`'s agent's process id, to read its CPU time from `/proc`.
+    pub fn agent_pid(&self, node: &str) -> anyhow::Result<u32> {
+        self.agents
+            .get(node)
+            .with_context(|| format!("no running agent for {node}"))?
+            .pid()
     }
 
     pub fn token(&self, node: &str) -> &str {

@@ -103,6 +103,7 @@ fn the_tools_the_tests_need_are_in_the_table() {
         "grpcurl",
         "cargo nextest",
         "streamable_http_client",
+        "m.version('litellm')",
     ] {
         assert!(
             checks.iter().any(|check| check.contains(needed)),

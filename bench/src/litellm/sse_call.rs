@@ -1,0 +1,152 @@
+//! One chat through the LiteLLM proxy, as an OpenAI client would send it: a streamed
+//! `POST /v1/chat/completions` with the master key as Bearer token, read as server-sent events.
+//! The first token is the first chunk with non-empty content; the end is `data: [DONE]`.
+
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, bail};
+use serde_json::{Value, json};
+
+use crate::chat_paths::StreamLines;
+use crate::overhead::Sample;
+
+/// LiteLLM is slower than the other paths, but no single request should come near this.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
+
+#[derive(Clone)]
+pub struct LiteLlmCaller {
+    client: reqwest::Client,
+    completions_url: String,
+    authorization: String,
+    body: Value,
+    expected_answer: String,
+}
+
+/// What one server-sent event line says.
+#[derive(Debug, PartialEq, Eq)]
+enum Event {
+    Content(String),
+    Done,
+    Other,
+}
+
+impl LiteLlmCaller {
+    pub fn new(
+        proxy_url: &str,
+        master_key: &str,
+        model: &str,
+        prompt: &str,
+        expected_answer: String,
+    ) -> anyhow::Result<Self> {
+        let client = reqwest::Client::builder()
+            .tcp_nodelay(true)
+            .timeout(REQUEST_TIMEOUT)
+            .build()
+            .context("cannot build the http client for LiteLLM")?;
+        Ok(Self {
+            client,
+            completions_url: format!("{proxy_url}/v1/chat/completions"),
+            authorization: format!("Bearer {master_key}"),
+            body: json!({
+                "model": model,
+                "messages": [{ "role": "user", "content": prompt }],
+                "stream": true,
+            }),
+            expected_answer,
+        })
+    }
+
+    pub async fn call(&self) -> anyhow::Result<Sample> {
+        let started = Instant::now();
+        let mut response = self
+            .client
+            .post(&self.completions_url)
+            .header(reqwest::header::AUTHORIZATION, &self.authorization)
+            .json(&self.body)
+            .send()
+            .await
+            .context("the chat request to LiteLLM failed")?;
+        if !response.status().is_success() {
+            let status = response.status();
+            let body = response.text().await.unwrap_or_default();
+            bail!("LiteLLM answered {status}: {body}");
+        }
+        let mut lines = StreamLines::default();
+        let mut answer = String::new();
+        let mut first_token = None;
+        while let Some(chunk) = response.chunk().await.context("reading LiteLLM's stream")? {
+            for line in lines.push(&chunk) {
+                match parse_event(&line)? {
+                    Event::Content(token) => {
+                        first_token.get_or_insert_with(|| started.elapsed());
+                        answer.push_str(&token);
+                    }
+                    Event::Done => {
+                        let total = started.elapsed();
+                        if answer != self.expected_answer {
+                            bail!(
+                                "LiteLLM's answer was {answer:?}, not {:?}",
+                                self.expected_answer
+                            );
+                        }
+                        return Ok(Sample {
+                            first_token: first_token.unwrap_or(total),
+                            total,
+                        });
+                    }
+                    Event::Other => {}
+                }
+            }
+        }
+        bail!("LiteLLM's stream ended without `data: [DONE]`")
+    }
+}
+
+fn parse_event(line: &[u8]) -> anyhow::Result<Event> {
+    let line = std::str::from_utf8(line).context("LiteLLM sent a line that is not UTF-8")?;
+    let Some(data) = line.strip_prefix("data:") else {
+        // Comments (`: ping`), `event:` and `id:` lines carry no tokens.
+        return Ok(Event::Other);
+    };
+    let data = data.trim();
+    if data == "[DONE]" {
+        return Ok(Event::Done);
+    }
+    let chunk: Value =
+        serde_json::from_str(data).with_context(|| format!("LiteLLM sent {data:?}"))?;
+    if let Some(error) = chunk.get("error") {
+        bail!("LiteLLM failed the chat mid-stream: {error}");
+    }
+    let content = chunk
+        .pointer("/choices/0/delta/content")
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    Ok(if content.is_empty() {
+        Event::Other
+    } else {
+        Event::Content(content.to_owned())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_done_and_empty_chunks_are_told_apart() {
+        let content =
+            br#"data: {"choices":[{"index":0,"delta":{"role":"assistant","content":"why"}}]}"#;
+        assert_eq!(parse_event(content).unwrap(), Event::Content("why".into()));
+        let finish = br#"data: {"choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}"#;
+        assert_eq!(parse_event(finish).unwrap(), Event::Other);
+        assert_eq!(parse_event(b"data: [DONE]").unwrap(), Event::Done);
+        assert_eq!(parse_event(b": ping").unwrap(), Event::Other);
+    }
+
+    #[test]
+    fn an_error_chunk_or_garbage_fails_the_call() {
+        let error = br#"data: {"error":{"message":"model not found"}}"#;
+        assert!(parse_event(error).is_err());
+        assert!(parse_event(b"data: {not json").is_err());
+    }
+}
