@@ -2,14 +2,12 @@
 //! probing its stand-in Ollama every second, no jobs) and while streaming chat jobs through
 //! them at full concurrency, read from `/proc`.
 
-mod proc_usage;
-
 use std::time::{Duration, Instant};
 
 use harness::cluster::{TestCluster, chat_spec};
 use harness::fake_ollama::expected_answer;
 
-pub use proc_usage::{ProcessUsage, UsageWindow, clock_ticks_per_second, cpu_time, rss_bytes};
+pub use crate::process_stats::{ProcessUsage, UsageWindow};
 
 use crate::chat_paths::{CHAT_PROMPT, ChatCaller, ClusterChatCaller, drive_chats};
 use crate::table::MarkdownTable;
@@ -52,9 +50,8 @@ pub async fn measure_idle(
     node: &str,
     window: Duration,
 ) -> anyhow::Result<IdleUsage> {
-    let ticks = clock_ticks_per_second();
-    let mut agent = UsageWindow::begin(cluster.agent_pid(node)?, ticks)?;
-    let mut coordinator = UsageWindow::begin(cluster.coordinator_pid()?, ticks)?;
+    let mut agent = UsageWindow::begin(cluster.agent_pid(node)?)?;
+    let mut coordinator = UsageWindow::begin(cluster.coordinator_pid()?)?;
     let until = Instant::now() + window;
     while Instant::now() < until {
         tokio::time::sleep(IDLE_SAMPLE_INTERVAL.min(window)).await;
@@ -84,9 +81,8 @@ pub async fn measure_busy(
         chat_spec(model, CHAT_PROMPT),
         expected_answer(CHAT_PROMPT, tokens),
     )));
-    let ticks = clock_ticks_per_second();
-    let mut agent = UsageWindow::begin(cluster.agent_pid(node)?, ticks)?;
-    let mut coordinator = UsageWindow::begin(cluster.coordinator_pid()?, ticks)?;
+    let mut agent = UsageWindow::begin(cluster.agent_pid(node)?)?;
+    let mut coordinator = UsageWindow::begin(cluster.coordinator_pid()?)?;
     let started = Instant::now();
     let mut jobs = 0;
     while started.elapsed() < window {

@@ -13,6 +13,7 @@ pub mod litellm;
 pub mod machine;
 pub mod overhead;
 pub mod percentiles;
+pub mod process_stats;
 pub mod report;
 mod run;
 pub mod scale;

@@ -83,7 +83,7 @@ impl LiteLlmProxy {
 
     /// The proxy's resident memory now (`VmRSS`).
     pub fn rss_bytes(&self) -> anyhow::Result<u64> {
-        crate::footprint::rss_bytes(self.process.pid()?)
+        crate::process_stats::rss_bytes(self.process.pid()?)
     }
 
     /// SIGKILL by PID and reap (also done on drop).

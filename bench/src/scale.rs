@@ -5,7 +5,6 @@
 
 mod fd_limit;
 pub mod payload;
-mod process_usage;
 mod routing_latency;
 mod sim_agent;
 mod simulator;
@@ -15,7 +14,7 @@ mod view_latency;
 
 use std::time::Duration;
 
-pub use process_usage::MemoryUsage;
+pub use crate::process_stats::MemoryUsage;
 pub use routing_latency::RoutingFigures;
 pub use size_run::measure_one_size;
 pub use view_latency::ViewFigures;

@@ -3,7 +3,6 @@
 //! the CPU time each process spent per job, so that the coordinator's own capacity (jobs per
 //! CPU-second) shows even though every process shares the same few cores.
 
-mod cpu_time;
 mod job_load;
 mod throughput_table;
 
@@ -14,9 +13,9 @@ use anyhow::Context;
 use harness::cluster::{ClusterSpec, NodeSpec, TestCluster, generate_spec};
 use harness::fake_ollama::expected_answer;
 
-use self::cpu_time::process_cpu_time;
 use self::job_load::run_jobs;
 use crate::overhead::ClusterCaller;
+use crate::process_stats::cpu_time as process_cpu_time;
 
 pub use self::throughput_table::throughput_table;
 

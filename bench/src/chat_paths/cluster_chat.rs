@@ -55,6 +55,9 @@ impl ClusterChatCaller {
                     text.snapshot(&job.output, started);
                     if is_terminal(&job) {
                         let total = started.elapsed();
+                        // Read the stream's end rather than drop it: each dropped stream is a
+                        // RST_STREAM, and h2 closes a connection that resets too many.
+                        while events.message().await.is_ok_and(|event| event.is_some()) {}
                         if job.state != JobState::Succeeded as i32 {
                             bail!(
                                 "a chat job ended {:?}: {}",

@@ -11,11 +11,11 @@ use proto::v1::{ListNodesRequest, NodeState};
 use tokio::sync::watch;
 use tonic::transport::Channel;
 
-use super::process_usage::{cpu_percent_over, memory_usage};
 use super::routing_latency::{RoutingFigures, measure_routing};
 use super::simulator::{Simulator, sim_node_name};
 use super::view_latency::{ViewFigures, measure_view_latency};
 use super::{ScaleFigures, ScaleSettings};
+use crate::process_stats::{cpu_percent_over, memory_usage};
 
 /// The production default; a coordinator too busy to read statuses would drop agents.
 const HEARTBEAT_TIMEOUT: Duration = Duration::from_secs(3);

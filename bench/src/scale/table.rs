@@ -14,7 +14,7 @@ pub fn render_section(figures: &[ScaleFigures]) -> String {
         return String::new();
     }
     format!(
-        "\nscale: one coordinator, N simulated agents in one process (one HTTP/2 connection each, a realistic status every second, spread over the second); CPU from /proc/<pid>/task/*/schedstat over the steady window; every process shares this machine's cores\n\n{}\n\
+        "\nscale: one coordinator, N simulated agents in one process (one HTTP/2 connection each, a realistic status every second, spread over the second); CPU from /proc/<pid>/stat (10 ms ticks) over the steady window; every process shares this machine's cores\n\n{}\n\
          status-to-view (one agent's Ollama goes down, then back, until ListModels shows it) and routing (sequential SubmitJob: accepted for a model every agent has, then followed to its end; rejected for a model nobody has), ms\n\n{}",
         cost_table(figures).render(),
         latency_table(figures).render(),
