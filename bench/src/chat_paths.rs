@@ -3,9 +3,6 @@
 //! and as a job through llm-runner (`SubmitAndWatch`). What LiteLLM and llm-runner each add to
 //! the baseline, and the ratio of the two, is what a user choosing between them would pay.
 
-mod cluster_chat;
-mod direct_chat;
-mod lines;
 mod load;
 mod table;
 
@@ -15,14 +12,11 @@ use anyhow::Context;
 use harness::cluster::{TestCluster, chat_spec};
 use harness::fake_ollama::expected_answer;
 
-pub use cluster_chat::ClusterChatCaller;
-pub use direct_chat::DirectChatCaller;
-pub use lines::StreamLines;
-pub use load::{ChatCaller, drive_chats};
+pub use load::ChatCaller;
 pub use table::{added_ratio, chat_paths_table, render_section};
 
 use crate::litellm::{LiteLlmCaller, LiteLlmProxy};
-use crate::overhead::{LoadOutcome, PathFigures};
+use crate::overhead::{ClusterCaller, DirectCaller, LoadOutcome, PathFigures, drive};
 use crate::percentiles::LatencySummary;
 
 /// The user message of every chat; short, so the request itself costs next to nothing.
@@ -72,13 +66,13 @@ pub async fn measure_chat_paths(
     let ollama = cluster.ollama(node);
     ollama.set_answer_tokens(tokens);
     let expected = expected_answer(CHAT_PROMPT, tokens);
-    let direct = ChatCaller::Direct(DirectChatCaller::new(
+    let direct = ChatCaller::Direct(DirectCaller::chat(
         &ollama.url(),
         model,
         CHAT_PROMPT,
         expected.clone(),
     )?);
-    let llm_runner = ChatCaller::LlmRunner(Box::new(ClusterChatCaller::new(
+    let llm_runner = ChatCaller::LlmRunner(Box::new(ClusterCaller::new(
         cluster.jobs_client().await?,
         chat_spec(model, CHAT_PROMPT),
         expected.clone(),
@@ -144,8 +138,8 @@ async fn measure_path(
     settings: &ChatPathSettings,
 ) -> anyhow::Result<PathFigures> {
     let measured = async {
-        drive_chats(caller, concurrency, settings.warmup).await?;
-        let outcome = drive_chats(caller, concurrency, settings.requests).await?;
+        drive(caller, concurrency, settings.warmup).await?;
+        let outcome = drive(caller, concurrency, settings.requests).await?;
         path_figures(&outcome)
     };
     measured

@@ -9,7 +9,8 @@ use harness::fake_ollama::expected_answer;
 
 pub use crate::process_stats::{ProcessUsage, UsageWindow};
 
-use crate::chat_paths::{CHAT_PROMPT, ChatCaller, ClusterChatCaller, drive_chats};
+use crate::chat_paths::{CHAT_PROMPT, ChatCaller};
+use crate::overhead::{ClusterCaller, drive};
 use crate::table::MarkdownTable;
 
 /// How often RSS is sampled while idle (CPU time is read at the window's two ends).
@@ -76,7 +77,7 @@ pub async fn measure_busy(
     window: Duration,
 ) -> anyhow::Result<FootprintFigures> {
     cluster.ollama(node).set_answer_tokens(tokens);
-    let caller = ChatCaller::LlmRunner(Box::new(ClusterChatCaller::new(
+    let caller = ChatCaller::LlmRunner(Box::new(ClusterCaller::new(
         cluster.jobs_client().await?,
         chat_spec(model, CHAT_PROMPT),
         expected_answer(CHAT_PROMPT, tokens),
@@ -87,10 +88,7 @@ pub async fn measure_busy(
     let mut jobs = 0;
     while started.elapsed() < window {
         let batch = concurrency.max(1) * CHATS_PER_SAMPLE;
-        jobs += drive_chats(&caller, concurrency, batch)
-            .await?
-            .samples
-            .len();
+        jobs += drive(&caller, concurrency, batch).await?.samples.len();
         agent.sample()?;
         coordinator.sample()?;
     }

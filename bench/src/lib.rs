@@ -12,11 +12,13 @@ pub mod footprint;
 pub mod litellm;
 pub mod machine;
 pub mod overhead;
+pub mod path_table;
 pub mod percentiles;
 pub mod process_stats;
 pub mod report;
 mod run;
 pub mod scale;
+pub mod stream_lines;
 pub mod table;
 pub mod throughput;
 

@@ -13,7 +13,7 @@ use harness::cluster::{TestCluster, generate_spec};
 use harness::fake_ollama::expected_answer;
 
 pub use direct_call::DirectCaller;
-pub use load::{Caller, LoadOutcome, drive};
+pub use load::{Caller, LoadOutcome, TimedCall, drive};
 pub use through_cluster::ClusterCaller;
 
 use crate::percentiles::LatencySummary;

@@ -7,10 +7,10 @@ use crate::chat_paths::ChatPathsFigures;
 use crate::failure_detection::{AlertFigures, FaultFigures};
 use crate::footprint::FootprintFigures;
 use crate::machine::{MachineDescription, as_milliseconds_text};
-use crate::overhead::{ConcurrencyLevelFigures, OverheadSettings, PathFigures};
-use crate::percentiles::signed_difference_ms;
+use crate::overhead::{ConcurrencyLevelFigures, OverheadSettings};
+use crate::path_table::{added_ms, added_row, path_row, path_table};
 use crate::scale::ScaleFigures;
-use crate::table::{MarkdownTable, milliseconds, signed_milliseconds};
+use crate::table::{MarkdownTable, milliseconds};
 use crate::throughput::{ThroughputFigures, ThroughputSettings, throughput_table};
 
 #[derive(Debug, Clone)]
@@ -87,52 +87,15 @@ impl BenchReport {
 }
 
 pub fn overhead_table(levels: &[ConcurrencyLevelFigures]) -> MarkdownTable {
-    let mut table = MarkdownTable::new(&[
-        "concurrency",
-        "path",
-        "requests",
-        "first token p50",
-        "first token p99",
-        "total p50",
-        "total p99",
-        "req/s",
-    ]);
+    let mut table = path_table();
     for level in levels {
         let concurrency = level.concurrency.to_string();
         table.push_row(path_row(&concurrency, "direct", &level.direct));
         table.push_row(path_row(&concurrency, "through", &level.through_cluster));
-        let (direct, through) = (&level.direct, &level.through_cluster);
-        table.push_row(vec![
-            concurrency.clone(),
-            "added".to_owned(),
-            String::new(),
-            signed_milliseconds(signed_difference_ms(
-                through.first_token.p50,
-                direct.first_token.p50,
-            )),
-            signed_milliseconds(signed_difference_ms(
-                through.first_token.p99,
-                direct.first_token.p99,
-            )),
-            signed_milliseconds(signed_difference_ms(through.total.p50, direct.total.p50)),
-            signed_milliseconds(signed_difference_ms(through.total.p99, direct.total.p99)),
-            String::new(),
-        ]);
+        let added = added_ms(&level.through_cluster, &level.direct);
+        table.push_row(added_row(&concurrency, "added", added));
     }
     table
-}
-
-fn path_row(concurrency: &str, path: &str, figures: &PathFigures) -> Vec<String> {
-    vec![
-        concurrency.to_owned(),
-        path.to_owned(),
-        figures.total.count.to_string(),
-        milliseconds(figures.first_token.p50),
-        milliseconds(figures.first_token.p99),
-        milliseconds(figures.total.p50),
-        milliseconds(figures.total.p99),
-        format!("{:.0}", figures.requests_per_second()),
-    ]
 }
 
 pub fn failure_table(faults: &[FaultFigures], heartbeat_timeout: Duration) -> MarkdownTable {
@@ -153,6 +116,7 @@ pub fn failure_table(faults: &[FaultFigures], heartbeat_timeout: Duration) -> Ma
 mod tests {
     use super::*;
     use crate::failure_detection::Fault;
+    use crate::overhead::PathFigures;
     use crate::percentiles::LatencySummary;
 
     fn summary(p50_us: u64, p99_us: u64) -> LatencySummary {

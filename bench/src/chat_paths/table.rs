@@ -2,43 +2,28 @@
 //! baseline (per percentile, p50 with p50), and how many times more LiteLLM adds.
 
 use super::{ChatLevelFigures, ChatPathsFigures};
-use crate::overhead::PathFigures;
-use crate::percentiles::signed_difference_ms;
-use crate::table::{MarkdownTable, milliseconds, signed_milliseconds};
+use crate::path_table::{added_ms, added_row, labelled_row, path_row, path_table};
+use crate::table::MarkdownTable;
 
 pub fn chat_paths_table(levels: &[ChatLevelFigures]) -> MarkdownTable {
-    let mut table = MarkdownTable::new(&[
-        "concurrency",
-        "path",
-        "requests",
-        "first token p50",
-        "first token p99",
-        "total p50",
-        "total p99",
-        "req/s",
-    ]);
+    let mut table = path_table();
     for level in levels {
         let concurrency = level.concurrency.to_string();
         table.push_row(path_row(&concurrency, "direct /api/chat", &level.direct));
         table.push_row(path_row(&concurrency, "LiteLLM", &level.litellm));
         table.push_row(path_row(&concurrency, "llm-runner", &level.llm_runner));
-        let litellm_added = added(&level.litellm, &level.direct);
-        let runner_added = added(&level.llm_runner, &level.direct);
-        let signed = |values: [f64; 4]| values.map(signed_milliseconds).to_vec();
-        table.push_row(labelled(
-            &concurrency,
-            "LiteLLM added",
-            signed(litellm_added),
-        ));
-        table.push_row(labelled(
-            &concurrency,
-            "llm-runner added",
-            signed(runner_added),
-        ));
+        let litellm_added = added_ms(&level.litellm, &level.direct);
+        let runner_added = added_ms(&level.llm_runner, &level.direct);
+        table.push_row(added_row(&concurrency, "LiteLLM added", litellm_added));
+        table.push_row(added_row(&concurrency, "llm-runner added", runner_added));
         let ratios = (0..4)
             .map(|column| added_ratio(litellm_added[column], runner_added[column]))
             .collect();
-        table.push_row(labelled(&concurrency, "LiteLLM ÷ llm-runner added", ratios));
+        table.push_row(labelled_row(
+            &concurrency,
+            "LiteLLM ÷ llm-runner added",
+            ratios,
+        ));
     }
     table
 }
@@ -81,8 +66,8 @@ fn goal_line(levels: &[ChatLevelFigures]) -> String {
     ];
     let mut missed = Vec::new();
     for level in levels {
-        let litellm = added(&level.litellm, &level.direct);
-        let runner = added(&level.llm_runner, &level.direct);
+        let litellm = added_ms(&level.litellm, &level.direct);
+        let runner = added_ms(&level.llm_runner, &level.direct);
         for (column, name) in COLUMNS.iter().enumerate() {
             if runner[column] * 10.0 > litellm[column] {
                 missed.push(format!("concurrency {} {name}", level.concurrency));
@@ -110,40 +95,12 @@ pub fn added_ratio(litellm_added_ms: f64, runner_added_ms: f64) -> String {
     }
 }
 
-/// `path − direct` in ms for first token p50, p99, total p50, p99.
-fn added(path: &PathFigures, direct: &PathFigures) -> [f64; 4] {
-    [
-        signed_difference_ms(path.first_token.p50, direct.first_token.p50),
-        signed_difference_ms(path.first_token.p99, direct.first_token.p99),
-        signed_difference_ms(path.total.p50, direct.total.p50),
-        signed_difference_ms(path.total.p99, direct.total.p99),
-    ]
-}
-
-fn labelled(concurrency: &str, label: &str, cells: Vec<String>) -> Vec<String> {
-    let mut row = vec![concurrency.to_owned(), label.to_owned(), String::new()];
-    row.extend(cells);
-    row
-}
-
-fn path_row(concurrency: &str, path: &str, figures: &PathFigures) -> Vec<String> {
-    vec![
-        concurrency.to_owned(),
-        path.to_owned(),
-        figures.total.count.to_string(),
-        milliseconds(figures.first_token.p50),
-        milliseconds(figures.first_token.p99),
-        milliseconds(figures.total.p50),
-        milliseconds(figures.total.p99),
-        format!("{:.0}", figures.requests_per_second()),
-    ]
-}
-
 #[cfg(test)]
 mod tests {
     use std::time::Duration;
 
     use super::*;
+    use crate::overhead::PathFigures;
     use crate::percentiles::LatencySummary;
 
     fn figures(p50_us: u64, p99_us: u64) -> PathFigures {

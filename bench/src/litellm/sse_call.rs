@@ -7,8 +7,8 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, bail};
 use serde_json::{Value, json};
 
-use crate::chat_paths::StreamLines;
 use crate::overhead::Sample;
+use crate::stream_lines::StreamLines;
 
 /// LiteLLM is slower than the other paths, but no single request should come near this.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);

@@ -1,5 +1,6 @@
-//! One generate request straight to the stand-in Ollama, as the agent would make it: a streamed
-//! `POST /api/generate`, read line by line, timed from just before it is sent.
+//! One request straight to the stand-in Ollama, as the agent would make it: a streamed
+//! `POST /api/generate` (or `/api/chat`), read line by line, timed from just before it is sent.
+//! It is the baseline every "added" figure is measured against.
 
 use std::time::{Duration, Instant};
 
@@ -7,6 +8,7 @@ use anyhow::{Context, bail};
 use serde_json::{Value, json};
 
 use super::Sample;
+use crate::stream_lines::StreamLines;
 
 /// No single request of a benchmark should come near this; it bounds a wedged one.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
@@ -14,16 +16,54 @@ const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 #[derive(Clone)]
 pub struct DirectCaller {
     client: reqwest::Client,
-    generate_url: String,
+    url: String,
     body: Value,
+    /// Where a streamed line carries its token: `/response` (generate), `/message/content` (chat).
+    token_pointer: &'static str,
     expected_answer: String,
 }
 
 impl DirectCaller {
+    /// `POST /api/generate` with `prompt`.
     pub fn new(
         ollama_url: &str,
         model: &str,
         prompt: &str,
+        expected_answer: String,
+    ) -> anyhow::Result<Self> {
+        let body = json!({ "model": model, "prompt": prompt, "stream": true });
+        Self::build(
+            format!("{ollama_url}/api/generate"),
+            body,
+            "/response",
+            expected_answer,
+        )
+    }
+
+    /// `POST /api/chat` with `prompt` as the one user message.
+    pub fn chat(
+        ollama_url: &str,
+        model: &str,
+        prompt: &str,
+        expected_answer: String,
+    ) -> anyhow::Result<Self> {
+        let body = json!({
+            "model": model,
+            "messages": [{ "role": "user", "content": prompt }],
+            "stream": true,
+        });
+        Self::build(
+            format!("{ollama_url}/api/chat"),
+            body,
+            "/message/content",
+            expected_answer,
+        )
+    }
+
+    fn build(
+        url: String,
+        body: Value,
+        token_pointer: &'static str,
         expected_answer: String,
     ) -> anyhow::Result<Self> {
         // Nagle's algorithm would hold the small request segments back; say so explicitly
@@ -35,8 +75,9 @@ impl DirectCaller {
             .context("cannot build the http client for direct calls")?;
         Ok(Self {
             client,
-            generate_url: format!("{ollama_url}/api/generate"),
-            body: json!({ "model": model, "prompt": prompt, "stream": true }),
+            url,
+            body,
+            token_pointer,
             expected_answer,
         })
     }
@@ -45,14 +86,14 @@ impl DirectCaller {
         let started = Instant::now();
         let mut response = self
             .client
-            .post(&self.generate_url)
+            .post(&self.url)
             .json(&self.body)
             .send()
             .await
-            .context("direct generate request failed")?
+            .with_context(|| format!("direct request to {} failed", self.url))?
             .error_for_status()
-            .context("the stand-in ollama refused the direct generate request")?;
-        let mut lines = NdjsonLines::default();
+            .context("the stand-in ollama refused the direct request")?;
+        let mut lines = StreamLines::default();
         let mut answer = String::new();
         let mut first_token = None;
         let mut total = None;
@@ -67,7 +108,10 @@ impl DirectCaller {
                 if let Some(error) = value.get("error") {
                     bail!("the stand-in ollama failed the direct request: {error}");
                 }
-                let token = value.get("response").and_then(Value::as_str).unwrap_or("");
+                let token = value
+                    .pointer(self.token_pointer)
+                    .and_then(Value::as_str)
+                    .unwrap_or("");
                 if !token.is_empty() {
                     first_token.get_or_insert_with(|| started.elapsed());
                     answer.push_str(token);
@@ -91,69 +135,38 @@ impl DirectCaller {
     }
 }
 
-/// Splits a byte stream into its newline-terminated lines, whatever the chunk boundaries.
-#[derive(Default)]
-struct NdjsonLines {
-    pending: Vec<u8>,
-}
-
-impl NdjsonLines {
-    fn push(&mut self, chunk: &[u8]) -> Vec<Vec<u8>> {
-        self.pending.extend_from_slice(chunk);
-        let mut lines = Vec::new();
-        while let Some(end) = self.pending.iter().position(|&byte| byte == b'\n') {
-            let line: Vec<u8> = self.pending.drain(..=end).collect();
-            let line = &line[..line.len() - 1];
-            if !line.iter().all(u8::is_ascii_whitespace) {
-                lines.push(line.to_vec());
-            }
-        }
-        lines
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use harness::fake_ollama::{FakeOllama, expected_answer};
+
     use super::*;
 
-    #[test]
-    fn lines_split_across_chunks_come_out_whole() {
-        let mut lines = NdjsonLines::default();
-        assert!(lines.push(b"{\"a\":").is_empty());
-        assert_eq!(
-            lines.push(b"1}\n{\"b\":2}\n{"),
-            vec![b"{\"a\":1}".to_vec(), b"{\"b\":2}".to_vec()]
-        );
-        assert_eq!(lines.push(b"}\n\n"), vec![b"{}".to_vec()]);
-    }
+    const PROMPT: &str = "why is the sky blue";
 
     #[tokio::test]
-    async fn a_direct_call_reads_the_whole_answer() {
-        let ollama = harness::fake_ollama::FakeOllama::start(&["qwen2.5:14b"])
-            .await
-            .unwrap();
+    async fn a_direct_generate_and_a_direct_chat_read_the_whole_answer() {
+        let ollama = FakeOllama::start(&["qwen2.5:14b"]).await.unwrap();
         ollama.set_answer_tokens(5);
-        let expected = harness::fake_ollama::expected_answer("why is the sky blue", 5);
-        let caller = DirectCaller::new(
-            &ollama.url(),
-            "qwen2.5:14b",
-            "why is the sky blue",
-            expected,
-        )
-        .unwrap();
-        let sample = caller.call().await.unwrap();
+        let expected = expected_answer(PROMPT, 5);
+        let generate = DirectCaller::new(&ollama.url(), "qwen2.5:14b", PROMPT, expected.clone());
+        let sample = generate.unwrap().call().await.unwrap();
         assert!(sample.first_token <= sample.total);
         assert_eq!(ollama.requests("/api/generate"), 1);
+        let chat = DirectCaller::chat(&ollama.url(), "qwen2.5:14b", PROMPT, expected);
+        let sample = chat.unwrap().call().await.unwrap();
+        assert!(sample.first_token <= sample.total);
+        assert_eq!(ollama.requests("/api/chat"), 1);
     }
 
     #[tokio::test]
     async fn a_wrong_answer_fails_the_call() {
-        let ollama = harness::fake_ollama::FakeOllama::start(&["qwen2.5:14b"])
-            .await
-            .unwrap();
-        let caller =
-            DirectCaller::new(&ollama.url(), "qwen2.5:14b", "hello", "not it".into()).unwrap();
-        let error = caller.call().await.unwrap_err();
-        assert!(format!("{error:#}").contains("not \"not it\""), "{error:#}");
+        let ollama = FakeOllama::start(&["qwen2.5:14b"]).await.unwrap();
+        for caller in [
+            DirectCaller::new(&ollama.url(), "qwen2.5:14b", "hello", "not it".into()),
+            DirectCaller::chat(&ollama.url(), "qwen2.5:14b", "hello", "not it".into()),
+        ] {
+            let error = caller.unwrap().call().await.unwrap_err();
+            assert!(format!("{error:#}").contains("not \"not it\""), "{error:#}");
+        }
     }
 }

@@ -1,5 +1,6 @@
 //! Drives a caller with a fixed number of client tasks, each sending its next request only when
-//! the previous one has ended (a closed loop), until a shared request budget is spent.
+//! the previous one has ended (a closed loop), until a shared request budget is spent. Every
+//! path of every table (generate, chat, LiteLLM) is driven by this one loop.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -20,7 +21,12 @@ pub enum Caller {
     ThroughCluster(Box<ClusterCaller>),
 }
 
-impl Caller {
+/// One way of sending a request and timing it.
+pub trait TimedCall: Clone + Send + Sync + 'static {
+    fn call(&self) -> impl Future<Output = anyhow::Result<Sample>> + Send;
+}
+
+impl TimedCall for Caller {
     async fn call(&self) -> anyhow::Result<Sample> {
         match self {
             Caller::Direct(caller) => caller.call().await,
@@ -39,8 +45,8 @@ pub struct LoadOutcome {
 
 /// Sends `requests` requests from `concurrency` client tasks; fails on the first failed request,
 /// so a broken path cannot pass for a fast one.
-pub async fn drive(
-    caller: &Caller,
+pub async fn drive<C: TimedCall>(
+    caller: &C,
     concurrency: usize,
     requests: usize,
 ) -> anyhow::Result<LoadOutcome> {
