@@ -4,6 +4,7 @@
 
 mod attach;
 mod backoff;
+mod merge_tokens;
 mod session;
 mod status;
 
