@@ -4,7 +4,6 @@
 
 mod attach;
 mod backoff;
-mod merge_tokens;
 mod session;
 mod status;
 

@@ -3,7 +3,6 @@
 
 use std::time::Duration;
 
-use futures::StreamExt;
 use proto::v1::agent_link_service_client::AgentLinkServiceClient;
 use proto::v1::coordinator_message::Kind;
 use proto::v1::{AgentHello, AgentMessage, CoordinatorMessage, agent_message};
@@ -14,7 +13,6 @@ use tonic::metadata::MetadataValue;
 use tonic::transport::Endpoint;
 use tonic::{Code, Request, Status, Streaming};
 
-use super::merge_tokens::{MOST_MESSAGES_MERGED, merge_adjacent_tokens};
 use crate::error_chain::innermost_cause;
 
 /// How long the coordinator may take to answer `hello`.
@@ -80,10 +78,7 @@ pub(super) async fn attach(
             "the outgoing queue closed before hello".to_owned(),
         ));
     }
-    let outgoing_stream = ReceiverStream::new(queued)
-        .ready_chunks(MOST_MESSAGES_MERGED)
-        .flat_map(|waiting| futures::stream::iter(merge_adjacent_tokens(waiting)));
-    let mut request = Request::new(outgoing_stream);
+    let mut request = Request::new(ReceiverStream::new(queued));
     let mut authorization = MetadataValue::try_from(format!("Bearer {}", token.expose()))
         .map_err(|_| AttachError::Refused {
             code: Code::Unauthenticated,

@@ -56,14 +56,8 @@ pub async fn accept_job(
     }
 }
 
-/// At most this many waiting events are looked at together when merging tokens.
-const MOST_EVENTS_MERGED: usize = 256;
-
 /// `snapshot` first, then every update until the cluster drops the job's sender (after its
-/// terminal event), or just `snapshot` when there are no updates to come. Tokens that are
-/// already waiting together go out as one delta: nothing waits for that, and a client that
-/// falls behind (or a busy machine) gets fewer, larger messages instead of a backlog of small
-/// ones. The text is the same either way.
+/// terminal event), or just `snapshot` when there are no updates to come.
 pub fn job_events(snapshot: Job, updates: Option<mpsc::UnboundedReceiver<JobEvent>>) -> JobEvents {
     let first = futures::stream::once(std::future::ready(Ok(JobEvent {
         event: Some(job_event::Event::Job(snapshot)),
@@ -71,32 +65,10 @@ pub fn job_events(snapshot: Job, updates: Option<mpsc::UnboundedReceiver<JobEven
     match updates {
         None => Box::pin(first),
         Some(updates) => {
-            let rest = tokio_stream::wrappers::UnboundedReceiverStream::new(updates)
-                .ready_chunks(MOST_EVENTS_MERGED)
-                .flat_map(|waiting| futures::stream::iter(merge_adjacent_deltas(waiting)))
-                .map(Ok);
+            let rest = tokio_stream::wrappers::UnboundedReceiverStream::new(updates).map(Ok);
             Box::pin(first.chain(rest))
         }
     }
-}
-
-/// Joins each run of consecutive deltas into one; job events stay where they were.
-fn merge_adjacent_deltas(events: Vec<JobEvent>) -> Vec<JobEvent> {
-    let mut merged: Vec<JobEvent> = Vec::with_capacity(events.len());
-    for event in events {
-        if let (
-            Some(JobEvent {
-                event: Some(job_event::Event::Delta(text)),
-            }),
-            Some(job_event::Event::Delta(more)),
-        ) = (merged.last_mut(), &event.event)
-        {
-            text.push_str(more);
-            continue;
-        }
-        merged.push(event);
-    }
-    merged
 }
 
 #[cfg(test)]
@@ -111,7 +83,7 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn the_snapshot_comes_first_then_the_held_tokens_as_one_delta() {
+    async fn the_snapshot_comes_first_then_held_updates_in_order() {
         let (sender, receiver) = mpsc::unbounded_channel();
         for text in ["a", "b"] {
             sender
@@ -129,33 +101,9 @@ mod tests {
             events,
             [
                 job_event::Event::Job(job("J1")),
-                job_event::Event::Delta("ab".into()),
+                job_event::Event::Delta("a".into()),
+                job_event::Event::Delta("b".into()),
             ]
-        );
-    }
-
-    fn delta(text: &str) -> JobEvent {
-        JobEvent {
-            event: Some(job_event::Event::Delta(text.into())),
-        }
-    }
-
-    #[test]
-    fn runs_of_waiting_deltas_merge_and_job_events_keep_their_place() {
-        let update = JobEvent {
-            event: Some(job_event::Event::Job(job("J3"))),
-        };
-        let merged = merge_adjacent_deltas(vec![
-            delta("why"),
-            delta(" is"),
-            update.clone(),
-            delta(" the"),
-            delta(" sky"),
-            update.clone(),
-        ]);
-        assert_eq!(
-            merged,
-            [delta("why is"), update.clone(), delta(" the sky"), update]
         );
     }
 
