@@ -101,23 +101,12 @@ fn innermost_cause(error: &(dyn std::error::Error + 'static)) -> String {
     innermost.to_string()
 }
 
-/// Adds `http://` to a bare `host:port`, and refuses https, which this build does not speak
-/// (the cluster's traffic is already encrypted by Tailscale).
+/// `settings::normalized_coordinator_url`, refusals as this crate's error.
 fn normalized_coordinator_url(url: &str) -> Result<String, McpError> {
-    let url = url.trim();
-    let invalid = |problem: &str| McpError::InvalidCoordinatorUrl {
-        url: url.to_owned(),
+    settings::normalized_coordinator_url(url).map_err(|problem| McpError::InvalidCoordinatorUrl {
+        url: url.trim().to_owned(),
         problem: problem.to_owned(),
-    };
-    match url.split_once("://") {
-        _ if url.is_empty() => Err(invalid("it is empty")),
-        None => Ok(format!("http://{url}")),
-        Some(("http", rest)) if !rest.is_empty() => Ok(url.to_owned()),
-        Some(("https", _)) => Err(invalid(
-            "https is not supported; use http:// (Tailscale encrypts the link)",
-        )),
-        Some(_) => Err(invalid("expected http://HOST:PORT")),
-    }
+    })
 }
 
 #[cfg(test)]

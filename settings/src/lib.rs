@@ -5,12 +5,14 @@
 //! Each process defines its own typed config; this crate only merges the layers, parses the
 //! values with meaning (durations) and collects every problem so start-up can report them all.
 
+mod coordinator_url;
 mod duration;
 mod env_source;
 mod layered;
 mod problems;
 mod secret;
 
+pub use coordinator_url::normalized_coordinator_url;
 pub use duration::parse_duration;
 pub use env_source::{EnvSource, MapEnv, ProcessEnv};
 pub use layered::{ENV_PREFIX, load_raw, load_table};

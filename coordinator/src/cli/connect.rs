@@ -82,22 +82,10 @@ fn lost_connection(status: &Status) -> bool {
 /// Adds `http://` to a bare `host:port`, and refuses https, which this build does not speak
 /// (the cluster's traffic is already encrypted by Tailscale).
 pub fn normalized_coordinator_url(url: &str) -> Result<String, ClientError> {
-    let url = url.trim();
-    let invalid = |problem: &str| ClientError::InvalidUrl {
-        url: url.to_owned(),
+    settings::normalized_coordinator_url(url).map_err(|problem| ClientError::InvalidUrl {
+        url: url.trim().to_owned(),
         problem: problem.to_owned(),
-    };
-    if url.is_empty() {
-        return Err(invalid("it is empty"));
-    }
-    match url.split_once("://") {
-        None => Ok(format!("http://{url}")),
-        Some(("http", rest)) if !rest.is_empty() => Ok(url.to_owned()),
-        Some(("https", _)) => Err(invalid(
-            "https is not supported; use http:// (Tailscale encrypts the link)",
-        )),
-        Some(_) => Err(invalid("expected http://HOST:PORT")),
-    }
+    })
 }
 
 #[cfg(test)]
