@@ -47,9 +47,15 @@ pub struct CoordinatorConfig {
     pub nodes: Vec<NodeConfig>,
     /// Model name -> the nodes allowed to serve it, in config order.
     pub routes: BTreeMap<String, Vec<String>>,
-    pub web: web::WebConfig,
-    pub mcp: mcp::McpConfig,
-    pub alerts: alerts::AlertsConfig,
+}
+
+/// The tables of the parts a composition root mounts beside the core (`[web]`, `[mcp]`,
+/// `[alerts]`), as written: the core only knows their names, each part parses its own.
+#[derive(Debug, Clone, Default)]
+pub struct PartTables {
+    pub web: Option<settings::toml::Table>,
+    pub mcp: Option<settings::toml::Table>,
+    pub alerts: Option<settings::toml::Table>,
 }
 
 #[derive(Debug, Clone)]
@@ -62,11 +68,30 @@ pub struct NodeConfig {
 }
 
 impl CoordinatorConfig {
-    /// Reads `file` (when given) with overrides and secrets from `env`.
+    /// Reads `file` (when given) with overrides and secrets from `env`; the parts' tables
+    /// are ignored (a core without parts, as the tests run it).
     pub fn load(file: Option<&Path>, env: &dyn EnvSource) -> Result<Self, ConfigError> {
+        Self::load_with_parts(file, env, |_, _, _| ()).map(|(config, ())| config)
+    }
+
+    /// Reads the core's config and hands the parts' tables to `parse_parts`, so a bad key in
+    /// a part is listed with every other problem, and start-up fails once with all of them.
+    pub fn load_with_parts<Parts>(
+        file: Option<&Path>,
+        env: &dyn EnvSource,
+        parse_parts: impl FnOnce(&PartTables, &dyn EnvSource, &mut Problems) -> Parts,
+    ) -> Result<(Self, Parts), ConfigError> {
         let mut problems = Problems::default();
-        let raw: raw::RawConfig = settings::load_raw(file, env, OVERRIDABLE_KEYS, &mut problems);
-        validate::validate(raw, env, problems)
+        let mut raw: raw::RawConfig =
+            settings::load_raw(file, env, OVERRIDABLE_KEYS, &mut problems);
+        let tables = PartTables {
+            web: raw.web.take(),
+            mcp: raw.mcp.take(),
+            alerts: raw.alerts.take(),
+        };
+        let core = validate::validate(raw, env, &mut problems);
+        let parts = parse_parts(&tables, env, &mut problems);
+        problems.finish(|| (core, parts))
     }
 
     /// The address the gRPC listener really bound (the configured one may say port 0).

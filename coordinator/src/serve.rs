@@ -1,11 +1,13 @@
-//! `runner serve`: opens the job store, recovers what a previous run left unfinished, starts
-//! the cluster loop, the gRPC and HTTP servers, and drains them on shutdown.
+//! The core's server: opens the job store, recovers what a previous run left unfinished, starts
+//! the cluster loop, the gRPC and HTTP servers (with the routes a composition root mounts
+//! beside the core's own), and drains them on shutdown.
 
+use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use proto::v1::JobState;
+use proto::v1::{FailureCause, JobState};
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
@@ -15,7 +17,6 @@ use crate::config::CoordinatorConfig;
 use crate::grpc::serve_grpc;
 use crate::http::{HttpState, serve_http};
 use crate::metrics::{Metrics, MetricsError};
-use crate::parts::{PartsError, mount_parts};
 use crate::store::{JobStore, RedbJobStore, StoreError, StoreWriter};
 
 /// How long running servers get to finish after shutdown is asked for.
@@ -33,7 +34,7 @@ pub enum ServeError {
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
-    Parts(#[from] PartsError),
+    Parts(Box<dyn std::error::Error + Send + Sync>),
     #[error(transparent)]
     Metrics(#[from] MetricsError),
 }
@@ -62,11 +63,46 @@ impl Listeners {
     }
 }
 
+/// Where the servers really listen, for parts that call the core's gRPC API.
+#[derive(Debug, Clone, Copy)]
+pub struct BoundAddresses {
+    pub grpc: SocketAddr,
+    pub http: SocketAddr,
+}
+
+/// What a composition root mounts beside the core: HTTP routes merged into the core's router,
+/// and the tasks serving them (awaited on shutdown).
+#[derive(Default)]
+pub struct MountedParts {
+    pub routes: axum::Router,
+    pub tasks: Vec<tokio::task::JoinHandle<()>>,
+}
+
+/// Serves the core alone (the tests' and benchmarks' coordinator without parts).
 pub async fn serve(
     config: CoordinatorConfig,
     listeners: Listeners,
     shutdown: CancellationToken,
 ) -> Result<(), ServeError> {
+    serve_with_parts(config, listeners, shutdown, |_, _| async {
+        Ok::<_, std::convert::Infallible>(MountedParts::default())
+    })
+    .await
+}
+
+/// Serves the core and the parts `mount` builds once the servers' addresses are known; the
+/// parts get a token cancelled when the servers stop.
+pub async fn serve_with_parts<Mount, Mounting, MountError>(
+    config: CoordinatorConfig,
+    listeners: Listeners,
+    shutdown: CancellationToken,
+    mount: Mount,
+) -> Result<(), ServeError>
+where
+    Mount: FnOnce(BoundAddresses, CancellationToken) -> Mounting,
+    Mounting: Future<Output = Result<MountedParts, MountError>>,
+    MountError: std::error::Error + Send + Sync + 'static,
+{
     crate::fd_limit::raise_and_log_open_files_limit();
     let store: Arc<dyn JobStore> = Arc::new(RedbJobStore::open(&config.data_dir)?);
     recover_unfinished_jobs(store.as_ref())?;
@@ -93,8 +129,16 @@ pub async fn serve(
         );
         async move { serve_grpc(listeners.grpc, &config, cluster, store, stop).await }
     });
-    let (parts, part_tasks) =
-        mount_parts(&config, grpc_addr, http_addr, servers_stop.clone()).await?;
+    let addresses = BoundAddresses {
+        grpc: grpc_addr,
+        http: http_addr,
+    };
+    let MountedParts {
+        routes: parts,
+        tasks: part_tasks,
+    } = mount(addresses, servers_stop.clone())
+        .await
+        .map_err(|error| ServeError::Parts(Box::new(error)))?;
     let metrics = Metrics::install()?;
     let app = crate::http::router(HttpState {
         cluster,
@@ -149,6 +193,7 @@ fn recover_unfinished_jobs(store: &dyn JobStore) -> Result<(), StoreError> {
         job.reason =
             format!("coordinator_restarted: the coordinator stopped while the job was {was}{node}");
         job.state = JobState::Failed as i32;
+        job.cause = FailureCause::CoordinatorRestarted as i32;
         job.finished_at_ms = now;
     }
     if !recovered.is_empty() {

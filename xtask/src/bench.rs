@@ -13,7 +13,7 @@ use crate::run::Shell;
 /// dependencies' features and the agent carries the coordinator's TLS stack (reqwest's rustls
 /// and aws-lc for Discord), some 2 MB more resident memory than it needs.
 const BUILD_RELEASE_BINARIES: &[&[&str]] = &[
-    &["cargo", "build", "--release", "--bins", "-p", "coordinator"],
+    &["cargo", "build", "--release", "--bins", "-p", "runner"],
     &["cargo", "build", "--release", "--bins", "-p", "agent"],
 ];
 
@@ -71,7 +71,7 @@ mod tests {
         assert_eq!(
             builds,
             [
-                "cargo build --release --bins -p coordinator",
+                "cargo build --release --bins -p runner",
                 "cargo build --release --bins -p agent"
             ]
         );

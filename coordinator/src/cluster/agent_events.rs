@@ -4,7 +4,7 @@
 
 use std::time::Instant;
 
-use proto::v1::{AgentHello, JobState, Welcome, agent_message};
+use proto::v1::{AgentHello, FailureCause, JobState, Welcome, agent_message};
 
 use super::main_loop::Cluster;
 use super::node::{NodeLink, Outbound};
@@ -204,6 +204,6 @@ impl Cluster {
             self.place(index, job_id.to_owned());
             return;
         }
-        self.finish(job_id, JobState::Failed, reason);
+        self.finish(job_id, JobState::Failed, FailureCause::NodeLost, reason);
     }
 }

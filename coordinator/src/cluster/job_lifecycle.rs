@@ -2,7 +2,7 @@
 //! node's slot or queue, the agent's updates, and the end (succeeded, failed, cancelled).
 
 use proto::v1::{
-    AssignJob, CancelJobOnNode, Job, JobSpec, JobState, JobTimings, agent_job_update,
+    AssignJob, CancelJobOnNode, FailureCause, Job, JobSpec, JobState, JobTimings, agent_job_update,
     coordinator_message,
 };
 use std::time::Instant;
@@ -44,6 +44,7 @@ impl Cluster {
             RouteDecision::Rejected(reasons) => {
                 let transient = rejection_is_transient(&reasons);
                 job.state = JobState::Rejected as i32;
+                job.cause = FailureCause::Rejected as i32;
                 job.finished_at_ms = now;
                 job.reason = rejection_summary(&model, &reasons);
                 job.rejections = reasons.clone();
@@ -185,12 +186,18 @@ impl Cluster {
                 active.job.served_model = completed.model;
                 active.job.embeddings = completed.embeddings;
                 timings(&mut active.job).ollama = completed.stats;
-                self.end(&job_id, JobState::Succeeded, String::new());
+                self.end(
+                    &job_id,
+                    JobState::Succeeded,
+                    FailureCause::Unspecified,
+                    String::new(),
+                );
             }
             agent_job_update::Event::Failed(failed) => {
                 self.end(
                     &job_id,
                     JobState::Failed,
+                    FailureCause::OllamaError,
                     format!("ollama_error: {}", failed.message),
                 );
             }
@@ -198,20 +205,27 @@ impl Cluster {
     }
 
     /// Ends an active job (see `end`) and returns its final record.
-    pub(super) fn finish(&mut self, job_id: &str, state: JobState, reason: String) -> Option<Job> {
-        self.end(job_id, state, reason)
+    pub(super) fn finish(
+        &mut self,
+        job_id: &str,
+        state: JobState,
+        cause: FailureCause,
+        reason: String,
+    ) -> Option<Job> {
+        self.end(job_id, state, cause, reason)
             .then(|| self.recent.get(job_id).cloned())
             .flatten()
     }
 
     /// Ends an active job: record, tell watchers, free its slot and start the next queued one.
     /// The final record moves to the recent jobs. False when the job was not active.
-    fn end(&mut self, job_id: &str, state: JobState, reason: String) -> bool {
+    fn end(&mut self, job_id: &str, state: JobState, cause: FailureCause, reason: String) -> bool {
         let Some(mut active) = self.jobs.remove(job_id) else {
             return false;
         };
         let now = now_ms();
         active.job.state = state as i32;
+        active.job.cause = cause as i32;
         active.job.reason = reason;
         active.job.finished_at_ms = now;
         timings(&mut active.job).total_ms = Some(active.millis_since_accepted(Instant::now()));
@@ -241,7 +255,12 @@ impl Cluster {
         {
             self.tell_agent_to_cancel(index, job_id);
         }
-        self.finish(job_id, JobState::Cancelled, "cancelled: by request".into())
+        self.finish(
+            job_id,
+            JobState::Cancelled,
+            FailureCause::Cancelled,
+            "cancelled: by request".into(),
+        )
     }
 
     fn tell_agent_to_cancel(&self, index: usize, job_id: &str) {

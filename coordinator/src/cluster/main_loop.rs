@@ -221,6 +221,7 @@ impl Cluster {
             self.finish(
                 &id,
                 proto::v1::JobState::Failed,
+                proto::v1::FailureCause::CoordinatorStopped,
                 "coordinator_stopped: the coordinator shut down while the job was active".into(),
             );
         }

@@ -5,7 +5,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use settings::{ConfigError, EnvSource, Problems, Secret};
+use settings::{EnvSource, Problems, Secret};
 
 use super::raw::RawConfig;
 use super::{CoordinatorConfig, LogFormat, NodeConfig};
@@ -19,10 +19,10 @@ const DEFAULT_MAX_PROMPT_BYTES: usize = 1024 * 1024;
 pub(super) fn validate(
     raw: RawConfig,
     env: &dyn EnvSource,
-    mut problems: Problems,
-) -> Result<CoordinatorConfig, ConfigError> {
-    let grpc_addr = address(&mut problems, "grpc_addr", raw.grpc_addr, DEFAULT_GRPC_ADDR);
-    let http_addr = address(&mut problems, "http_addr", raw.http_addr, DEFAULT_HTTP_ADDR);
+    problems: &mut Problems,
+) -> CoordinatorConfig {
+    let grpc_addr = address(problems, "grpc_addr", raw.grpc_addr, DEFAULT_GRPC_ADDR);
+    let http_addr = address(problems, "http_addr", raw.http_addr, DEFAULT_HTTP_ADDR);
     let heartbeat_timeout = raw
         .heartbeat_timeout
         .map(|text| {
@@ -37,9 +37,9 @@ pub(super) fn validate(
     if heartbeat_timeout < Duration::from_millis(200) {
         problems.push("heartbeat_timeout: must be at least 200ms (agents report every second)");
     }
-    let queue_capacity = count(&mut problems, "queue_capacity", raw.queue_capacity, 0)
-        .unwrap_or(DEFAULT_QUEUE_CAPACITY);
-    let max_prompt_bytes = count(&mut problems, "max_prompt_bytes", raw.max_prompt_bytes, 1)
+    let queue_capacity =
+        count(problems, "queue_capacity", raw.queue_capacity, 0).unwrap_or(DEFAULT_QUEUE_CAPACITY);
+    let max_prompt_bytes = count(problems, "max_prompt_bytes", raw.max_prompt_bytes, 1)
         .unwrap_or(DEFAULT_MAX_PROMPT_BYTES);
     let log_format = match raw.log_format.as_deref() {
         None | Some("text") => LogFormat::Text,
@@ -49,7 +49,7 @@ pub(super) fn validate(
             LogFormat::Text
         }
     };
-    let nodes = nodes(&mut problems, raw.nodes, env);
+    let nodes = nodes(problems, raw.nodes, env);
     let known: HashSet<&str> = nodes.iter().map(|node| node.name.as_str()).collect();
     let mut routes = BTreeMap::new();
     for route in raw.routes {
@@ -72,10 +72,7 @@ pub(super) fn validate(
         }
     }
     let data_dir = PathBuf::from(raw.data_dir.unwrap_or_else(|| "./data".to_owned()));
-    let web = web::WebConfig::from_settings(raw.web.as_ref(), env, &mut problems);
-    let mcp = mcp::McpConfig::from_settings(raw.mcp.as_ref(), env, &mut problems);
-    let alerts = alerts::AlertsConfig::from_settings(raw.alerts.as_ref(), env, &mut problems);
-    problems.finish(|| CoordinatorConfig {
+    CoordinatorConfig {
         grpc_addr,
         http_addr,
         data_dir,
@@ -85,10 +82,7 @@ pub(super) fn validate(
         log_format,
         nodes,
         routes,
-        web,
-        mcp,
-        alerts,
-    })
+    }
 }
 
 fn address(problems: &mut Problems, key: &str, value: Option<String>, default: &str) -> SocketAddr {

@@ -50,9 +50,9 @@ pub fn job_details(job: &Job, now_ms: i64) -> String {
     };
     let spec = job.spec.clone().unwrap_or_default();
     field("id", &job.id);
-    field("state", &job_state_name(job.state));
+    field("state", job_state_name(job.state));
     field("reason", &job.reason);
-    field("kind", &job_kind_name(spec.kind));
+    field("kind", job_kind_name(spec.kind));
     field("model", &spec.model);
     field("served by", &served_by(job));
     // Zero attempts: the job never ran (rejected, or still queued).

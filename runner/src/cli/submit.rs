@@ -58,7 +58,7 @@ pub async fn submit(
     };
     let id = job.id.clone();
     let outcome = {
-        let mut sink = TokenSink::new(terminal.out);
+        let mut sink = TokenSink::new(terminal.out, terminal.err);
         let outcome = follow_job(
             &coordinator,
             job,

@@ -93,7 +93,7 @@ fn node_status(node: &NodeAvailability) -> String {
         .strip_prefix(&format!("{}: ", node.node))
         .unwrap_or(&node.reason);
     let reason = if reason.is_empty() {
-        ineligibility_name(node.code).replace('-', " ")
+        ineligibility_name(node.code).replace('_', " ")
     } else {
         reason.to_owned()
     };

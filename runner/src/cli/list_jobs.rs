@@ -63,7 +63,7 @@ fn job_row(job: &Job, now_ms: i64) -> Vec<String> {
     let millis = |value: Option<u64>| value.map_or_else(|| "-".to_owned(), format_millis);
     vec![
         job.id.clone(),
-        job_state_name(job.state),
+        job_state_name(job.state).to_owned(),
         job.spec
             .as_ref()
             .map_or_else(|| "-".to_owned(), |spec| or_dash(&spec.model)),

@@ -92,7 +92,7 @@ fn node_row(node: &Node, now_ms: i64) -> Vec<String> {
     } else {
         format!("{} ago", format_age(now_ms, node.last_seen_ms))
     };
-    let mut state = node_state_name(node.state);
+    let mut state = node_state_name(node.state).to_owned();
     // Draining is a flag: a draining node whose Ollama is down shows both.
     if node.draining && node.state != NodeState::Draining as i32 {
         state.push_str(",draining");
@@ -188,12 +188,12 @@ homelab  down   never seen  -       -             0/1          0       -        
             ..Default::default()
         };
         let row = node_row(&node, 1_000);
-        assert_eq!((row[1].as_str(), row[3].as_str()), ("ollama-down", "down"));
+        assert_eq!((row[1].as_str(), row[3].as_str()), ("ollama_down", "down"));
         let draining = Node {
             draining: true,
             ..node.clone()
         };
-        assert_eq!(node_row(&draining, 1_000)[1], "ollama-down,draining");
+        assert_eq!(node_row(&draining, 1_000)[1], "ollama_down,draining");
         let drained = Node {
             state: NodeState::Draining as i32,
             ..draining

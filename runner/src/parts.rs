@@ -2,12 +2,12 @@
 //! alerts (`/api/alerts`) — each of which talks to the core through its own gRPC API.
 
 use std::net::SocketAddr;
+use std::path::Path;
 
-use axum::Router;
-use tokio::task::JoinHandle;
+use coordinator::serve::{BoundAddresses, MountedParts};
 use tokio_util::sync::CancellationToken;
 
-use crate::config::CoordinatorConfig;
+use crate::config::PartsConfig;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PartsError {
@@ -32,32 +32,34 @@ pub fn own_grpc_url(grpc_addr: SocketAddr) -> String {
 
 /// Builds the parts' routes and starts the services behind them (stopped by `shutdown`).
 pub async fn mount_parts(
-    config: &CoordinatorConfig,
-    grpc_addr: SocketAddr,
-    http_addr: SocketAddr,
+    config: PartsConfig,
+    data_dir: &Path,
+    addresses: BoundAddresses,
     shutdown: CancellationToken,
-) -> Result<(Router, Vec<JoinHandle<()>>), PartsError> {
-    let grpc_url = own_grpc_url(grpc_addr);
+) -> Result<MountedParts, PartsError> {
+    let grpc_url = own_grpc_url(addresses.grpc);
     let web = web::router(web::WebContext {
         grpc_url: grpc_url.clone(),
-        data_dir: config.data_dir.clone(),
-        config: config.web.clone(),
+        data_dir: data_dir.to_owned(),
+        config: config.web,
         shutdown: shutdown.clone(),
     })
     .await?;
     let mcp = mcp::router(mcp::McpContext {
         grpc_url: grpc_url.clone(),
-        http_addr,
-        config: config.mcp.clone(),
+        http_addr: addresses.http,
+        config: config.mcp,
         shutdown: shutdown.clone(),
     })?;
     let (alert_service, alert_routes) = alerts::AlertService::start(alerts::AlertsContext {
         grpc_url,
-        data_dir: config.data_dir.clone(),
-        config: config.alerts.clone(),
+        data_dir: data_dir.to_owned(),
+        config: config.alerts,
     })?;
-    let tasks = vec![tokio::spawn(alert_service.run(shutdown))];
-    Ok((web.merge(mcp).merge(alert_routes), tasks))
+    Ok(MountedParts {
+        routes: web.merge(mcp).merge(alert_routes),
+        tasks: vec![tokio::spawn(alert_service.run(shutdown))],
+    })
 }
 
 #[cfg(test)]

@@ -64,6 +64,15 @@ pub enum ClientError {
     Output(#[from] std::io::Error),
 }
 
+impl From<client::ConnectError> for ClientError {
+    fn from(error: client::ConnectError) -> Self {
+        match error {
+            client::ConnectError::InvalidUrl { url, problem } => Self::InvalidUrl { url, problem },
+            client::ConnectError::Unreachable { url, cause } => Self::Unreachable { url, cause },
+        }
+    }
+}
+
 /// The exit code for a status the coordinator answered with.
 pub fn exit_for_status(status: &Status) -> ClientExit {
     match status.code() {
@@ -127,16 +136,6 @@ pub fn violation_line(node: &str, reason: &str) -> String {
     } else {
         format!("{prefix}{reason}")
     }
-}
-
-/// The innermost cause of an error chain: for a refused connection "Connection refused (os
-/// error 111)" instead of tonic's bare "transport error".
-pub fn innermost_cause(error: &(dyn std::error::Error + 'static)) -> String {
-    let mut current = error;
-    while let Some(source) = current.source() {
-        current = source;
-    }
-    current.to_string()
 }
 
 #[cfg(test)]
@@ -240,12 +239,5 @@ mod tests {
             error.to_string(),
             "cannot reach the coordinator at http://127.0.0.1:9: Connection refused; is runner serve running?"
         );
-    }
-
-    #[test]
-    fn innermost_cause_walks_the_whole_chain() {
-        let inner = std::io::Error::new(ErrorKind::ConnectionRefused, "connection refused");
-        let outer = std::io::Error::other(ClientError::Output(inner));
-        assert_eq!(innermost_cause(&outer), "connection refused");
     }
 }

@@ -6,11 +6,13 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Parser;
-use coordinator::cli::{Cli, Command, run_client};
-use coordinator::config::{CoordinatorConfig, LogFormat};
-use coordinator::dev::{DevOptions, dev};
-use coordinator::serve::{Listeners, serve};
-use coordinator::shutdown::cancel_on_signal;
+use coordinator::config::LogFormat;
+use coordinator::serve::Listeners;
+use runner::cli::{Cli, Command, run_client};
+use runner::config::RunnerConfig;
+use runner::dev::{DevOptions, dev};
+use runner::serve::serve;
+use runner::shutdown::cancel_on_signal;
 use settings::ProcessEnv;
 use telemetry::{TelemetryGuard, TelemetryOptions};
 
@@ -52,19 +54,19 @@ async fn run_serve(config_path: &Path) -> ExitCode {
         Ok(env) => env,
         Err(code) => return code,
     };
-    let config = match CoordinatorConfig::load(Some(config_path), &env) {
+    let config = match RunnerConfig::load(Some(config_path), &env) {
         Ok(config) => config,
         Err(error) => {
             eprintln!("{error}");
             return ExitCode::from(EXIT_BAD_CONFIG);
         }
     };
-    let _telemetry = match start_telemetry(config.log_format, &env) {
+    let _telemetry = match start_telemetry(config.core.log_format, &env) {
         Ok(guard) => guard,
         Err(code) => return code,
     };
     report(async {
-        let listeners = Listeners::bind(&config).await?;
+        let listeners = Listeners::bind(&config.core).await?;
         serve(
             config,
             listeners,
@@ -92,7 +94,7 @@ async fn run_dev(ollama_url: Option<String>, data_dir: Option<PathBuf>) -> ExitC
     report(async {
         let shutdown = cancel_on_signal().context("cannot install signal handlers")?;
         match dev(options, &env, shutdown).await {
-            Err(coordinator::dev::DevError::Config(error)) => {
+            Err(runner::dev::DevError::Config(error)) => {
                 eprintln!("{error}");
                 std::process::exit(i32::from(EXIT_BAD_CONFIG));
             }

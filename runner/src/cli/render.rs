@@ -3,8 +3,6 @@
 
 mod units;
 
-use proto::v1::{IneligibilityCode, JobKind, JobState, NodeState};
-
 pub use units::{
     format_age, format_bytes, format_millis, format_nanos, format_timestamp, now_unix_ms,
 };
@@ -96,50 +94,11 @@ pub fn or_dash(text: &str) -> String {
     }
 }
 
-pub fn job_state_name(state: i32) -> String {
-    short_enum_name(
-        JobState::try_from(state)
-            .map(|state| state.as_str_name())
-            .ok(),
-        "JOB_STATE_",
-    )
-}
-
-pub fn job_kind_name(kind: i32) -> String {
-    short_enum_name(
-        JobKind::try_from(kind).map(|kind| kind.as_str_name()).ok(),
-        "JOB_KIND_",
-    )
-}
-
-pub fn node_state_name(state: i32) -> String {
-    short_enum_name(
-        NodeState::try_from(state)
-            .map(|state| state.as_str_name())
-            .ok(),
-        "NODE_STATE_",
-    )
-}
-
-pub fn ineligibility_name(code: i32) -> String {
-    short_enum_name(
-        IneligibilityCode::try_from(code)
-            .map(|code| code.as_str_name())
-            .ok(),
-        "INELIGIBILITY_CODE_",
-    )
-}
-
-/// `JOB_STATE_SUCCEEDED` -> `succeeded`; a value newer than this build -> `unknown`.
-fn short_enum_name(proto_name: Option<&str>, prefix: &str) -> String {
-    match proto_name {
-        Some(name) => name
-            .trim_start_matches(prefix)
-            .to_ascii_lowercase()
-            .replace('_', "-"),
-        None => "unknown".to_owned(),
-    }
-}
+/// The words for the API's enums, the same on every surface (see `client::words`).
+pub use client::words::{
+    ineligibility as ineligibility_name, job_kind as job_kind_name, job_state as job_state_name,
+    node_state as node_state_name,
+};
 
 #[cfg(test)]
 mod tests {
@@ -173,15 +132,8 @@ mod tests {
     }
 
     #[test]
-    fn enum_names_are_short_and_lowercase() {
-        assert_eq!(job_state_name(JobState::Succeeded as i32), "succeeded");
-        assert_eq!(job_kind_name(JobKind::Embed as i32), "embed");
-        assert_eq!(node_state_name(NodeState::OllamaDown as i32), "ollama-down");
-        assert_eq!(
-            ineligibility_name(IneligibilityCode::ModelNotInstalled as i32),
-            "model-not-installed"
-        );
-        assert_eq!(job_state_name(99), "unknown");
+    fn an_empty_value_is_a_dash() {
         assert_eq!(or_dash(""), "-");
+        assert_eq!(or_dash("x"), "x");
     }
 }

@@ -1,7 +1,13 @@
 //! Durations, ages, byte sizes and timestamps as people read them in a terminal.
 
 /// Milliseconds since the Unix epoch, as the coordinator stamps jobs and nodes.
-pub use crate::clock::now_ms as now_unix_ms;
+pub fn now_unix_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |elapsed| {
+            i64::try_from(elapsed.as_millis()).unwrap_or(i64::MAX)
+        })
+}
 
 /// `85 ms`, `1.23 s`, `2m 05s`, `1h 02m`: precise where it matters, short where it does not.
 pub fn format_millis(millis: u64) -> String {
@@ -62,7 +68,7 @@ pub fn format_timestamp(unix_ms: i64) -> String {
     if unix_ms <= 0 {
         return "-".to_owned();
     }
-    match crate::clock::utc(unix_ms) {
+    match chrono::DateTime::from_timestamp_millis(unix_ms) {
         Some(at) => at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
         None => format!("{unix_ms} ms after the Unix epoch"),
     }

@@ -1,0 +1,20 @@
+//! `runner serve`: the coordinator core with its parts mounted beside it.
+
+use coordinator::serve::{Listeners, ServeError, serve_with_parts};
+use tokio_util::sync::CancellationToken;
+
+use crate::config::RunnerConfig;
+use crate::parts::mount_parts;
+
+pub async fn serve(
+    config: RunnerConfig,
+    listeners: Listeners,
+    shutdown: CancellationToken,
+) -> Result<(), ServeError> {
+    let RunnerConfig { core, parts } = config;
+    let data_dir = core.data_dir.clone();
+    serve_with_parts(core, listeners, shutdown, |addresses, stop| async move {
+        mount_parts(parts, &data_dir, addresses, stop).await
+    })
+    .await
+}
