@@ -119,8 +119,12 @@ impl AgentLinkService for AgentLinkApi {
                             tracing::warn!(node = %node, "agent sent an empty message; ignored")
                         }
                     },
-                    Ok(None) => break "its stream closed".to_owned(),
-                    Err(status) => break format!("its stream failed: {}", status.message()),
+                    Ok(None) => break "the agent closed its connection".to_owned(),
+                    Err(status) => {
+                        // People read what happened first; the transport's words only explain it.
+                        tracing::warn!(node = %node, connection_id, status = ?status, "agent link failed");
+                        break format!("connection to the agent lost ({})", status.message());
+                    }
                 }
             };
             tracing::info!(node = %node, connection_id, %reason, "agent link closed");
