@@ -3,12 +3,12 @@
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use client::Coordinator;
 use tokio::sync::watch;
 use tokio_util::sync::CancellationToken;
 
 use crate::cluster_feed::{ClusterView, start_cluster_feed};
 use crate::conversations::Conversations;
-use crate::coordinator_client::CoordinatorClient;
 
 /// How long a page waits for the first cluster snapshot after start-up before rendering
 /// "waiting for the cluster" (the live stream fills it in later).
@@ -16,7 +16,7 @@ const FIRST_SNAPSHOT_PATIENCE: Duration = Duration::from_secs(2);
 
 #[derive(Clone)]
 pub struct AppState {
-    pub coordinator: CoordinatorClient,
+    pub coordinator: Coordinator,
     pub cluster_view: watch::Receiver<ClusterView>,
     pub conversations: Conversations,
     pub shutdown: CancellationToken,
@@ -25,7 +25,7 @@ pub struct AppState {
 impl AppState {
     /// Starts the one shared cluster watch.
     pub fn new(
-        coordinator: CoordinatorClient,
+        coordinator: Coordinator,
         conversations: Conversations,
         shutdown: CancellationToken,
     ) -> Self {

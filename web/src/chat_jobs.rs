@@ -1,17 +1,17 @@
 //! Chat turns as jobs: settling answers whose jobs have ended, and asking the next answer with
 //! the conversation's whole history.
 
+use client::Coordinator;
 use proto::v1::{GetJobRequest, JobKind, JobSpec};
 
 use crate::conversations::{Answer, AnswerState, Conversation};
-use crate::coordinator_client::CoordinatorClient;
 use crate::page_error::PageError;
 use crate::submission::{Submission, submit};
 
 /// Asks the coordinator how each pending answer's job stands and records the ended ones; says
 /// whether the conversation changed (and so must be saved).
 pub async fn settle_pending_answers(
-    coordinator: &CoordinatorClient,
+    coordinator: &Coordinator,
     conversation: &mut Conversation,
 ) -> Result<bool, PageError> {
     let mut changed = false;
@@ -37,7 +37,7 @@ pub async fn settle_pending_answers(
 /// Submits a chat job for `model` with the conversation's history; the answer is pending, or
 /// rejected with every node's reason.
 pub async fn ask(
-    coordinator: &CoordinatorClient,
+    coordinator: &Coordinator,
     conversation: &Conversation,
     model: &str,
 ) -> Result<Answer, PageError> {

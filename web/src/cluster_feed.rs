@@ -5,13 +5,12 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use client::Coordinator;
 use futures::StreamExt;
 use proto::v1::{ClusterSnapshot, WatchClusterRequest};
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
-
-use crate::coordinator_client::CoordinatorClient;
 
 /// At most this many snapshots a second reach the UI: a change shows within a quarter second.
 const MIN_INTERVAL_MS: u32 = 250;
@@ -28,7 +27,7 @@ pub struct ClusterView {
 
 /// Starts following the cluster; the task ends on `shutdown` or when every receiver is gone.
 pub fn start_cluster_feed(
-    client: CoordinatorClient,
+    client: Coordinator,
     shutdown: CancellationToken,
 ) -> (watch::Receiver<ClusterView>, JoinHandle<()>) {
     let (sender, receiver) = watch::channel(ClusterView::default());
@@ -42,7 +41,7 @@ pub fn start_cluster_feed(
     (receiver, task)
 }
 
-async fn follow_forever(client: &CoordinatorClient, sender: &watch::Sender<ClusterView>) {
+async fn follow_forever(client: &Coordinator, sender: &watch::Sender<ClusterView>) {
     let mut retry = FIRST_RETRY;
     // Log a broken watch once per outage, not at every retry.
     let mut reported = false;
@@ -64,10 +63,7 @@ async fn follow_forever(client: &CoordinatorClient, sender: &watch::Sender<Clust
 
 /// Follows one watch stream until it breaks; says whether it delivered anything, and why it
 /// ended.
-async fn follow_once(
-    client: &CoordinatorClient,
-    sender: &watch::Sender<ClusterView>,
-) -> (bool, String) {
+async fn follow_once(client: &Coordinator, sender: &watch::Sender<ClusterView>) -> (bool, String) {
     let request = WatchClusterRequest {
         min_interval_ms: MIN_INTERVAL_MS,
     };
@@ -139,7 +135,7 @@ mod tests {
 
     #[tokio::test]
     async fn the_feed_ends_when_nobody_listens() {
-        let client = CoordinatorClient::lazy("http://127.0.0.1:1").unwrap();
+        let client = Coordinator::lazy("http://127.0.0.1:1").unwrap();
         let (view, task) = start_cluster_feed(client, CancellationToken::new());
         drop(view);
         tokio::time::timeout(Duration::from_secs(2), task)

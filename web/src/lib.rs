@@ -10,7 +10,6 @@ mod chat_jobs;
 mod cluster_feed;
 mod config;
 mod conversations;
-mod coordinator_client;
 mod page_error;
 mod routes;
 mod submission;
@@ -22,6 +21,7 @@ mod test_support;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use client::Coordinator;
 use tokio_util::sync::CancellationToken;
 
 pub use config::{ACCESS_TOKEN_ENV, WebConfig};
@@ -29,7 +29,6 @@ pub use conversations::ConversationStoreError;
 
 use crate::app_state::AppState;
 use crate::conversations::{Conversations, RedbConversationStore};
-use crate::coordinator_client::CoordinatorClient;
 
 /// What the coordinator hands the web UI when mounting it.
 #[derive(Debug, Clone)]
@@ -54,10 +53,25 @@ pub enum WebError {
     Conversations(#[from] ConversationStoreError),
 }
 
+impl From<client::ConnectError> for WebError {
+    fn from(error: client::ConnectError) -> Self {
+        match error {
+            client::ConnectError::InvalidUrl { url, problem } => Self::GrpcUrl {
+                url,
+                reason: problem,
+            },
+            // A lazy connection fails only on its URL; reaching it is each request's concern.
+            client::ConnectError::Unreachable { url, cause } => {
+                Self::GrpcUrl { url, reason: cause }
+            }
+        }
+    }
+}
+
 /// The UI's routes, to be merged into the coordinator's HTTP router. Starts the shared cluster
 /// watch, which ends on `shutdown` or once the router and every stream are dropped.
 pub async fn router(context: WebContext) -> Result<axum::Router, WebError> {
-    let coordinator = CoordinatorClient::lazy(&context.grpc_url)?;
+    let coordinator = Coordinator::lazy(&context.grpc_url)?;
     let store = RedbConversationStore::open(&context.data_dir)?;
     let state = AppState::new(
         coordinator,

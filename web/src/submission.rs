@@ -1,10 +1,10 @@
 //! Submitting a job and telling a rejection (an answer: no node can run the model, with every
 //! node's reason) apart from a failure (bad input, coordinator unreachable).
 
+use client::Coordinator;
 use proto::v1::{Job, JobSpec, SubmitJobRequest};
 use tonic_types::StatusExt;
 
-use crate::coordinator_client::CoordinatorClient;
 use crate::page_error::PageError;
 
 /// The `ErrorInfo` reason the coordinator gives a rejection.
@@ -25,10 +25,7 @@ pub struct Rejection {
     pub node_reasons: Vec<String>,
 }
 
-pub async fn submit(
-    coordinator: &CoordinatorClient,
-    spec: JobSpec,
-) -> Result<Submission, PageError> {
+pub async fn submit(coordinator: &Coordinator, spec: JobSpec) -> Result<Submission, PageError> {
     let request = SubmitJobRequest { spec: Some(spec) };
     match coordinator.jobs().submit_job(request).await {
         Ok(response) => match response.into_inner().job {

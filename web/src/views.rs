@@ -11,5 +11,6 @@ pub mod job_detail;
 pub mod job_form;
 pub mod job_list;
 pub mod layout;
+pub mod live_output;
 pub mod model_matrix;
 pub mod model_picker;

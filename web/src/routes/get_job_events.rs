@@ -1,25 +1,27 @@
 //! `GET /jobs/{id}/events?view=chat|job`: one job as server-sent events, from
 //! `JobService.WatchJob`: `token` (text to append), `meta` (the status line while queued or
-//! running) and `done` (the final form of the chat turn or job section). A broken stream
-//! ends with a `done` that says so: the page never waits forever.
+//! running), `output` (a retry after a lost node: the new attempt's output replaces what was
+//! shown) and `done` (the final form of the chat turn or job section). A broken stream ends
+//! with a `done` that says so: the page never waits forever.
 
 use std::convert::Infallible;
 
 use axum::extract::{Path, Query, State};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
+use client::{JobOutput, OutputStep, is_terminal};
 use futures::StreamExt;
 use maud::{Markup, html};
-use proto::v1::{GetJobRequest, Job, WatchJobRequest, job_event};
+use proto::v1::{GetJobRequest, Job, JobEvent, WatchJobRequest, job_event};
 use serde::Deserialize;
 use tokio::sync::mpsc;
 use tokio_stream::wrappers::ReceiverStream;
 
 use crate::app_state::{AppState, now_ms};
 use crate::conversations::Answer;
-use crate::views::badges::is_terminal;
 use crate::views::chat_turn::{answer_turn, live_status};
 use crate::views::job_detail::job_section;
+use crate::views::live_output::{OutputShape, restarted_output};
 
 #[derive(Debug, Clone, Copy, Default, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -27,6 +29,15 @@ pub enum JobView {
     #[default]
     Job,
     Chat,
+}
+
+impl JobView {
+    fn shape(self) -> OutputShape {
+        match self {
+            JobView::Job => OutputShape::Block,
+            JobView::Chat => OutputShape::Bubble,
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -72,36 +83,16 @@ async fn follow_job(state: &AppState, id: &str, view: JobView, events: &mpsc::Se
     let mut stream = match state.coordinator.jobs().watch_job(request).await {
         Ok(response) => response.into_inner(),
         Err(status) => {
-            let _ = send(
-                "done",
-                broken(
-                    view,
-                    id,
-                    &format!("cannot follow the job: {}", status.message()),
-                ),
-            )
-            .await;
+            let why = format!("cannot follow the job: {}", status.message());
+            let _ = send("done", broken(view, id, &why)).await;
             return;
         }
     };
-    let mut first_snapshot = true;
+    // Made from the first snapshot, which carries what was generated before this page looked.
+    let mut output: Option<JobOutput> = None;
     while let Some(next) = stream.next().await {
-        let sent = match next.map(|event| event.event) {
-            Ok(Some(job_event::Event::Delta(text))) => {
-                send("token", html! { span { (text) } }).await
-            }
-            Ok(Some(job_event::Event::Job(job))) if is_terminal(job.state) => {
-                let _ = send("done", finished(view, &job)).await;
-                return;
-            }
-            Ok(Some(job_event::Event::Job(job))) => {
-                // The first snapshot carries what was generated before this page looked.
-                if std::mem::take(&mut first_snapshot) && !job.output.is_empty() {
-                    let _ = send("token", html! { span { (job.output) } }).await;
-                }
-                send("meta", live_status(&job)).await
-            }
-            Ok(None) => Ok(()),
+        let event = match next {
+            Ok(event) => event,
             Err(status) => {
                 let why = format!(
                     "lost the job's stream ({}); reload to see how it ended",
@@ -110,6 +101,41 @@ async fn follow_job(state: &AppState, id: &str, view: JobView, events: &mpsc::Se
                 let _ = send("done", broken(view, id, &why)).await;
                 return;
             }
+        };
+        let step = match (output.as_mut(), event.event) {
+            (None, Some(job_event::Event::Job(job))) if !is_terminal(job.state) => {
+                output = Some(JobOutput::new(&job));
+                if !job.output.is_empty()
+                    && send("token", html! { span { (job.output) } })
+                        .await
+                        .is_err()
+                {
+                    return;
+                }
+                OutputStep::Changed(job)
+            }
+            (None, Some(job_event::Event::Job(job))) => JobOutput::default().end(job),
+            (None, other) => output
+                .insert(JobOutput::default())
+                .apply(JobEvent { event: other }),
+            (Some(output), other) => output.apply(JobEvent { event: other }),
+        };
+        let sent = match step {
+            OutputStep::Tokens(text) => send("token", html! { span { (text) } }).await,
+            OutputStep::Restarted(job) => {
+                // The shown text belonged to the attempt on the lost node: replace it whole.
+                let replaced = send("output", restarted_output(view.shape(), &job)).await;
+                match replaced {
+                    Ok(()) => send("meta", live_status(&job)).await,
+                    Err(closed) => Err(closed),
+                }
+            }
+            OutputStep::Changed(job) => send("meta", live_status(&job)).await,
+            OutputStep::Ended { job, .. } => {
+                let _ = send("done", finished(view, &job)).await;
+                return;
+            }
+            OutputStep::Unknown => Ok(()),
         };
         if sent.is_err() {
             return; // the page went away

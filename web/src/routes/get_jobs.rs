@@ -3,7 +3,7 @@
 
 use axum::extract::{Query, State};
 use maud::Markup;
-use proto::v1::{JobState, ListJobsRequest};
+use proto::v1::ListJobsRequest;
 use serde::Deserialize;
 
 use crate::app_state::{AppState, now_ms};
@@ -29,7 +29,7 @@ pub async fn get_jobs(
 ) -> Result<Markup, PageError> {
     let state_filter = match query.state.as_str() {
         "" => None,
-        word => Some(job_state(word).ok_or_else(|| {
+        word => Some(client::words::parse_job_state(word).ok_or_else(|| {
             PageError::BadInput(format!(
                 "unknown state {word:?}; use one of {}",
                 STATES.join(", ")
@@ -75,15 +75,8 @@ pub async fn get_jobs(
     ))
 }
 
-fn job_state(word: &str) -> Option<JobState> {
-    JobState::from_str_name(&format!("JOB_STATE_{}", word.to_ascii_uppercase()))
-        .filter(|state| *state != JobState::Unspecified)
-}
-
 #[cfg(test)]
 mod tests {
-    use proto::v1::JobState;
-
     use crate::test_support::{TestApp, running_job};
 
     #[tokio::test]
@@ -109,7 +102,6 @@ mod tests {
         assert!(older.contains(r#"href="/jobs/J004""#) && !older.contains("Older jobs"));
         let (_, none) = app.get("/jobs?state=succeeded").await;
         assert!(none.contains("No jobs match."));
-        assert!(super::job_state("rejected") == Some(JobState::Rejected));
     }
 
     #[tokio::test]

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::pin::Pin;
 use std::sync::{Arc, Mutex};
 
+use client::Coordinator;
 use futures::{Stream, StreamExt};
 use proto::v1::cluster_service_server::{ClusterService, ClusterServiceServer};
 use proto::v1::job_service_server::JobServiceServer;
@@ -18,7 +19,6 @@ use tonic::{Code, Request, Response, Status};
 use tonic_types::{ErrorDetails, PreconditionViolation, StatusExt};
 
 use super::cluster_fixture::operators_cluster;
-use crate::coordinator_client::CoordinatorClient;
 
 #[derive(Default)]
 pub(super) struct Recorded {
@@ -71,8 +71,8 @@ impl FakeCoordinator {
         Self { url, fake, server }
     }
 
-    pub fn client(&self) -> CoordinatorClient {
-        CoordinatorClient::lazy(&self.url).unwrap()
+    pub fn client(&self) -> Coordinator {
+        Coordinator::lazy(&self.url).unwrap()
     }
 
     /// Ends every cluster watch and refuses new ones, as a stopped coordinator would.

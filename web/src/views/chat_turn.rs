@@ -2,11 +2,13 @@
 //! tokens are appended as they come, and when the job ends the whole turn is replaced by its
 //! final form (node, model, time to first token, tokens/s; or why it failed or was rejected).
 
+use client::words::job_state as job_state_key;
 use maud::{Markup, html};
 use proto::v1::Job;
 
-use super::badges::{job_state_key, state_word_badge};
+use super::badges::state_word_badge;
 use super::format::{millis, rate};
+use super::live_output::{OutputShape, live_output};
 use crate::conversations::{Answer, AnswerState};
 
 pub fn user_turn(content: &str) -> Markup {
@@ -34,7 +36,7 @@ fn pending_answer(answer: &Answer) -> Markup {
             hx-ext="sse" sse-connect=(events) sse-close="done" sse-swap="done" hx-swap="outerHTML" {
             h3.visually-hidden { "Answer from " (answer.model) }
             div.bubble {
-                div.output aria-live="polite" sse-swap="token" hx-swap="beforeend" {}
+                (live_output(OutputShape::Bubble, ""))
                 div.meta {
                     span.status sse-swap="meta" hx-swap="innerHTML" {
                         span.spinner aria-hidden="true" {} "waiting for " (answer.model) "…"

@@ -1,20 +1,17 @@
 //! One host's card on the dashboard: state and why, Ollama version, cpu, memory, disk, load,
 //! jobs, when it was last seen, and the drain/undrain button. A host that is down is greyed.
 
+use client::words::node_state as node_state_key;
 use maud::{Markup, html};
-use proto::v1::{HostFacts, Node};
+use proto::v1::{HostFacts, Node, NodeState};
 
-use super::badges::{node_state_badge, node_state_key};
-use super::format::{ago, bytes};
+use super::badges::node_state_badge;
+use super::format::{ago, bytes, time_of_day};
 
 pub fn host_card(node: &Node, now_ms: i64) -> Markup {
     let key = node_state_key(node.state);
     let host = node.host.clone().unwrap_or_default();
-    let seen = if node.last_seen_ms == 0 {
-        "never".to_owned()
-    } else {
-        ago(node.last_seen_ms, now_ms)
-    };
+    let seen = last_seen(node, now_ms);
     html! {
         article class={"host state-" (key)} data-node=(node.name) data-state=(key)
             aria-labelledby={"host-" (node.name)} {
@@ -30,6 +27,19 @@ pub fn host_card(node: &Node, now_ms: i64) -> Markup {
             }
             (drain_button(node))
         }
+    }
+}
+
+/// When the agent was last heard from. A down host says the time of day: the card is
+/// rendered when the cluster changes, which for a lost host is the moment it went down, so a
+/// relative "just now" would stay on the page for as long as the host stays down.
+fn last_seen(node: &Node, now_ms: i64) -> String {
+    if node.last_seen_ms == 0 {
+        "never".to_owned()
+    } else if node.state == NodeState::Down as i32 {
+        time_of_day(node.last_seen_ms)
+    } else {
+        ago(node.last_seen_ms, now_ms)
     }
 }
 
@@ -71,8 +81,6 @@ fn drain_button(node: &Node) -> Markup {
 
 #[cfg(test)]
 mod tests {
-    use proto::v1::NodeState;
-
     use super::*;
 
     #[test]
@@ -81,16 +89,36 @@ mod tests {
             name: "davas".into(),
             state: NodeState::Down as i32,
             state_reason: "agent down since 10:00:00 (41 s)".into(),
-            last_seen_ms: 1_000,
+            last_seen_ms: 36_041_000,
             ..Default::default()
         };
-        let text = host_card(&node, 42_000).into_string();
+        let text = host_card(&node, 36_082_000).into_string();
         assert!(
             text.contains(r#"data-node="davas" data-state="down""#),
             "{text}"
         );
-        assert!(text.contains("agent down since") && text.contains("<dd>41 s ago</dd>"));
+        assert!(text.contains("agent down since") && text.contains("<dd>10:00:41 UTC</dd>"));
         assert!(text.contains("Drain davas"));
+    }
+
+    #[test]
+    fn a_host_lost_the_moment_the_view_was_taken_does_not_say_just_now() {
+        // A killed agent's link breaks at once: the view that shows it down is taken within a
+        // second of its last message, and stays the dashboard's view while it is down.
+        let mut node = Node {
+            name: "davas".into(),
+            state: NodeState::Down as i32,
+            last_seen_ms: 36_041_000,
+            ..Default::default()
+        };
+        let text = host_card(&node, 36_041_300).into_string();
+        assert!(
+            text.contains("<dd>10:00:41 UTC</dd>") && !text.contains("just now"),
+            "{text}"
+        );
+        node.state = NodeState::Ready as i32;
+        let text = host_card(&node, 36_041_300).into_string();
+        assert!(text.contains("<dd>just now</dd>"), "{text}");
     }
 
     #[test]

@@ -2,13 +2,14 @@
 //! token counts, its input and output. A job still queued or running streams its output and
 //! can be cancelled; when it ends, the section is replaced by its final form.
 
+use client::is_terminal;
 use maud::{Markup, html};
 use proto::v1::Job;
 
-use super::badges::{is_terminal, job_state_badge};
+use super::badges::job_state_badge;
 use super::chat_turn::live_status;
 use super::format::{ago, millis, rate, time_of_day};
-use super::job_list::kind_word;
+use super::live_output::{OutputShape, live_output};
 use crate::conversations::tokens_per_second;
 
 pub fn job_page_body(job: &Job, now_ms: i64) -> Markup {
@@ -41,7 +42,7 @@ pub fn job_section(job: &Job, now_ms: i64) -> Markup {
             (input(job))
             h2 { "Output" }
             @if live {
-                pre.output aria-live="polite" sse-swap="token" hx-swap="beforeend" {}
+                (live_output(OutputShape::Block, ""))
                 form method="post" action=(cancel) hx-post=(cancel) hx-swap="none" {
                     button #{"cancel-" (job.id)} type="submit" class="danger" { "Cancel job" }
                 }
@@ -60,7 +61,7 @@ fn facts(job: &Job, now_ms: i64) -> Markup {
     let stats = timings.ollama.clone().unwrap_or_default();
     let at = |ms: i64| (ms > 0).then(|| format!("{} ({})", time_of_day(ms), ago(ms, now_ms)));
     let rows: Vec<(&str, Option<String>)> = vec![
-        ("Kind", Some(kind_word(spec.kind).to_owned())),
+        ("Kind", Some(client::words::job_kind(spec.kind).to_owned())),
         ("Model", Some(spec.model.clone())),
         ("Node", (!job.node.is_empty()).then(|| job.node.clone())),
         (

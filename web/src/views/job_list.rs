@@ -2,7 +2,7 @@
 //! and the form that submits a job.
 
 use maud::{Markup, html};
-use proto::v1::{Job, JobKind};
+use proto::v1::Job;
 
 use super::badges::job_state_badge;
 use super::format::{ago, millis};
@@ -89,7 +89,7 @@ fn job_row(job: &Job, now_ms: i64) -> Markup {
         tr data-job=(job.id) {
             td { a href={"/jobs/" (job.id)} { code { (job.id) } } }
             td { (ago(job.created_at_ms, now_ms)) }
-            td { (kind_word(spec.kind)) }
+            td { (client::words::job_kind(spec.kind)) }
             td { (spec.model) }
             td { (job_state_badge(job.state)) @if !job.reason.is_empty() { div.row-reason { (job.reason) } } }
             td { (job.node) }
@@ -99,18 +99,9 @@ fn job_row(job: &Job, now_ms: i64) -> Markup {
     }
 }
 
-pub fn kind_word(kind: i32) -> &'static str {
-    match JobKind::try_from(kind) {
-        Ok(JobKind::Chat) => "chat",
-        Ok(JobKind::Generate) => "generate",
-        Ok(JobKind::Embed) => "embed",
-        _ => "unknown",
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use proto::v1::{JobSpec, JobState};
+    use proto::v1::{JobKind, JobSpec, JobState};
 
     use super::*;
 

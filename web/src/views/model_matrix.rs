@@ -1,10 +1,10 @@
 //! The dashboard's grid of models × hosts: each cell says loaded (with VRAM), installed, or
 //! unavailable and why. The columns of hosts that are down are greyed, cells and all.
 
+use client::words::node_state as node_state_key;
 use maud::{Markup, html};
 use proto::v1::{IneligibilityCode, ModelAvailability, Node};
 
-use super::badges::node_state_key;
 use super::format::bytes;
 
 /// What one host offers for one model.

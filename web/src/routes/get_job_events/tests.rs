@@ -103,3 +103,36 @@ async fn output_made_before_the_page_looked_arrives_first() {
         "{events}"
     );
 }
+
+#[tokio::test]
+async fn a_retry_after_a_lost_node_replaces_the_output_shown() {
+    let app = TestApp::start().await;
+    let mut first = running_job("J1", "qwen2.5:14b");
+    first.attempt = 1;
+    let mut second = running_job("J1", "qwen2.5:14b");
+    second.attempt = 2;
+    second.node = "homelab".into();
+    let mut done = second.clone();
+    done.state = JobState::Succeeded as i32;
+    done.output = "whole answer".into();
+    app.coordinator.script_job_events(
+        "J1",
+        vec![
+            job_event(first),
+            delta("abandoned"),
+            job_event(second),
+            delta("whole answer"),
+            job_event(done),
+        ],
+    );
+    let events = app
+        .read_events("/jobs/J1/events?view=job", "event: done")
+        .await;
+    let restart = events
+        .find("event: output\ndata: <p class=\"restart\" role=\"status\">the node was lost; attempt 2 restarts on homelab</p>")
+        .unwrap_or_else(|| panic!("no output event replacing the abandoned text: {events}"));
+    let abandoned = events.find("<span>abandoned</span>").unwrap();
+    let whole = events.find("<span>whole answer</span>").unwrap();
+    assert!(abandoned < restart && restart < whole, "{events}");
+    assert!(events.contains("running on homelab"), "{events}");
+}
