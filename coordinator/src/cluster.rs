@@ -7,6 +7,7 @@
 mod active_job;
 mod agent_events;
 mod agent_outbound;
+mod draining_file;
 mod events;
 mod handle;
 mod job_lifecycle;
@@ -22,6 +23,7 @@ use std::sync::Arc;
 
 pub use agent_events::HEARTBEAT_INTERVAL_MS;
 pub use agent_outbound::{OutboundStream, outbound_channel};
+pub use draining_file::DrainingFileError;
 pub use events::{ClusterEvent, JobError, JobWatch, Rejected, Submitted};
 pub use handle::ClusterHandle;
 pub use main_loop::Cluster;

@@ -4,6 +4,7 @@
 //! JSON mapping of the gRPC messages, so both APIs describe jobs and nodes the same way.
 
 mod api_error;
+mod core_health;
 mod get_job;
 mod get_jobs;
 mod get_metrics;
@@ -15,4 +16,5 @@ mod router;
 #[cfg(test)]
 mod tests;
 
+pub use core_health::CoreHealth;
 pub use router::{HttpState, router, serve_http};

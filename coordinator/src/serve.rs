@@ -1,26 +1,28 @@
 //! The core's server: opens the job store, recovers what a previous run left unfinished, starts
 //! the cluster loop, the gRPC and HTTP servers (with the routes a composition root mounts
-//! beside the core's own), and drains them on shutdown.
+//! beside the core's own), supervises them, and drains them on shutdown or when one of them
+//! ends early.
+
+mod recover;
+mod supervised_tasks;
+mod until_stopped;
 
 use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::time::Duration;
 
-use proto::v1::{FailureCause, JobState};
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
-use crate::clock::now_ms;
-use crate::cluster::new_cluster;
+use self::recover::recover_unfinished_jobs;
+use self::supervised_tasks::SupervisedTasks;
+use self::until_stopped::{drain, run_until_stopped};
+use crate::cluster::{DrainingFileError, new_cluster};
 use crate::config::CoordinatorConfig;
 use crate::grpc::serve_grpc;
-use crate::http::{HttpState, serve_http};
+use crate::http::{CoreHealth, HttpState, serve_http};
 use crate::metrics::{Metrics, MetricsError};
 use crate::store::{JobStore, RedbJobStore, StoreError, StoreWriter};
-
-/// How long running servers get to finish after shutdown is asked for.
-const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
@@ -37,6 +39,12 @@ pub enum ServeError {
     Parts(Box<dyn std::error::Error + Send + Sync>),
     #[error(transparent)]
     Metrics(#[from] MetricsError),
+    #[error(transparent)]
+    DrainingFile(#[from] DrainingFileError),
+    /// A core task (cluster loop, store writer, a server, a mounted part) ended before
+    /// shutdown was asked for; the coordinator stopped everything else and drained it.
+    #[error("the coordinator stopped because its {task} {reason}")]
+    TaskStopped { task: String, reason: String },
 }
 
 /// The coordinator's listening sockets, bound before anything else starts.
@@ -71,7 +79,8 @@ pub struct BoundAddresses {
 }
 
 /// What a composition root mounts beside the core: HTTP routes merged into the core's router,
-/// and the tasks serving them (awaited on shutdown).
+/// and the tasks serving them: supervised like the core's own (one that ends before shutdown
+/// stops the coordinator), and awaited on shutdown.
 #[derive(Default)]
 pub struct MountedParts {
     pub routes: axum::Router,
@@ -91,7 +100,8 @@ pub async fn serve(
 }
 
 /// Serves the core and the parts `mount` builds once the servers' addresses are known; the
-/// parts get a token cancelled when the servers stop.
+/// parts get a token cancelled when the servers stop. Returns an error when a task of the core
+/// or of a part ends before `shutdown` (after stopping and draining the rest).
 pub async fn serve_with_parts<Mount, Mounting, MountError>(
     config: CoordinatorConfig,
     listeners: Listeners,
@@ -107,7 +117,11 @@ where
     let store: Arc<dyn JobStore> = Arc::new(RedbJobStore::open(&config.data_dir)?);
     recover_unfinished_jobs(store.as_ref())?;
     let (writer, writer_task) = StoreWriter::start(store.clone());
-    let (cluster, cluster_loop) = new_cluster(&config, store.clone(), writer);
+    let (cluster, mut cluster_loop) = new_cluster(&config, store.clone(), writer);
+    // A corrupt drain file stops start-up: guessing "nothing drained" would route jobs to
+    // nodes the operator took out of service.
+    cluster_loop.load_draining()?;
+    let metrics = Metrics::install()?;
     tracing::info!(
         grpc = %listeners.grpc.local_addr().map(|a| a.to_string()).unwrap_or_default(),
         http = %listeners.http.local_addr().map(|a| a.to_string()).unwrap_or_default(),
@@ -116,10 +130,17 @@ where
         routes = config.routes.len(),
         "coordinator listening"
     );
-    let grpc_addr = config.grpc_addr_bound(&listeners.grpc);
-    let http_addr = config.http_addr_bound(&listeners.http);
+    let addresses = BoundAddresses {
+        grpc: config.grpc_addr_bound(&listeners.grpc),
+        http: config.http_addr_bound(&listeners.http),
+    };
     let servers_stop = CancellationToken::new();
-    let loop_task = tokio::spawn(cluster_loop.run(servers_stop.clone()));
+    let mut tasks = SupervisedTasks::default();
+    tasks.watch("store writer", writer_task);
+    tasks.watch_unit(
+        "cluster loop",
+        tokio::spawn(cluster_loop.run(servers_stop.clone())),
+    );
     let grpc = tokio::spawn({
         let (config, cluster, store, stop) = (
             config.clone(),
@@ -129,79 +150,30 @@ where
         );
         async move { serve_grpc(listeners.grpc, &config, cluster, store, stop).await }
     });
-    let addresses = BoundAddresses {
-        grpc: grpc_addr,
-        http: http_addr,
+    tasks.watch("gRPC server", grpc);
+    let parts = match mount(addresses, servers_stop.clone()).await {
+        Ok(parts) => parts,
+        Err(error) => {
+            servers_stop.cancel();
+            drain(tasks).await;
+            return Err(ServeError::Parts(Box::new(error)));
+        }
     };
-    let MountedParts {
-        routes: parts,
-        tasks: part_tasks,
-    } = mount(addresses, servers_stop.clone())
-        .await
-        .map_err(|error| ServeError::Parts(Box::new(error)))?;
-    let metrics = Metrics::install()?;
+    for (number, task) in parts.tasks.into_iter().enumerate() {
+        tasks.watch_unit(format!("mounted part task {}", number + 1), task);
+    }
+    let health = CoreHealth::default();
     let app = crate::http::router(HttpState {
         cluster,
         store,
         metrics,
+        health: health.clone(),
     })
-    .merge(parts);
+    .merge(parts.routes);
     let http = tokio::spawn(serve_http(listeners.http, app, servers_stop.clone()));
-    shutdown.cancelled().await;
-    tracing::info!("shutting down");
-    servers_stop.cancel();
-    let drained = tokio::time::timeout(SHUTDOWN_GRACE, async {
-        if let Ok(Err(error)) = grpc.await {
-            tracing::error!(%error, "gRPC server failed");
-        }
-        if let Ok(Err(error)) = http.await {
-            tracing::error!(%error, "HTTP server failed");
-        }
-        for task in part_tasks {
-            let _ = task.await;
-        }
-        // The loop ends active jobs, then drops its store writer; the writer flushes and ends.
-        let _ = loop_task.await;
-        let _ = writer_task.await;
-    })
-    .await;
-    if drained.is_err() {
-        tracing::warn!(
-            grace_seconds = SHUTDOWN_GRACE.as_secs(),
-            "shutdown overran its grace period; exiting anyway"
-        );
-    }
-    Ok(())
+    tasks.watch("HTTP server", http);
+    run_until_stopped(tasks, shutdown, servers_stop, health).await
 }
 
-/// Jobs that were queued or running when the coordinator last stopped (or was killed) end
-/// `failed` with a reason, so none is left hanging or vanishes.
-fn recover_unfinished_jobs(store: &dyn JobStore) -> Result<(), StoreError> {
-    let now = now_ms();
-    let mut recovered = store.unfinished()?;
-    for job in &mut recovered {
-        let was = if job.state == JobState::Running as i32 {
-            "running"
-        } else {
-            "queued"
-        };
-        let node = if job.node.is_empty() {
-            String::new()
-        } else {
-            format!(" on {}", job.node)
-        };
-        job.reason =
-            format!("coordinator_restarted: the coordinator stopped while the job was {was}{node}");
-        job.state = JobState::Failed as i32;
-        job.cause = FailureCause::CoordinatorRestarted as i32;
-        job.finished_at_ms = now;
-    }
-    if !recovered.is_empty() {
-        tracing::warn!(
-            jobs = recovered.len(),
-            "jobs left unfinished by the previous run are marked failed"
-        );
-        store.put_all(&recovered)?;
-    }
-    Ok(())
-}
+#[cfg(test)]
+mod tests;

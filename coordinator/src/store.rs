@@ -11,7 +11,7 @@ mod contract_tests;
 
 pub use memory::MemoryJobStore;
 pub use redb_store::RedbJobStore;
-pub use writer::StoreWriter;
+pub use writer::{StoreWriter, WriterFailed};
 
 use proto::v1::{Job, JobState};
 

@@ -67,8 +67,8 @@ impl Cluster {
         }
     }
 
+    /// Runs until `shutdown`; call `load_draining` first (a corrupt file is a start-up error).
     pub async fn run(mut self, shutdown: CancellationToken) {
-        self.load_draining();
         let mut heartbeat_check = tokio::time::interval(HEARTBEAT_CHECK_INTERVAL);
         heartbeat_check.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {

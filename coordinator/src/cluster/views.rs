@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 
 use proto::v1::{ModelAvailability, Node, NodeAvailability};
 
+use super::draining_file::{DrainingFileError, read_drained_nodes, write_drained_nodes};
 use super::events::JobError;
 use super::main_loop::Cluster;
 use super::node::NodeEntry;
@@ -97,37 +98,35 @@ impl Cluster {
         let index = self
             .node_index(name)
             .ok_or_else(|| JobError::NodeNotFound(name.to_owned()))?;
+        let before = self.nodes[index].draining;
         self.nodes[index].draining = draining;
+        // A drain that would not survive a restart is refused, not half applied.
+        if let Err(error) = self.save_draining() {
+            self.nodes[index].draining = before;
+            return Err(JobError::Store(error.to_string()));
+        }
         tracing::info!(node = name, draining, "node drain changed");
-        self.save_draining();
         self.changed();
         Ok(self.node_view(&self.nodes[index], now_ms()))
     }
 
     /// Draining survives a coordinator restart: the operator drained the node for a reason.
-    fn save_draining(&self) {
+    fn save_draining(&self) -> Result<(), DrainingFileError> {
         let drained: Vec<&str> = self
             .nodes
             .iter()
             .filter(|node| node.draining)
             .map(|node| node.name.as_str())
             .collect();
-        let text = serde_json::json!({ "draining": drained }).to_string();
-        if let Err(error) = std::fs::write(&self.draining_file, text) {
-            tracing::error!(%error, path = %self.draining_file.display(), "could not save drained nodes; they will be undrained after a restart");
-        }
+        write_drained_nodes(&self.draining_file, &drained)
     }
 
-    pub(super) fn load_draining(&mut self) {
-        let Ok(text) = std::fs::read_to_string(&self.draining_file) else {
-            return;
-        };
-        let drained: Vec<String> = serde_json::from_str::<serde_json::Value>(&text)
-            .ok()
-            .and_then(|value| serde_json::from_value(value["draining"].clone()).ok())
-            .unwrap_or_default();
+    /// Reads which nodes were drained before a restart; called once, before the loop runs.
+    pub fn load_draining(&mut self) -> Result<(), DrainingFileError> {
+        let drained = read_drained_nodes(&self.draining_file)?;
         for node in &mut self.nodes {
             node.draining = drained.contains(&node.name);
         }
+        Ok(())
     }
 }

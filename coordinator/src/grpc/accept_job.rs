@@ -18,6 +18,8 @@ pub type JobEvents = Pin<Box<dyn Stream<Item = Result<JobEvent, Status>> + Send>
 /// A job the cluster accepted and stored durably, and its later events when asked for.
 pub struct AcceptedJob {
     pub job: Job,
+    /// Unbounded: the cluster loop makes it (`ActiveJob::subscribe`) and must never wait on a
+    /// slow client; what it holds is bounded by one job's events (its output and transitions).
     pub updates: Option<mpsc::UnboundedReceiver<JobEvent>>,
 }
 
@@ -49,10 +51,15 @@ pub async fn accept_job(
             job: submitted.job,
             updates: submitted.updates,
         }),
-        Ok(Err(error)) => Err(Status::internal(format!(
-            "job accepted but not stored: {error}"
+        // Not durable means not accepted: a restart would lose a job the client was told of.
+        // The writer's failure stops the coordinator, which ends the job it had placed.
+        Ok(Err(error)) => Err(Status::unavailable(format!(
+            "job not accepted: its record could not be stored ({error})"
         ))),
-        Err(_) => Err(Status::unavailable("the coordinator is shutting down")),
+        Err(_) => Err(Status::unavailable(
+            "job not accepted: the job store stopped before its record was stored (the \
+             coordinator is stopping); submit again once it is back",
+        )),
     }
 }
 

@@ -8,6 +8,7 @@ use axum::serve::ListenerExt;
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
+use super::core_health::CoreHealth;
 use crate::cluster::ClusterHandle;
 use crate::metrics::Metrics;
 use crate::store::JobStore;
@@ -17,6 +18,8 @@ pub struct HttpState {
     pub cluster: ClusterHandle,
     pub store: Arc<dyn JobStore>,
     pub metrics: Arc<Metrics>,
+    /// Failures of the core's tasks, for `/healthz`.
+    pub health: CoreHealth,
 }
 
 pub fn router(state: HttpState) -> Router {

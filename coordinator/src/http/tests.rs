@@ -5,12 +5,27 @@ use std::sync::Arc;
 use settings::MapEnv;
 use tokio_util::sync::CancellationToken;
 
-use super::{HttpState, serve_http};
+use super::{CoreHealth, HttpState, serve_http};
 use crate::cluster::new_cluster;
 use crate::config::CoordinatorConfig;
 use crate::store::{JobStore, MemoryJobStore, StoreWriter};
 
+struct Started {
+    url: String,
+    /// Stops the HTTP server (and, unless it was stopped earlier, the cluster loop).
+    shutdown: CancellationToken,
+    /// Stops only the cluster loop, for the health checks.
+    loop_stop: CancellationToken,
+    loop_task: tokio::task::JoinHandle<()>,
+    health: CoreHealth,
+}
+
 async fn start() -> (String, CancellationToken) {
+    let started = start_with_health().await;
+    (started.url, started.shutdown)
+}
+
+async fn start_with_health() -> Started {
     let dir = tempfile::tempdir().unwrap();
     let toml = "[[nodes]]\nname = \"davas\"\ntoken_env = \"T\"\n[[routes]]\nmodel = \"gemma4:27b\"\nnodes = [\"davas\"]\n";
     let path = dir.path().join("c.toml");
@@ -22,19 +37,28 @@ async fn start() -> (String, CancellationToken) {
     let (writer, _) = StoreWriter::start(store.clone());
     let (cluster, cluster_loop) = new_cluster(&config, store.clone(), writer);
     let shutdown = CancellationToken::new();
-    tokio::spawn(cluster_loop.run(shutdown.clone()));
+    let loop_stop = shutdown.child_token();
+    let loop_task = tokio::spawn(cluster_loop.run(loop_stop.clone()));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
+    let health = CoreHealth::default();
     tokio::spawn(serve_http(
         listener,
         super::router(HttpState {
             cluster,
             store,
             metrics: crate::metrics::Metrics::install().unwrap(),
+            health: health.clone(),
         }),
         shutdown.clone(),
     ));
-    (url, shutdown)
+    Started {
+        url,
+        shutdown,
+        loop_stop,
+        loop_task,
+        health,
+    }
 }
 
 async fn get(url: &str) -> (u16, serde_json::Value) {
@@ -75,4 +99,36 @@ async fn jobs_listing_and_lookup_refuse_bad_input_clearly() {
     assert_eq!(status, 404);
     assert!(body["error"].as_str().unwrap().contains("no job with id"));
     shutdown.cancel();
+}
+
+#[tokio::test]
+async fn health_is_503_with_the_reason_once_a_core_task_has_failed() {
+    let started = start_with_health().await;
+    let url = format!("{}/healthz", started.url);
+    assert_eq!(get(&url).await.0, 200);
+    started
+        .health
+        .record_failure("store writer failed: No space left on device".into());
+    started.health.record_failure("a later consequence".into());
+    let (status, body) = get(&url).await;
+    assert_eq!(status, 503);
+    assert_eq!(body["status"], "failing");
+    assert_eq!(
+        body["reason"],
+        "store writer failed: No space left on device"
+    );
+    started.shutdown.cancel();
+}
+
+#[tokio::test]
+async fn health_is_503_once_the_cluster_loop_has_stopped() {
+    let started = start_with_health().await;
+    let url = format!("{}/healthz", started.url);
+    assert_eq!(get(&url).await.0, 200);
+    started.loop_stop.cancel();
+    started.loop_task.await.unwrap();
+    let (status, body) = get(&url).await;
+    assert_eq!(status, 503);
+    assert_eq!(body["reason"], "the cluster loop has stopped");
+    started.shutdown.cancel();
 }

@@ -122,5 +122,5 @@ async fn the_writer_reports_durability_after_the_commit() {
         JobState::Running as i32
     );
     drop(writer);
-    handle.await.unwrap();
+    handle.await.unwrap().unwrap();
 }

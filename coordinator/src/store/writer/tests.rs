@@ -1,0 +1,58 @@
+//! The writer on a store whose disk is full: nobody is told a record is durable when it is
+//! not, and the writer ends with the reason instead of carrying on.
+
+use std::sync::Arc;
+
+use proto::v1::Job;
+
+use super::StoreWriter;
+use crate::store::{JobFilter, JobStore, StoreError};
+
+/// A store whose every write fails the way a full disk does.
+struct FullDiskJobStore;
+
+impl JobStore for FullDiskJobStore {
+    fn put_all(&self, _jobs: &[Job]) -> Result<(), StoreError> {
+        let full = std::io::Error::from_raw_os_error(28);
+        Err(StoreError::Database(redb::Error::Io(full)))
+    }
+    fn get(&self, _id: &str) -> Result<Option<Job>, StoreError> {
+        Ok(None)
+    }
+    fn list(&self, _filter: &JobFilter) -> Result<Vec<Job>, StoreError> {
+        Ok(Vec::new())
+    }
+    fn unfinished(&self) -> Result<Vec<Job>, StoreError> {
+        Ok(Vec::new())
+    }
+}
+
+fn job(id: &str) -> Job {
+    Job {
+        id: id.into(),
+        ..Default::default()
+    }
+}
+
+#[tokio::test]
+async fn a_failed_commit_tells_the_submitter_and_ends_the_writer_with_the_reason() {
+    let (writer, handle) = StoreWriter::start(Arc::new(FullDiskJobStore));
+    let (durable, answer) = tokio::sync::oneshot::channel();
+    writer.write(job("F1"), Some(durable));
+    let told = answer.await.unwrap().unwrap_err();
+    assert!(told.contains("No space left on device"), "{told}");
+    assert!(told.contains("free space"), "{told}");
+    let ended = handle.await.unwrap().unwrap_err();
+    assert_eq!(ended.records, 1);
+    assert!(
+        ended.to_string().contains("restart the coordinator"),
+        "{ended}"
+    );
+    // Later records fail at once: a submitter waiting on one hears that it was not stored.
+    let (durable, answer) = tokio::sync::oneshot::channel();
+    writer.write(job("F2"), Some(durable));
+    assert!(
+        answer.await.is_err(),
+        "a record after the failure was reported durable"
+    );
+}
