@@ -11,6 +11,7 @@ mod draining_file;
 mod events;
 mod handle;
 mod job_lifecycle;
+mod job_queries;
 mod job_spans;
 pub mod job_spec;
 mod main_loop;
@@ -28,18 +29,45 @@ pub use events::{ClusterEvent, JobError, JobWatch, Rejected, Submitted};
 pub use handle::ClusterHandle;
 pub use main_loop::Cluster;
 
+use crate::clock::{Clock, SystemClock};
 use crate::config::CoordinatorConfig;
 use crate::store::{JobStore, StoreWriter};
 
-/// Creates the cluster loop and its handle; run the loop with `Cluster::run`.
+/// Creates the cluster loop on the system clock and its handle; run the loop with
+/// `Cluster::run`.
 pub fn new_cluster(
     config: &CoordinatorConfig,
     store: Arc<dyn JobStore>,
     writer: StoreWriter,
 ) -> (ClusterHandle, Cluster) {
+    new_cluster_with_clock(config, store, writer, Arc::new(SystemClock))
+}
+
+/// Like `new_cluster`, with the clock the loop reads (tests pass a `ManualClock`).
+pub fn new_cluster_with_clock(
+    config: &CoordinatorConfig,
+    store: Arc<dyn JobStore>,
+    writer: StoreWriter,
+    clock: Arc<dyn Clock>,
+) -> (ClusterHandle, Cluster) {
+    // Unbounded on purpose. Agent link readers hand over statuses and job updates with a
+    // plain `send` (`ClusterHandle::send`); a bounded channel would make them wait on the
+    // loop, and an agent whose reader waits stops being read, misses its heartbeat and is
+    // declared lost: the loop falling behind would turn into nodes falling over. What can wait
+    // here is bounded in practice: every request from a gRPC or HTTP caller waits for its
+    // answer (one event per call in flight), and each agent sends a status a second plus one
+    // update per output token of the jobs it runs (at most its `max_parallel` at a time). The
+    // bench measures the loop keeping up with 10,000 agents (BENCHMARKS.md, "scale").
     let (events_sender, events_receiver) = tokio::sync::mpsc::unbounded_channel();
     let (changes_sender, changes_receiver) = tokio::sync::watch::channel(0);
-    let cluster = Cluster::new(config, store, writer, events_receiver, changes_sender);
+    let cluster = Cluster::new(
+        config,
+        store,
+        writer,
+        clock,
+        events_receiver,
+        changes_sender,
+    );
     (
         ClusterHandle {
             events: events_sender,
@@ -48,3 +76,6 @@ pub fn new_cluster(
         cluster,
     )
 }
+
+#[cfg(test)]
+mod tests;

@@ -15,16 +15,25 @@ pub struct ActiveJob {
     /// When the job was accepted, for time to first token and total time.
     pub accepted: Instant,
     pub first_token: Option<Instant>,
+    /// Unbounded so that a slow watcher never stalls the loop (which decides for every node
+    /// and job). What one watcher can hold is bounded by the job itself: one delta per piece
+    /// of output and one record per state change (queued, re-routed, started, ended), so at
+    /// most about twice the job's output, and only until the job ends, when the sender is
+    /// dropped. A watcher that goes away is forgotten at the next event (`publish`); a client
+    /// that stays connected but stops reading keeps at most that much alive. Bounding it
+    /// further means dropping such a watcher with an end it can tell from the job's, which
+    /// needs the gRPC stream (`grpc/`) to say so.
     pub watchers: Vec<mpsc::UnboundedSender<JobEvent>>,
     pub spans: JobSpans,
 }
 
 impl ActiveJob {
-    pub fn new(job: Job, retries_left: u32, spans: JobSpans) -> Self {
+    /// A job accepted at `accepted` (read from the loop's clock).
+    pub fn new(job: Job, retries_left: u32, spans: JobSpans, accepted: Instant) -> Self {
         Self {
             job,
             retries_left,
-            accepted: Instant::now(),
+            accepted,
             first_token: None,
             watchers: Vec::new(),
             spans,
@@ -73,6 +82,7 @@ impl ActiveJob {
 
     /// A new watcher and the record so far (including output).
     pub fn subscribe(&mut self) -> mpsc::UnboundedReceiver<JobEvent> {
+        // Unbounded: see `watchers`.
         let (sender, receiver) = mpsc::unbounded_channel();
         self.watchers.push(sender);
         receiver
@@ -85,45 +95,4 @@ impl ActiveJob {
 }
 
 #[cfg(test)]
-mod tests {
-    use telemetry::TraceCarrier;
-
-    use super::*;
-
-    fn active() -> ActiveJob {
-        let spans = JobSpans::start("01JOB", "gemma4:27b", &TraceCarrier::new());
-        ActiveJob::new(
-            Job {
-                id: "01JOB".into(),
-                ..Default::default()
-            },
-            0,
-            spans,
-        )
-    }
-
-    #[test]
-    fn every_watcher_still_listening_hears_each_event_in_order() {
-        let mut job = active();
-        let mut first = job.subscribe();
-        let gone = job.subscribe();
-        let mut last = job.subscribe();
-        drop(gone);
-        job.publish_delta("Hel".to_owned());
-        job.job.output = "Hello".into();
-        job.publish_job();
-        assert_eq!(job.watchers.len(), 2);
-        for watcher in [&mut first, &mut last] {
-            let delta = watcher.try_recv().unwrap().event;
-            assert_eq!(delta, Some(job_event::Event::Delta("Hel".into())));
-            let Some(job_event::Event::Job(record)) = watcher.try_recv().unwrap().event else {
-                panic!("expected the job record");
-            };
-            assert_eq!(record.output, "Hello");
-        }
-        drop(last);
-        job.publish_delta("lo".to_owned());
-        assert_eq!(job.watchers.len(), 1);
-        assert!(first.try_recv().is_ok());
-    }
-}
+mod tests;

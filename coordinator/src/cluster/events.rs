@@ -68,6 +68,7 @@ pub struct Submitted {
     pub job: Job,
     pub durable: oneshot::Receiver<Result<(), String>>,
     /// Everything that happens to the job after `job`, when the submit asked to watch it.
+    /// Unbounded, and why that is bounded by the job: see `ActiveJob::watchers`.
     pub updates: Option<mpsc::UnboundedReceiver<JobEvent>>,
 }
 
@@ -83,7 +84,8 @@ pub struct Rejected {
 /// The job so far and the stream of what happens to it next.
 pub struct JobWatch {
     pub snapshot: Job,
-    /// `None` when the job has already ended: the snapshot is all there is.
+    /// `None` when the job has already ended: the snapshot is all there is. Unbounded, and
+    /// why that is bounded by the job: see `ActiveJob::watchers`.
     pub updates: Option<mpsc::UnboundedReceiver<JobEvent>>,
 }
 

@@ -8,6 +8,8 @@ use super::node::Outbound;
 
 #[derive(Clone)]
 pub struct ClusterHandle {
+    /// Unbounded: why, and what bounds it in practice, is written where it is made
+    /// (`new_cluster_with_clock`).
     pub(super) events: mpsc::UnboundedSender<ClusterEvent>,
     /// Bumped whenever the cluster view changes, so a UI can refresh without polling.
     pub(super) changes: watch::Receiver<u64>,

@@ -152,5 +152,4 @@ pub fn canonical_model_name(name: &str) -> String {
 }
 
 #[cfg(test)]
-#[path = "job_spec_tests.rs"]
 mod tests;

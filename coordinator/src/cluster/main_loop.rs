@@ -9,9 +9,10 @@ use tokio::sync::{mpsc, watch};
 use tokio_util::sync::CancellationToken;
 
 use super::active_job::ActiveJob;
-use super::events::{ClusterEvent, JobError, JobWatch};
+use super::events::ClusterEvent;
 use super::node::NodeEntry;
 use super::recent_jobs::RecentJobs;
+use crate::clock::Clock;
 use crate::config::CoordinatorConfig;
 use crate::job_id::JobIdGenerator;
 use crate::store::{JobStore, StoreWriter};
@@ -34,6 +35,8 @@ pub struct Cluster {
     pub(super) ids: JobIdGenerator,
     pub(super) changes: watch::Sender<u64>,
     pub(super) draining_file: std::path::PathBuf,
+    /// Every reading of the time in the loop comes from here (tests advance it by hand).
+    pub(super) clock: Arc<dyn Clock>,
     events: mpsc::UnboundedReceiver<ClusterEvent>,
 }
 
@@ -42,6 +45,7 @@ impl Cluster {
         config: &CoordinatorConfig,
         store: Arc<dyn JobStore>,
         writer: StoreWriter,
+        clock: Arc<dyn Clock>,
         events: mpsc::UnboundedReceiver<ClusterEvent>,
         changes: watch::Sender<u64>,
     ) -> Self {
@@ -63,6 +67,7 @@ impl Cluster {
             ids: JobIdGenerator::default(),
             changes,
             draining_file: config.data_dir.join("draining.json"),
+            clock,
             events,
         }
     }
@@ -85,7 +90,8 @@ impl Cluster {
         tracing::info!("cluster loop stopped");
     }
 
-    fn handle(&mut self, event: ClusterEvent) {
+    /// Handles one event: the one place where every kind of event is decided.
+    pub(super) fn handle(&mut self, event: ClusterEvent) {
         match event {
             ClusterEvent::AgentAttached {
                 hello,
@@ -163,69 +169,6 @@ impl Cluster {
     pub(super) fn changed(&self) {
         self.changes.send_modify(|version| *version += 1);
     }
-
-    fn watch(&mut self, id: &str) -> Result<JobWatch, JobError> {
-        if let Some(active) = self.jobs.get_mut(id) {
-            let updates = active.subscribe();
-            return Ok(JobWatch {
-                snapshot: active.job.clone(),
-                updates: Some(updates),
-            });
-        }
-        Ok(JobWatch {
-            snapshot: self.stored(id)?,
-            updates: None,
-        })
-    }
-
-    fn get(&self, id: &str) -> Result<proto::v1::Job, JobError> {
-        match self.jobs.get(id) {
-            Some(active) => Ok(active.job.clone()),
-            None => self.stored(id),
-        }
-    }
-
-    fn stored(&self, id: &str) -> Result<proto::v1::Job, JobError> {
-        if let Some(job) = self.recent.get(id) {
-            return Ok(job.clone());
-        }
-        self.store
-            .get(id)
-            .map_err(|error| JobError::Store(error.to_string()))?
-            .ok_or_else(|| JobError::NotFound(id.to_owned()))
-    }
-
-    fn cancel(&mut self, id: &str) -> Result<proto::v1::Job, JobError> {
-        if let Some(job) = self.cancel_active(id) {
-            return Ok(job);
-        }
-        let job = self.stored(id)?;
-        let state = proto::v1::JobState::try_from(job.state)
-            .map(|state| {
-                state
-                    .as_str_name()
-                    .trim_start_matches("JOB_STATE_")
-                    .to_ascii_lowercase()
-            })
-            .unwrap_or_default();
-        Err(JobError::AlreadyEnded {
-            id: id.to_owned(),
-            state,
-        })
-    }
-
-    /// Jobs still active when the coordinator stops end with a reason rather than vanish.
-    fn fail_active_jobs_at_shutdown(&mut self) {
-        let ids: Vec<String> = self.jobs.keys().cloned().collect();
-        for id in ids {
-            self.finish(
-                &id,
-                proto::v1::JobState::Failed,
-                proto::v1::FailureCause::CoordinatorStopped,
-                "coordinator_stopped: the coordinator shut down while the job was active".into(),
-            );
-        }
-    }
 }
 
 /// Node name -> position in `nodes` (names are unique: the config validation refuses twins).
@@ -238,20 +181,4 @@ fn index_by_name(nodes: &[NodeEntry]) -> HashMap<String, usize> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_node_is_found_at_its_position_and_unknown_names_are_not() {
-        let nodes: Vec<NodeEntry> = ["contabo", "homelab", "davas"]
-            .into_iter()
-            .map(|name| NodeEntry::new(name.to_owned(), Vec::new()))
-            .collect();
-        let indices = index_by_name(&nodes);
-        for (position, node) in nodes.iter().enumerate() {
-            assert_eq!(indices.get(&node.name), Some(&position));
-        }
-        assert_eq!(indices.get("elsewhere"), None);
-        assert_eq!(indices.len(), 3);
-    }
-}
+mod tests;

@@ -135,27 +135,4 @@ pub fn names_model(reported: &str, model: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::cluster::job_spec::canonical_model_name;
-
-    #[test]
-    fn a_reported_name_matches_exactly_the_canonical_model_it_stands_for() {
-        for (reported, model) in [
-            ("qwen2.5:14b", "qwen2.5:14b"),
-            ("llama3", "llama3:latest"),
-            ("llama3:latest", "llama3:latest"),
-        ] {
-            assert!(names_model(reported, model), "{reported} {model}");
-            assert_eq!(canonical_model_name(reported), model);
-        }
-        for (reported, model) in [
-            ("qwen2.5:14b", "qwen2.5:7b"),
-            ("llama3", "llama3"),
-            ("llama3", "llama3:8b"),
-            ("llama", "llama3:latest"),
-        ] {
-            assert!(!names_model(reported, model), "{reported} {model}");
-        }
-    }
-}
+mod tests;

@@ -10,11 +10,10 @@ use super::events::JobError;
 use super::main_loop::Cluster;
 use super::node::NodeEntry;
 use super::routing::{candidates, ineligibility};
-use crate::clock::now_ms;
 
 impl Cluster {
     pub(super) fn node_views(&self) -> Vec<Node> {
-        let now = now_ms();
+        let now = self.clock.now_ms();
         self.nodes
             .iter()
             .map(|node| self.node_view(node, now))
@@ -55,7 +54,7 @@ impl Cluster {
 
     /// Every model that is routed or installed anywhere, with each candidate node's answer.
     pub(super) fn model_views(&self) -> Vec<ModelAvailability> {
-        let now = now_ms();
+        let now = self.clock.now_ms();
         let mut models: BTreeSet<String> = self.routes.keys().cloned().collect();
         // Ten thousand nodes report the same few models: allocate a name only when it is new.
         for status in self.nodes.iter().filter_map(|node| node.status.as_ref()) {
@@ -107,7 +106,7 @@ impl Cluster {
         }
         tracing::info!(node = name, draining, "node drain changed");
         self.changed();
-        Ok(self.node_view(&self.nodes[index], now_ms()))
+        Ok(self.node_view(&self.nodes[index], self.clock.now_ms()))
     }
 
     /// Draining survives a coordinator restart: the operator drained the node for a reason.

@@ -1,0 +1,78 @@
+//! What an agent reports about a job it runs: started, a piece of output, completed, failed.
+//! An update about a job the node no longer owns frees its slot or cancels it on the agent.
+
+use proto::v1::{FailureCause, JobState, agent_job_update};
+
+use super::timings;
+use crate::cluster::main_loop::Cluster;
+
+impl Cluster {
+    pub(in crate::cluster) fn apply_job_update(
+        &mut self,
+        node_index: usize,
+        job_id: String,
+        event: agent_job_update::Event,
+    ) {
+        let owned_here = self
+            .jobs
+            .get(&job_id)
+            .is_some_and(|active| active.job.node == self.nodes[node_index].name);
+        if !owned_here {
+            if self.nodes[node_index].running.remove(&job_id) {
+                // A job that already ended here (e.g. cancelled) has now left the agent.
+                self.fill_slots(node_index);
+                self.changed();
+            } else if !matches!(
+                event,
+                agent_job_update::Event::Completed(_) | agent_job_update::Event::Failed(_)
+            ) {
+                self.tell_agent_to_cancel(node_index, &job_id);
+            }
+            return;
+        }
+        let Some(active) = self.jobs.get_mut(&job_id) else {
+            return;
+        };
+        match event {
+            agent_job_update::Event::Started(_) => {
+                let now = self.clock.now_ms();
+                let started = self.clock.now();
+                active.job.state = JobState::Running as i32;
+                active.job.started_at_ms = now;
+                timings(&mut active.job).queued_ms = Some(active.millis_since_accepted(started));
+                active.publish_job();
+                self.writer.write(active.job.clone(), None);
+            }
+            agent_job_update::Event::Delta(text) => {
+                if active.first_token.is_none() {
+                    let first = self.clock.now();
+                    active.first_token = Some(first);
+                    active.spans.first_token();
+                    timings(&mut active.job).time_to_first_token_ms =
+                        Some(active.millis_since_accepted(first));
+                }
+                active.job.output.push_str(&text);
+                active.publish_delta(text);
+            }
+            agent_job_update::Event::Completed(completed) => {
+                active.job.served_model = completed.model;
+                active.job.embeddings = completed.embeddings;
+                timings(&mut active.job).ollama = completed.stats;
+                self.end(
+                    &job_id,
+                    JobState::Succeeded,
+                    FailureCause::Unspecified,
+                    String::new(),
+                );
+            }
+            agent_job_update::Event::Failed(failed) => {
+                self.end(
+                    &job_id,
+                    JobState::Failed,
+                    FailureCause::OllamaError,
+                    format!("ollama_error: {}", failed.message),
+                );
+            }
+        }
+    }
+}

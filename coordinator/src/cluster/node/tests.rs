@@ -1,0 +1,24 @@
+//! Unit tests of model name matching.
+
+use super::*;
+use crate::cluster::job_spec::canonical_model_name;
+
+#[test]
+fn a_reported_name_matches_exactly_the_canonical_model_it_stands_for() {
+    for (reported, model) in [
+        ("qwen2.5:14b", "qwen2.5:14b"),
+        ("llama3", "llama3:latest"),
+        ("llama3:latest", "llama3:latest"),
+    ] {
+        assert!(names_model(reported, model), "{reported} {model}");
+        assert_eq!(canonical_model_name(reported), model);
+    }
+    for (reported, model) in [
+        ("qwen2.5:14b", "qwen2.5:7b"),
+        ("llama3", "llama3"),
+        ("llama3", "llama3:8b"),
+        ("llama", "llama3:latest"),
+    ] {
+        assert!(!names_model(reported, model), "{reported} {model}");
+    }
+}

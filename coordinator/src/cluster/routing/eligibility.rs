@@ -1,0 +1,73 @@
+//! Whether one node can take a job for a model now, and, when it cannot, the first reason
+//! why (down, Ollama down, draining, model missing, queue full) as a code and in words.
+
+use proto::v1::IneligibilityCode;
+
+use crate::cluster::node::NodeEntry;
+
+/// Why `node` cannot take a job for `model` now, or `None` when it can.
+pub fn ineligibility(
+    node: &NodeEntry,
+    model: &str,
+    queue_capacity: usize,
+    now_ms: i64,
+) -> Option<(IneligibilityCode, String)> {
+    let code = ineligibility_code(node, model, queue_capacity)?;
+    Some((code, describe_ineligibility(node, code, model, now_ms)))
+}
+
+/// The first reason `node` cannot take a job for `model`, not yet put in words: routing asks
+/// this of every candidate, and a rejection describes only the nodes it names.
+pub fn ineligibility_code(
+    node: &NodeEntry,
+    model: &str,
+    queue_capacity: usize,
+) -> Option<IneligibilityCode> {
+    if node.link.is_none() {
+        return Some(if node.last_seen_ms == 0 {
+            IneligibilityCode::NeverSeen
+        } else {
+            IneligibilityCode::AgentDown
+        });
+    }
+    if !node.ollama_reachable() {
+        return Some(IneligibilityCode::OllamaDown);
+    }
+    if node.draining {
+        return Some(IneligibilityCode::Draining);
+    }
+    if !node.has_model(model) {
+        return Some(IneligibilityCode::ModelNotInstalled);
+    }
+    if !node.has_free_slot() && node.queue.len() >= queue_capacity {
+        return Some(IneligibilityCode::QueueFull);
+    }
+    None
+}
+
+/// "davas: model gemma4:27b not installed", "homelab: agent down since … (41 s): …".
+pub(super) fn describe_ineligibility(
+    node: &NodeEntry,
+    code: IneligibilityCode,
+    model: &str,
+    now_ms: i64,
+) -> String {
+    let text = match code {
+        IneligibilityCode::NeverSeen | IneligibilityCode::AgentDown => {
+            node.down_description(now_ms)
+        }
+        IneligibilityCode::OllamaDown => node.state(now_ms).1,
+        IneligibilityCode::Draining => "draining".to_owned(),
+        IneligibilityCode::ModelNotInstalled => format!("model {model} not installed"),
+        IneligibilityCode::QueueFull => format!(
+            "queue full ({} running, {} queued)",
+            node.running.len(),
+            node.queue.len()
+        ),
+        IneligibilityCode::NotRouted => {
+            format!("has {model} but its route allows only other nodes")
+        }
+        IneligibilityCode::Unspecified => "not eligible".to_owned(),
+    };
+    format!("{}: {text}", node.name)
+}

@@ -1,0 +1,85 @@
+//! A rejection's reasons: every ineligible node's, bounded so that ten thousand nodes fit a
+//! gRPC status, and whether retrying later may work (transient) or not.
+
+use std::collections::BTreeMap;
+
+use proto::v1::{IneligibilityCode, NodeIneligibility};
+
+use super::eligibility::describe_ineligibility;
+use crate::cluster::node::NodeEntry;
+
+/// At most this many nodes are named one by one in a rejection; the rest are counted per code.
+/// Every reason travels in the gRPC status (message and details, both HTTP/2 trailers) and in
+/// the job's record: ten thousand nodes without the model would overflow the trailers' size
+/// limit (the client's connection fails) and add a megabyte to every rejected job.
+pub const NAMED_REASONS: usize = 16;
+
+/// Describes the first [`NAMED_REASONS`] ineligible nodes (by index into `nodes`), those that
+/// are not "model not installed" first (a node that is down or busy may be the one the caller
+/// expected), and counts the rest in one entry per code. Every code present stays present, so
+/// whether the rejection is transient does not change; only the named nodes are put in words.
+pub fn bounded_reasons(
+    nodes: &[NodeEntry],
+    ineligible: Vec<(usize, IneligibilityCode)>,
+    model: &str,
+    now_ms: i64,
+) -> Vec<NodeIneligibility> {
+    let mut named = ineligible;
+    if named.len() > NAMED_REASONS {
+        // Stable: config order within each group.
+        named.sort_by_key(|(_, code)| *code == IneligibilityCode::ModelNotInstalled);
+    }
+    let omitted = named.split_off(named.len().min(NAMED_REASONS));
+    let mut reasons: Vec<NodeIneligibility> = named
+        .into_iter()
+        .map(|(index, code)| NodeIneligibility {
+            node: nodes[index].name.clone(),
+            code: code as i32,
+            reason: describe_ineligibility(&nodes[index], code, model, now_ms),
+        })
+        .collect();
+    let mut counts: BTreeMap<i32, usize> = BTreeMap::new();
+    for (_, code) in omitted {
+        *counts.entry(code as i32).or_default() += 1;
+    }
+    reasons.extend(counts.into_iter().map(|(code, count)| {
+        let more = format!("{count} more nodes");
+        NodeIneligibility {
+            reason: format!("{more}: {}", code_description(code, model)),
+            node: more,
+            code,
+        }
+    }));
+    reasons
+}
+
+/// What a code means, for a line that stands for many nodes.
+fn code_description(code: i32, model: &str) -> String {
+    match IneligibilityCode::try_from(code) {
+        Ok(IneligibilityCode::NeverSeen) => "never seen".to_owned(),
+        Ok(IneligibilityCode::AgentDown) => "agent down".to_owned(),
+        Ok(IneligibilityCode::OllamaDown) => "ollama not answering".to_owned(),
+        Ok(IneligibilityCode::ModelNotInstalled) => format!("model {model} not installed"),
+        Ok(IneligibilityCode::NotRouted) => {
+            format!("have {model} but its route allows only other nodes")
+        }
+        Ok(IneligibilityCode::Draining) => "draining".to_owned(),
+        Ok(IneligibilityCode::QueueFull) => "queue full".to_owned(),
+        Ok(IneligibilityCode::Unspecified) | Err(_) => "not eligible".to_owned(),
+    }
+}
+
+/// UNAVAILABLE when every candidate is merely unhealthy or busy (retrying later may work),
+/// FAILED_PRECONDITION when the model is missing or not allowed anywhere.
+pub fn rejection_is_transient(reasons: &[NodeIneligibility]) -> bool {
+    !reasons.is_empty()
+        && reasons.iter().all(|reason| {
+            matches!(
+                IneligibilityCode::try_from(reason.code),
+                Ok(IneligibilityCode::AgentDown
+                    | IneligibilityCode::OllamaDown
+                    | IneligibilityCode::Draining
+                    | IneligibilityCode::QueueFull)
+            )
+        })
+}
