@@ -20,7 +20,8 @@ const USAGE: &str = "usage: cargo xtask <command>
 
 commands:
   ci       what CI runs, in order: install, fmt, clippy, tidy, build, test (stops at the first failure)
-  tidy     repository checks: //! module docs, file sizes, env reads, Cargo.lock, ARCHITECTURE.md
+  tidy     repository checks: //! module docs, file sizes, test layout, internal imports, a test
+           per module, env reads, Cargo.lock, ARCHITECTURE.md; `tidy DIR` checks another checkout
   install  install the outside tools the tests use, when missing (CI's first step)
   bench    build release binaries and run the cluster core benchmark; options pass through
            (--quick, --requests N, --warmup N, --concurrency 1,32, --tokens N, --trials N,
@@ -47,6 +48,7 @@ fn dispatch(arguments: &[String]) -> Result<()> {
     {
         ["ci"] => ci::run(&root),
         ["tidy"] => tidy::run(&root),
+        ["tidy", other_root] => tidy::run(Path::new(other_root)),
         ["install"] => install::run(&mut run::Shell::new(&root)),
         ["bench", ..] => bench::run(&root, &arguments[1..]),
         [] | ["help" | "-h" | "--help"] => {

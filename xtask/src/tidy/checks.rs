@@ -1,12 +1,9 @@
-//! The tidy checks as pure functions of a path and its text, so each is unit-tested without
-//! touching the repository.
+//! What every tidy check shares (a [`Problem`], which files are production code) and the
+//! small checks: module docs, environment reads, the codemap. Pure functions of a path and its
+//! text, so each is unit-tested without touching the repository.
 
 use std::fmt;
 use std::path::{Component, Path, PathBuf};
-
-/// The most lines of code (blank lines, comments and the `#[cfg(test)]` module not counted) a
-/// production file may have; DESIGN.md asks for about 150 and a split well before this.
-pub const MAX_PRODUCTION_CODE_LINES: usize = 300;
 
 /// How code reads the environment directly; only config modules may.
 const ENV_READ_PATTERNS: &[&str] = &["std::env::var", "env::var(", "env::var_os(", "env::vars("];
@@ -17,20 +14,54 @@ pub struct Problem {
     pub path: PathBuf,
     pub line: Option<usize>,
     pub message: String,
+    pub severity: Severity,
+}
+
+/// Whether a problem fails tidy or is only listed; a rule the tree does not meet yet is
+/// listed until the files it names are fixed, then switched to failing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Failure,
+    Warning,
+}
+
+impl Severity {
+    /// [`Severity::Failure`] when `fails` (a rule's switch), else [`Severity::Warning`].
+    pub fn failing_when(fails: bool) -> Self {
+        if fails { Self::Failure } else { Self::Warning }
+    }
 }
 
 impl Problem {
+    /// A failing problem about the whole file.
     pub fn in_file(path: &Path, message: impl Into<String>) -> Self {
         Self {
             path: path.to_path_buf(),
             line: None,
             message: message.into(),
+            severity: Severity::Failure,
         }
+    }
+
+    /// The same problem, only listed.
+    pub fn into_warning(self) -> Self {
+        self.with_severity(Severity::Warning)
+    }
+
+    pub fn with_severity(self, severity: Severity) -> Self {
+        Self { severity, ..self }
+    }
+
+    pub fn is_failure(&self) -> bool {
+        self.severity == Severity::Failure
     }
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.severity == Severity::Warning {
+            formatter.write_str("warning: ")?;
+        }
         match self.line {
             Some(line) => write!(formatter, "{}:{line}: ", self.path.display())?,
             None => write!(formatter, "{}: ", self.path.display())?,
@@ -39,16 +70,40 @@ impl fmt::Display for Problem {
     }
 }
 
-/// Test code: anything under a `tests` directory, and `tests.rs` / `*_tests.rs` files.
+/// Directories holding only test code: integration tests, benches, and the `#[cfg(test)]`
+/// `test_support` modules (stand-ins the unit tests share).
+const TEST_DIRS: &[&str] = &["tests", "benches", "test_support"];
+
+/// Test code: anything under a [`TEST_DIRS`] directory, and `tests.rs` / `*_tests.rs` /
+/// `*_test.rs` files.
 pub fn is_test_file(path: &Path) -> bool {
-    let under_tests_dir = path
-        .parent()
-        .is_some_and(|parent| parent.components().any(|part| is_named(part, "tests")));
+    let under_tests_dir = path.parent().is_some_and(|parent| {
+        parent
+            .components()
+            .any(|part| TEST_DIRS.iter().any(|dir| is_named(part, dir)))
+    });
     let file_name = path
         .file_name()
         .map(|name| name.to_string_lossy())
         .unwrap_or_default();
-    under_tests_dir || file_name == "tests.rs" || file_name.ends_with("_tests.rs")
+    under_tests_dir
+        || file_name == "tests.rs"
+        || file_name.ends_with("_tests.rs")
+        || file_name.ends_with("_test.rs")
+}
+
+/// Generated code: under a `gen`/`generated` directory, or marked `@generated` near the top
+/// (none is checked in today; the build writes it to `OUT_DIR`).
+pub fn is_generated_file(path: &Path, text: &str) -> bool {
+    let under_generated_dir = path
+        .components()
+        .any(|part| is_named(part, "gen") || is_named(part, "generated"));
+    under_generated_dir || text.lines().take(5).any(|line| line.contains("@generated"))
+}
+
+/// Code that ships: a `.rs` file that is neither test code nor generated.
+pub fn is_production_file(path: &Path, text: &str) -> bool {
+    !is_test_file(path) && !is_generated_file(path, text)
 }
 
 /// Every `.rs` file opens with a `//!` line saying what the module is for.
@@ -61,51 +116,6 @@ pub fn check_module_doc(path: &Path, text: &str) -> Option<Problem> {
         path,
         "does not open with a `//!` line: add one saying what this module is for",
     ))
-}
-
-/// Production files (not tests, not xtask) have at most [`MAX_PRODUCTION_CODE_LINES`].
-pub fn check_production_file_size(path: &Path, text: &str) -> Option<Problem> {
-    if is_test_file(path) || starts_with_dir(path, "xtask") {
-        return None;
-    }
-    let code_lines = count_code_lines(text);
-    (code_lines > MAX_PRODUCTION_CODE_LINES).then(|| {
-        Problem::in_file(
-            path,
-            format!(
-                "has {code_lines} lines of code (at most {MAX_PRODUCTION_CODE_LINES}, blank \
-                 lines, comments and the #[cfg(test)] module not counted): split it by job"
-            ),
-        )
-    })
-}
-
-/// Lines that are neither blank nor comments, leaving out an inline `#[cfg(test)] mod … { … }`
-/// (test code, recognised by rustfmt's layout: it ends at the next `}` in column 0).
-pub fn count_code_lines(text: &str) -> usize {
-    let lines: Vec<&str> = text.lines().collect();
-    let mut in_block_comment = false;
-    let mut in_test_module = false;
-    let mut code_lines = 0;
-    for (index, line) in lines.iter().enumerate() {
-        let trimmed = line.trim();
-        if in_test_module {
-            in_test_module = line.trim_end() != "}";
-            continue;
-        }
-        if in_block_comment || trimmed.starts_with("/*") {
-            in_block_comment = !trimmed.contains("*/");
-            continue;
-        }
-        if trimmed == "#[cfg(test)]" && opens_inline_module(&lines[index + 1..]) {
-            in_test_module = true;
-            continue;
-        }
-        if !trimmed.is_empty() && !trimmed.starts_with("//") {
-            code_lines += 1;
-        }
-    }
-    code_lines
 }
 
 /// Raw environment reads belong in config modules: files whose path says `config` or
@@ -130,6 +140,7 @@ pub fn check_env_reads(path: &Path, text: &str) -> Vec<Problem> {
             Some(Problem {
                 path: path.to_path_buf(),
                 line: Some(index + 1),
+                severity: Severity::Failure,
                 message: format!(
                     "reads the environment directly (`{pattern}`): read it in the config \
                      module through `settings::EnvSource` and pass the value in"
@@ -162,14 +173,6 @@ pub fn check_crates_on_codemap(crate_dirs: &[PathBuf], codemap: Option<&str>) ->
             )
         })
         .collect()
-}
-
-fn opens_inline_module(following_lines: &[&str]) -> bool {
-    following_lines
-        .iter()
-        .map(|line| line.trim())
-        .find(|line| !line.is_empty() && !line.starts_with("#["))
-        .is_some_and(|line| line.starts_with("mod ") && line.ends_with('{'))
 }
 
 fn starts_with_dir(path: &Path, dir: &str) -> bool {
