@@ -10,7 +10,7 @@ use serde::Serialize;
 use tonic::{Code, Status};
 use tonic_types::StatusExt;
 
-use crate::views::{JobView, NodeReasonView, ineligibility_code_word};
+use crate::views::{JobView, NodeReasonView};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -111,7 +111,7 @@ impl ToolFailure {
 fn code_word_from_violation_type(violation_type: &str) -> String {
     let proto_name = format!("INELIGIBILITY_CODE_{violation_type}");
     IneligibilityCode::from_str_name(&proto_name)
-        .map(|code| ineligibility_code_word(code as i32))
+        .map(|code| client::words::ineligibility(code as i32).to_owned())
         .unwrap_or_else(|| violation_type.to_ascii_lowercase())
 }
 

@@ -9,7 +9,7 @@ mod node_view;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-pub use job_view::{EmbedView, JobListView, JobView, job_state_word};
+pub use job_view::{EmbedView, JobListView, JobView};
 pub use model_view::{ModelListView, ModelView};
 pub use node_view::{NodeListView, NodeView};
 
@@ -28,28 +28,19 @@ impl From<&proto::v1::NodeIneligibility> for NodeReasonView {
     fn from(ineligibility: &proto::v1::NodeIneligibility) -> Self {
         Self {
             node: ineligibility.node.clone(),
-            code: ineligibility_code_word(ineligibility.code),
+            code: ineligibility_word(ineligibility.code),
             reason: ineligibility.reason.clone(),
         }
     }
 }
 
-/// `INELIGIBILITY_CODE_AGENT_DOWN` → `agent_down`; empty for an unset or unknown code.
-pub fn ineligibility_code_word(code: i32) -> String {
-    proto::v1::IneligibilityCode::try_from(code)
-        .ok()
-        .filter(|code| *code != proto::v1::IneligibilityCode::Unspecified)
-        .map(|code| enum_word(code.as_str_name(), "INELIGIBILITY_CODE_"))
-        .unwrap_or_default()
-}
-
-/// A proto enum value's name without its prefix, lowercase: `JOB_STATE_SUCCEEDED` →
-/// `succeeded`.
-pub fn enum_word(proto_name: &str, prefix: &str) -> String {
-    proto_name
-        .strip_prefix(prefix)
-        .unwrap_or(proto_name)
-        .to_ascii_lowercase()
+/// The `client::words` word for why a node cannot take a job; empty when the node can (the
+/// code is unset), so the field is left out.
+pub fn ineligibility_word(code: i32) -> String {
+    if code == proto::v1::IneligibilityCode::Unspecified as i32 {
+        return String::new();
+    }
+    client::words::ineligibility(code).to_owned()
 }
 
 /// Zero means "not yet" in the proto; `None` says so in JSON.
@@ -62,18 +53,6 @@ mod tests {
     use proto::v1::{IneligibilityCode, NodeIneligibility};
 
     use super::*;
-
-    #[test]
-    fn enum_values_become_lowercase_words() {
-        assert_eq!(enum_word("JOB_STATE_SUCCEEDED", "JOB_STATE_"), "succeeded");
-        assert_eq!(enum_word("ODD", "JOB_STATE_"), "odd");
-        assert_eq!(
-            ineligibility_code_word(IneligibilityCode::ModelNotInstalled as i32),
-            "model_not_installed"
-        );
-        assert_eq!(ineligibility_code_word(0), "");
-        assert_eq!(ineligibility_code_word(99), "");
-    }
 
     #[test]
     fn a_node_reason_keeps_the_node_and_its_words() {

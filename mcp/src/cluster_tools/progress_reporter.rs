@@ -1,10 +1,11 @@
-//! Progress of a job a tool waits for — tokens made so far — sent as MCP progress
-//! notifications, only when the client asked for them (it sent a progress token) and at most a
-//! few times a second: a long answer has thousands of tokens, and one notification each would
-//! flood a desktop client.
+//! Progress of a job a tool waits for — tokens made so far, and a restart after a lost node —
+//! sent as MCP progress notifications, only when the client asked for them (it sent a
+//! progress token) and tokens at most a few times a second: a long answer has thousands of
+//! tokens, and one notification each would flood a desktop client.
 
 use std::time::Duration;
 
+use proto::v1::Job;
 use rmcp::RoleServer;
 use rmcp::model::{ProgressNotificationParam, ProgressToken};
 use rmcp::service::{Peer, RequestContext};
@@ -17,6 +18,9 @@ pub struct ProgressReporter {
     peer: Peer<RoleServer>,
     token: ProgressToken,
     throttle: ProgressThrottle,
+    /// Added to the token count of the current attempt: MCP progress must only increase, and a
+    /// retry starts counting again.
+    earlier_attempts: usize,
 }
 
 impl ProgressReporter {
@@ -27,6 +31,7 @@ impl ProgressReporter {
             peer: context.peer.clone(),
             token,
             throttle: ProgressThrottle::new(MIN_INTERVAL),
+            earlier_attempts: 0,
         })
     }
 
@@ -40,8 +45,28 @@ impl ProgressReporter {
         } else {
             format!("{tokens} tokens so far from {node}")
         };
-        let notification =
-            ProgressNotificationParam::new(self.token.clone(), tokens as f64).with_message(message);
+        self.send(self.earlier_attempts + tokens, message).await;
+    }
+
+    /// Says at once that the job's node was lost and `job` is its new attempt, so the
+    /// `abandoned_tokens` counted so far are void.
+    pub async fn restarted(&mut self, job: &Job, abandoned_tokens: usize) {
+        self.earlier_attempts += abandoned_tokens + 1;
+        let node = if job.node.is_empty() {
+            "another node"
+        } else {
+            &job.node
+        };
+        let message = format!(
+            "the node was lost; attempt {} restarts on {node}: the output so far is void",
+            job.attempt
+        );
+        self.send(self.earlier_attempts, message).await;
+    }
+
+    async fn send(&self, progress: usize, message: String) {
+        let notification = ProgressNotificationParam::new(self.token.clone(), progress as f64)
+            .with_message(message);
         if let Err(error) = self.peer.notify_progress(notification).await {
             // The client went away; the tool call ends soon anyway, so this is no failure.
             tracing::debug!(%error, "mcp: a progress notification could not be sent");

@@ -1,17 +1,22 @@
-//! Waiting for a submitted job's end by watching its token stream: progress goes to the
-//! client as tokens arrive; a client that cancels its request cancels the job (nobody wants
-//! the answer any more, and the node is freed); patience running out returns the job as it
-//! stands, still running.
+//! Waiting for a submitted job's end by watching its token stream with `client::JobOutput`:
+//! progress goes to the client as tokens arrive, and a retry after a lost node restarts the
+//! output (the result holds only the final attempt's); a client that cancels its request
+//! cancels the job (nobody wants the answer any more, and the node is freed); patience running
+//! out returns the job as it stands, still running.
+
+#[cfg(test)]
+mod tests;
 
 use std::time::Duration;
 
+use client::{JobOutput, OutputStep, words};
 use proto::v1::{CancelJobRequest, Job, JobState, WatchJobRequest, job_event};
 use tokio_util::sync::CancellationToken;
 
 use super::progress_reporter::ProgressReporter;
 use crate::coordinator_link::CoordinatorLink;
 use crate::tool_failure::{FailureKind, ToolFailure};
-use crate::views::{JobView, job_state_word};
+use crate::views::JobView;
 
 /// How long a cancel for a client that went away may take; it is best effort.
 const CANCEL_PATIENCE: Duration = Duration::from_secs(5);
@@ -46,44 +51,53 @@ pub async fn wait_for_job(
         .map_err(|status| may_still_run(link.failure(&status)))?
         .into_inner();
     let deadline = tokio::time::Instant::now() + patience;
+    // The stream's first snapshot carries the output made before it began.
+    let mut output: Option<JobOutput> = None;
     let mut latest = job;
     let mut tokens = 0_usize;
     loop {
         let event = tokio::select! {
             () = client_cancelled.cancelled() => return Err(cancel_for_client(link, &id).await),
-            () = tokio::time::sleep_until(deadline) => return Ok(WaitOutcome::StillRunning(latest)),
+            () = tokio::time::sleep_until(deadline) => {
+                latest.output = output.map(|output| output.shown().to_owned()).unwrap_or_default();
+                return Ok(WaitOutcome::StillRunning(latest));
+            }
             event = stream.message() => event,
         };
-        match event.map_err(|status| may_still_run(link.failure(&status)))? {
-            Some(event) => match event.event {
-                Some(job_event::Event::Delta(text)) => {
-                    tokens += 1;
-                    latest.output.push_str(&text);
-                    if let Some(progress) = progress.as_mut() {
-                        progress.tokens_so_far(tokens, &latest.node).await;
-                    }
+        let Some(event) = event.map_err(|status| may_still_run(link.failure(&status)))? else {
+            return Err(may_still_run(ToolFailure::new(
+                FailureKind::CoordinatorError,
+                format!(
+                    "the coordinator closed job {id}'s stream while it was {}",
+                    words::job_state(latest.state)
+                ),
+            )));
+        };
+        let output = match (&mut output, &event.event) {
+            (Some(output), _) => output,
+            (None, Some(job_event::Event::Job(first))) => output.insert(JobOutput::new(first)),
+            (None, _) => output.insert(JobOutput::default()),
+        };
+        match output.apply(event) {
+            OutputStep::Tokens(_) => {
+                tokens += 1;
+                if let Some(progress) = progress.as_mut() {
+                    progress.tokens_so_far(tokens, &latest.node).await;
                 }
-                Some(job_event::Event::Job(job)) if is_terminal(&job) => {
-                    return Ok(WaitOutcome::Ended(job));
-                }
-                Some(job_event::Event::Job(mut job)) => {
-                    // A state change may come without the tokens streamed so far.
-                    if job.output.len() < latest.output.len() {
-                        job.output = std::mem::take(&mut latest.output);
-                    }
-                    latest = job;
-                }
-                None => {}
-            },
-            None => {
-                return Err(may_still_run(ToolFailure::new(
-                    FailureKind::CoordinatorError,
-                    format!(
-                        "the coordinator closed job {id}'s stream while it was {}",
-                        job_state_word(latest.state)
-                    ),
-                )));
             }
+            OutputStep::Restarted(job) => {
+                // The tokens so far belong to the attempt on the lost node: the result will
+                // hold only the new attempt's output, and the progress says why it restarts.
+                if let Some(progress) = progress.as_mut() {
+                    progress.restarted(&job, tokens).await;
+                }
+                tokens = 0;
+                latest = job;
+            }
+            OutputStep::Changed(job) => latest = job,
+            OutputStep::Ended { job, .. } => return Ok(WaitOutcome::Ended(job)),
+            // An event kind newer than this build: nothing to wait on.
+            OutputStep::Unknown => {}
         }
     }
 }
@@ -109,13 +123,6 @@ pub fn ended_job_result(job: &Job) -> Result<JobView, ToolFailure> {
     Err(failure)
 }
 
-fn is_terminal(job: &Job) -> bool {
-    matches!(
-        JobState::try_from(job.state),
-        Ok(JobState::Succeeded | JobState::Failed | JobState::Cancelled | JobState::Rejected)
-    )
-}
-
 /// The client cancelled its tool call: the job is cancelled too, best effort.
 async fn cancel_for_client(link: &CoordinatorLink, id: &str) -> ToolFailure {
     let request = CancelJobRequest { id: id.to_owned() };
@@ -137,76 +144,4 @@ async fn cancel_for_client(link: &CoordinatorLink, id: &str) -> ToolFailure {
         FailureKind::JobFailed,
         format!("the client cancelled the call, so job {id} was cancelled"),
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use proto::v1::{JobKind, JobSpec, NodeIneligibility};
-
-    use super::*;
-
-    fn job(state: JobState, reason: &str) -> Job {
-        Job {
-            id: "01JOB".into(),
-            spec: Some(JobSpec {
-                kind: JobKind::Generate as i32,
-                model: "gemma4:27b".into(),
-                ..Default::default()
-            }),
-            state: state as i32,
-            node: "davas".into(),
-            reason: reason.into(),
-            output: "blue".into(),
-            ..Default::default()
-        }
-    }
-
-    #[test]
-    fn a_succeeded_job_is_the_result() {
-        let view = ended_job_result(&job(JobState::Succeeded, "")).unwrap();
-        assert_eq!(
-            (view.state.as_str(), view.output.as_str()),
-            ("succeeded", "blue")
-        );
-    }
-
-    #[test]
-    fn a_failed_or_rejected_job_is_an_error_with_its_reason_and_record() {
-        let failure =
-            ended_job_result(&job(JobState::Failed, "node_lost: davas stopped answering"))
-                .unwrap_err();
-        assert_eq!(failure.kind, FailureKind::JobFailed);
-        assert_eq!(
-            failure.error,
-            "job 01JOB failed on davas: node_lost: davas stopped answering"
-        );
-        assert_eq!(
-            failure.job.as_ref().map(|job| job.output.as_str()),
-            Some("blue")
-        );
-        let mut rejected = job(JobState::Rejected, "no node can run gemma4:27b");
-        rejected.node.clear();
-        rejected.rejections = vec![NodeIneligibility {
-            node: "davas".into(),
-            reason: "davas: draining".into(),
-            ..Default::default()
-        }];
-        let failure = ended_job_result(&rejected).unwrap_err();
-        assert_eq!(
-            failure.error,
-            "job 01JOB rejected: no node can run gemma4:27b"
-        );
-        assert!(
-            failure.text().contains("\n  davas: draining"),
-            "{}",
-            failure.text()
-        );
-    }
-
-    #[test]
-    fn only_ended_states_are_terminal() {
-        assert!(is_terminal(&job(JobState::Cancelled, "")));
-        assert!(!is_terminal(&job(JobState::Running, "")));
-        assert!(!is_terminal(&job(JobState::Queued, "")));
-    }
 }

@@ -1,11 +1,12 @@
 //! A job as the job tools show it: what it asked for, where it ran, its answer, timings and
 //! token counts, or why it was rejected or failed; and the embed tool's vectors.
 
-use proto::v1::{Job, JobKind, JobState};
+use client::words;
+use proto::v1::{Job, JobKind};
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{NodeReasonView, enum_word, nonzero};
+use super::{NodeReasonView, nonzero};
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct JobView {
@@ -89,9 +90,9 @@ impl From<&Job> for JobView {
         let kind = JobKind::try_from(spec.kind).unwrap_or(JobKind::Unspecified);
         Self {
             id: job.id.clone(),
-            kind: enum_word(kind.as_str_name(), "JOB_KIND_"),
+            kind: words::job_kind(kind as i32).to_owned(),
             model: spec.model,
-            state: job_state_word(job.state),
+            state: words::job_state(job.state).to_owned(),
             reason: job.reason.clone(),
             node: job.node.clone(),
             served_model: job.served_model.clone(),
@@ -125,17 +126,9 @@ impl JobView {
     }
 }
 
-/// `JOB_STATE_RUNNING` → `running`.
-pub fn job_state_word(state: i32) -> String {
-    match JobState::try_from(state) {
-        Ok(JobState::Unspecified) | Err(_) => "unknown".to_owned(),
-        Ok(state) => enum_word(state.as_str_name(), "JOB_STATE_"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use proto::v1::{Embedding, JobSpec, JobTimings, OllamaStats};
+    use proto::v1::{Embedding, JobSpec, JobState, JobTimings, OllamaStats};
 
     use super::*;
 

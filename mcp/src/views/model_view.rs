@@ -5,7 +5,7 @@ use proto::v1::{ModelAvailability, NodeAvailability};
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::ineligibility_code_word;
+use super::ineligibility_word;
 
 /// Every model some node has installed or a route names.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -65,7 +65,7 @@ impl From<&NodeAvailability> for NodeAvailabilityView {
             node: node.node.clone(),
             available: node.available,
             loaded: node.loaded,
-            code: ineligibility_code_word(node.code),
+            code: ineligibility_word(node.code),
             reason: node.reason.clone(),
         }
     }

@@ -1,11 +1,11 @@
 //! A node as the `list_nodes` and `set_draining` tools show it: its state and why, its
 //! Ollama's models, its load, and its host's facts.
 
-use proto::v1::{HostFacts, Node, NodeState};
+use proto::v1::{HostFacts, Node};
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{enum_word, nonzero};
+use super::nonzero;
 
 /// Every node the coordinator knows (configured or connected).
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -65,7 +65,7 @@ impl From<&Node> for NodeView {
     fn from(node: &Node) -> Self {
         Self {
             name: node.name.clone(),
-            state: node_state_word(node.state),
+            state: client::words::node_state(node.state).to_owned(),
             state_reason: node.state_reason.clone(),
             draining: node.draining,
             labels: node.labels.clone(),
@@ -101,16 +101,9 @@ impl From<&HostFacts> for HostView {
     }
 }
 
-fn node_state_word(state: i32) -> String {
-    match NodeState::try_from(state) {
-        Ok(NodeState::Unspecified) | Err(_) => "unknown".to_owned(),
-        Ok(state) => enum_word(state.as_str_name(), "NODE_STATE_"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use proto::v1::{InstalledModel, LoadedModel};
+    use proto::v1::{InstalledModel, LoadedModel, NodeState};
 
     use super::*;
 
