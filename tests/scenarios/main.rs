@@ -5,6 +5,7 @@
 mod support;
 
 mod a_bad_config_exits_2_listing_every_problem;
+mod a_full_disk_stops_the_coordinator_with_a_clear_error;
 mod a_killed_agent_sends_one_loss_alert_and_its_restart_one_recovery;
 mod a_node_lost_mid_job_fails_it_or_retries_on_the_same_model;
 mod a_one_second_agent_freeze_sends_no_alert;

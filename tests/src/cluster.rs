@@ -4,6 +4,7 @@
 
 mod alert_calls;
 mod binaries;
+mod coordinator_exit;
 mod eventually;
 mod job_calls;
 mod mcp_calls;

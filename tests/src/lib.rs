@@ -6,3 +6,4 @@ pub mod cluster;
 pub mod fake_discord;
 pub mod fake_ollama;
 pub mod otlp_receiver;
+pub mod tiny_filesystem;

@@ -20,7 +20,7 @@ pub struct TestCluster {
     pub dir: tempfile::TempDir,
     pub grpc_port: u16,
     pub http_port: u16,
-    coordinator: Option<ManagedProcess>,
+    pub(super) coordinator: Option<ManagedProcess>,
     agents: BTreeMap<String, ManagedProcess>,
     ollamas: BTreeMap<String, FakeOllama>,
     tokens: BTreeMap<String, String>,
