@@ -6,9 +6,9 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use client::Coordinator;
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
-use tonic::transport::{Channel, Endpoint};
 
 use crate::config::AlertsConfig;
 use crate::counters::AlertCounters;
@@ -41,11 +41,20 @@ pub enum AlertsError {
     GrpcUrl(String),
 }
 
+impl From<client::ConnectError> for AlertsError {
+    fn from(error: client::ConnectError) -> Self {
+        match error {
+            client::ConnectError::InvalidUrl { url, .. }
+            | client::ConnectError::Unreachable { url, .. } => Self::GrpcUrl(url),
+        }
+    }
+}
+
 /// What a started service with a webhook holds.
 struct Enabled {
     store: Arc<dyn AlertStore>,
     client: WebhookClient,
-    channel: Channel,
+    coordinator: Coordinator,
 }
 
 /// The alerting service: started with the coordinator, stopped by its shutdown token.
@@ -81,13 +90,11 @@ impl AlertService {
                         "alerts a previous run was sending when it stopped are sent again; Discord may show them twice"
                     );
                 }
-                let channel = Endpoint::from_shared(context.grpc_url.clone())
-                    .map_err(|_| AlertsError::GrpcUrl(context.grpc_url.clone()))?
-                    .connect_lazy();
+                let coordinator = Coordinator::lazy(&context.grpc_url)?;
                 Some(Enabled {
                     store,
                     client: WebhookClient::new(webhook)?,
-                    channel,
+                    coordinator,
                 })
             }
         };
@@ -149,7 +156,7 @@ impl AlertService {
         };
         let watch = WatchLoop {
             detector: Detector::new(settings, memory, clock.now_ms()),
-            jobs: GrpcJobLookup::new(enabled.channel.clone()),
+            jobs: GrpcJobLookup::new(&enabled.coordinator),
             store: enabled.store,
             wake_sender: wake,
             counters: self.counters,
@@ -158,7 +165,7 @@ impl AlertService {
         };
         let (snapshot_sender, snapshots) = mpsc::channel(16);
         let feed = tokio::spawn(feed_snapshots(
-            enabled.channel,
+            enabled.coordinator,
             snapshot_sender,
             shutdown.clone(),
         ));

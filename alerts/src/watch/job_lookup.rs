@@ -4,6 +4,7 @@
 
 use std::future::Future;
 
+use client::{Coordinator, is_terminal};
 use proto::v1::job_service_client::JobServiceClient;
 use proto::v1::{GetJobRequest, Job, JobState, ListJobsRequest};
 use tonic::Status;
@@ -29,15 +30,16 @@ pub struct GrpcJobLookup {
 }
 
 impl GrpcJobLookup {
-    pub fn new(channel: Channel) -> Self {
+    pub fn new(coordinator: &Coordinator) -> Self {
         Self {
-            client: JobServiceClient::new(channel),
+            client: coordinator.jobs(),
         }
     }
 }
 
+/// Queued or running: not yet ended.
 pub fn is_active(job: &Job) -> bool {
-    job.state == JobState::Queued as i32 || job.state == JobState::Running as i32
+    !is_terminal(job.state)
 }
 
 impl JobLookup for GrpcJobLookup {

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use proto::v1::{ClusterSnapshot, JobState};
+use proto::v1::{ClusterSnapshot, FailureCause, JobState};
 
 use super::job_lookup::{JobLookup, is_active};
 use crate::detector::AffectedJobs;
@@ -57,10 +57,10 @@ impl JobsOnNodes {
         lookup: &impl JobLookup,
     ) -> AffectedJobs {
         let mut affected = AffectedJobs::default();
-        let lost_prefix = format!("node_lost: {node}:");
         match lookup.failed_jobs(Some(node)).await {
             Ok(jobs) => affected.failed.extend(jobs.into_iter().filter(|job| {
-                job.reason.starts_with(&lost_prefix)
+                job.cause == FailureCause::NodeLost as i32
+                    && job.node == node
                     && job.finished_at_ms >= since_ms - LOSS_SLACK_MS
             })),
             Err(status) => {

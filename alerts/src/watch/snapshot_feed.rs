@@ -4,29 +4,25 @@
 
 use std::time::Duration;
 
-use proto::v1::cluster_service_client::ClusterServiceClient;
+use client::Coordinator;
 use proto::v1::{ClusterSnapshot, WatchClusterRequest};
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
-use tonic::transport::Channel;
 
 /// The alerter needs no faster view than this; the stream coalesces bursts into one snapshot.
 const SNAPSHOT_INTERVAL_MS: u32 = 250;
 const FIRST_RETRY: Duration = Duration::from_millis(100);
 const LONGEST_RETRY: Duration = Duration::from_secs(5);
-/// The cluster view of 10,000 nodes is ~6 MB, over tonic's default 4 MiB decoding limit.
-const MAX_SNAPSHOT_BYTES: usize = 64 << 20;
 
 pub async fn feed_snapshots(
-    channel: Channel,
+    coordinator: Coordinator,
     snapshots: mpsc::Sender<ClusterSnapshot>,
     shutdown: CancellationToken,
 ) {
     let mut delay = FIRST_RETRY;
     let mut outage_reported = false;
     loop {
-        let mut client = ClusterServiceClient::new(channel.clone())
-            .max_decoding_message_size(MAX_SNAPSHOT_BYTES);
+        let mut client = coordinator.cluster();
         let request = WatchClusterRequest {
             min_interval_ms: SNAPSHOT_INTERVAL_MS,
         };

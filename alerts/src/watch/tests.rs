@@ -5,7 +5,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use proto::v1::{
-    ClusterSnapshot, InstalledModel, Job, JobSpec, JobState, ModelAvailability, Node, NodeState,
+    ClusterSnapshot, FailureCause, InstalledModel, Job, JobSpec, JobState, ModelAvailability, Node,
+    NodeState,
 };
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
@@ -221,14 +222,24 @@ async fn a_loss_alert_names_the_jobs_that_failed_and_those_re_routed() {
         .lock()
         .unwrap()
         .push(job("J1", "homelab", JobState::Running, "", 0));
-    let failed = job(
+    let mut failed = job(
         "J2",
         "davas",
         JobState::Failed,
-        "node_lost: davas: its stream closed",
+        "node_lost: davas: connection to the agent lost (h2 protocol error)",
         i64::MAX / 2,
     );
-    jobs.failed.lock().unwrap().push(failed);
+    failed.cause = FailureCause::NodeLost as i32;
+    // The cause decides, not the words: an Ollama error that mentions a node loss is not one.
+    let mut ollama_failed = job(
+        "J3",
+        "davas",
+        JobState::Failed,
+        "node_lost: davas: said the model",
+        i64::MAX / 2,
+    );
+    ollama_failed.cause = FailureCause::OllamaError as i32;
+    jobs.failed.lock().unwrap().extend([failed, ollama_failed]);
     running.send(snapshot(NodeState::Down, 0)).await;
     tokio::time::sleep(Duration::from_secs(4)).await;
     let alert = running.alerts().remove(0).alert;
