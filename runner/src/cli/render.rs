@@ -1,5 +1,5 @@
 //! Human-readable output shared by the client commands: aligned tables, truncation, and the
-//! short lowercase names of the API's enums (`succeeded`, `ollama-down`).
+//! short lowercase names of the API's enums (`succeeded`, `ollama_down`, from `client::words`).
 
 mod units;
 
