@@ -11,6 +11,7 @@ mod mcp_calls;
 mod process;
 mod spec;
 mod test_cluster;
+mod web_job_events;
 
 pub use alert_calls::{
     TEST_ALERT_AFTER, accepted_titles, alerting_spec, distinctive_webhook_token, expect_titles_for,
@@ -23,3 +24,4 @@ pub use mcp_calls::{McpClient, ProgressCollector, call_tool, call_tool_ok, resul
 pub use process::{ManagedProcess, Signal};
 pub use spec::{ClusterSpec, NodeSpec};
 pub use test_cluster::TestCluster;
+pub use web_job_events::{WebEvent, WebJobEvents, follow_web_job_events};
