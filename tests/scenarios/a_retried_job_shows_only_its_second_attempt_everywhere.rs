@@ -167,7 +167,9 @@ async fn a_retried_job_shows_only_its_second_attempt_everywhere() -> anyhow::Res
     // The node's reason says what happened first, the transport's words after it.
     let contabo = cluster.node("contabo").await?;
     assert!(
-        contabo.state_reason.contains(": connection to the agent lost ("),
+        contabo
+            .state_reason
+            .contains(": connection to the agent lost ("),
         "{}",
         contabo.state_reason
     );
