@@ -4,6 +4,7 @@
 mod checks;
 mod imports;
 mod layout;
+mod rust_paths;
 mod size;
 mod source;
 

@@ -5,7 +5,6 @@ use std::path::Path;
 
 use crate::tidy::checks::Severity;
 use crate::tidy::imports::*;
-use crate::tidy::rust_paths::{tokens, use_tree};
 
 fn strings(words: &[&str]) -> Vec<String> {
     words.iter().map(ToString::to_string).collect()
@@ -34,25 +33,6 @@ fn a_file_s_module_path_comes_from_where_it_sits_under_src() {
     assert_eq!(of("tests/src/bin/fake_ollama.rs"), Some(Vec::new()));
     assert_eq!(of("tests/src/bin/fake/wire.rs"), Some(strings(&["wire"])));
     assert_eq!(of("proto/build.rs"), None);
-}
-
-#[test]
-fn use_trees_expand_braces_and_drop_renames() {
-    let tokens = tokens("crate::{a::{B, c as d}, e, f::*, g::{self}};");
-    let mut position = 0;
-    let leaves = use_tree(&tokens, &mut position, Vec::new());
-    let joined: Vec<String> = leaves.iter().map(|leaf| leaf.join("::")).collect();
-    assert_eq!(
-        joined,
-        [
-            "crate::a::B",
-            "crate::a::c",
-            "crate::e",
-            "crate::f::*",
-            "crate::g::self"
-        ]
-    );
-    assert_eq!(tokens[position], ";");
 }
 
 #[test]
