@@ -36,6 +36,14 @@ impl Outbound {
     }
 }
 
+#[cfg(test)]
+impl OutboundStream {
+    /// The next message already sent, without waiting (unit tests of the loop read with this).
+    pub fn try_next(&mut self) -> Option<Item> {
+        self.0.try_recv().ok().map(|boxed| *boxed)
+    }
+}
+
 impl Stream for OutboundStream {
     type Item = Item;
 

@@ -30,6 +30,12 @@ impl RecentJobs {
     pub fn get(&self, id: &str) -> Option<&Job> {
         self.jobs.get(id)
     }
+
+    /// Every record kept, for the loop's consistency checks.
+    #[cfg(test)]
+    pub fn records(&self) -> impl Iterator<Item = &Job> {
+        self.jobs.values()
+    }
 }
 
 #[cfg(test)]

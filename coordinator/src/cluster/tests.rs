@@ -1,1 +1,10 @@
-//! Unit tests of the cluster loop, driven by events without processes or sockets.
+//! Unit tests of the cluster loop, driven by `ClusterEvent`s without processes or sockets: a
+//! `Cluster` on a hand-advanced clock and an in-memory store, with the whole state checked for
+//! consistency after every event.
+
+mod consistency;
+mod every_event;
+mod harness;
+mod node_loss;
+mod properties;
+mod through_the_handle;

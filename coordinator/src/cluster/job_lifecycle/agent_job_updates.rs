@@ -13,10 +13,15 @@ impl Cluster {
         job_id: String,
         event: agent_job_update::Event,
     ) {
-        let owned_here = self
-            .jobs
-            .get(&job_id)
-            .is_some_and(|active| active.job.node == self.nodes[node_index].name);
+        // Only a job holding a slot here was assigned to this agent: an update about a job
+        // merely queued here (say, a late one from an earlier attempt, before a reconnect) must
+        // not mark it running while it waits in the queue.
+        let node = &self.nodes[node_index];
+        let owned_here = node.running.contains(&job_id)
+            && self
+                .jobs
+                .get(&job_id)
+                .is_some_and(|active| active.job.node == node.name);
         if !owned_here {
             if self.nodes[node_index].running.remove(&job_id) {
                 // A job that already ended here (e.g. cancelled) has now left the agent.
