@@ -26,6 +26,11 @@ pub struct OutboundStream(mpsc::UnboundedReceiver<Box<Item>>);
 pub struct StreamClosed;
 
 pub fn outbound_channel() -> (Outbound, OutboundStream) {
+    // Unbounded: the loop must never wait on one agent's stream. What can wait here is bounded
+    // by the agent itself: the welcome, one assignment per slot (a slot frees only when the
+    // agent reports the job done, so an agent that stops reading gets no more than its
+    // `max_parallel`), and cancels, one per cancelled job and one per stray update the agent
+    // sent. A link that goes silent is dropped at the heartbeat timeout, and the channel with it.
     let (sender, receiver) = mpsc::unbounded_channel();
     (Outbound(sender), OutboundStream(receiver))
 }
