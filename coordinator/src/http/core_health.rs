@@ -27,3 +27,6 @@ impl CoreHealth {
             .clone()
     }
 }
+
+#[cfg(test)]
+mod tests;

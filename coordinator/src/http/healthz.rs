@@ -39,3 +39,6 @@ fn failing(reason: String) -> (StatusCode, Json<serde_json::Value>) {
     let body = serde_json::json!({ "status": "failing", "reason": reason });
     (StatusCode::SERVICE_UNAVAILABLE, Json(body))
 }
+
+#[cfg(test)]
+mod tests;

@@ -10,14 +10,14 @@ use crate::cluster::new_cluster;
 use crate::config::CoordinatorConfig;
 use crate::store::{JobStore, MemoryJobStore, StoreWriter};
 
-struct Started {
-    url: String,
+pub(super) struct Started {
+    pub(super) url: String,
     /// Stops the HTTP server (and, unless it was stopped earlier, the cluster loop).
-    shutdown: CancellationToken,
+    pub(super) shutdown: CancellationToken,
     /// Stops only the cluster loop, for the health checks.
-    loop_stop: CancellationToken,
-    loop_task: tokio::task::JoinHandle<()>,
-    health: CoreHealth,
+    pub(super) loop_stop: CancellationToken,
+    pub(super) loop_task: tokio::task::JoinHandle<()>,
+    pub(super) health: CoreHealth,
 }
 
 async fn start() -> (String, CancellationToken) {
@@ -25,7 +25,7 @@ async fn start() -> (String, CancellationToken) {
     (started.url, started.shutdown)
 }
 
-async fn start_with_health() -> Started {
+pub(super) async fn start_with_health() -> Started {
     let dir = tempfile::tempdir().unwrap();
     let toml = "[[nodes]]\nname = \"davas\"\ntoken_env = \"T\"\n[[routes]]\nmodel = \"gemma4:27b\"\nnodes = [\"davas\"]\n";
     let path = dir.path().join("c.toml");
@@ -61,7 +61,7 @@ async fn start_with_health() -> Started {
     }
 }
 
-async fn get(url: &str) -> (u16, serde_json::Value) {
+pub(super) async fn get(url: &str) -> (u16, serde_json::Value) {
     let response = reqwest::get(url).await.unwrap();
     (response.status().as_u16(), response.json().await.unwrap())
 }
@@ -99,36 +99,4 @@ async fn jobs_listing_and_lookup_refuse_bad_input_clearly() {
     assert_eq!(status, 404);
     assert!(body["error"].as_str().unwrap().contains("no job with id"));
     shutdown.cancel();
-}
-
-#[tokio::test]
-async fn health_is_503_with_the_reason_once_a_core_task_has_failed() {
-    let started = start_with_health().await;
-    let url = format!("{}/healthz", started.url);
-    assert_eq!(get(&url).await.0, 200);
-    started
-        .health
-        .record_failure("store writer failed: No space left on device".into());
-    started.health.record_failure("a later consequence".into());
-    let (status, body) = get(&url).await;
-    assert_eq!(status, 503);
-    assert_eq!(body["status"], "failing");
-    assert_eq!(
-        body["reason"],
-        "store writer failed: No space left on device"
-    );
-    started.shutdown.cancel();
-}
-
-#[tokio::test]
-async fn health_is_503_once_the_cluster_loop_has_stopped() {
-    let started = start_with_health().await;
-    let url = format!("{}/healthz", started.url);
-    assert_eq!(get(&url).await.0, 200);
-    started.loop_stop.cancel();
-    started.loop_task.await.unwrap();
-    let (status, body) = get(&url).await;
-    assert_eq!(status, 503);
-    assert_eq!(body["reason"], "the cluster loop has stopped");
-    started.shutdown.cancel();
 }

@@ -37,3 +37,6 @@ pub fn recover_unfinished_jobs(store: &dyn JobStore) -> Result<(), StoreError> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests;

@@ -62,3 +62,6 @@ pub async fn drain(mut tasks: SupervisedTasks) {
         ),
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,53 @@
+//! gRPC statuses for rejections and job errors: codes that say what happened, one violation per node.
+
+use proto::v1::{IneligibilityCode, Job, JobSpec, NodeIneligibility};
+use tonic_types::StatusExt;
+
+use super::*;
+
+fn rejected(code: IneligibilityCode, transient: bool) -> Rejected {
+    Rejected {
+        job: Job {
+            id: "J1".into(),
+            spec: Some(JobSpec {
+                model: "gemma4:27b".into(),
+                ..Default::default()
+            }),
+            reason: "no node can run gemma4:27b: davas: ollama not answering".into(),
+            ..Default::default()
+        },
+        reasons: vec![NodeIneligibility {
+            node: "davas".into(),
+            code: code as i32,
+            reason: "davas: ollama not answering".into(),
+        }],
+        transient,
+    }
+}
+
+#[test]
+fn a_rejection_carries_one_violation_per_node() {
+    let status = rejection_status(&rejected(IneligibilityCode::OllamaDown, true));
+    assert_eq!(status.code(), Code::Unavailable);
+    assert!(status.message().contains("gemma4:27b"));
+    let failure = status.get_details_precondition_failure().unwrap();
+    assert_eq!(failure.violations[0].subject, "davas");
+    assert_eq!(failure.violations[0].r#type, "OLLAMA_DOWN");
+    let info = status.get_details_error_info().unwrap();
+    assert_eq!(info.metadata["model"], "gemma4:27b");
+    let permanent = rejection_status(&rejected(IneligibilityCode::ModelNotInstalled, false));
+    assert_eq!(permanent.code(), Code::FailedPrecondition);
+}
+
+#[test]
+fn job_errors_map_to_codes_that_say_what_happened() {
+    assert_eq!(
+        job_error_status(JobError::NotFound("x".into())).code(),
+        Code::NotFound
+    );
+    let ended = JobError::AlreadyEnded {
+        id: "x".into(),
+        state: "succeeded".into(),
+    };
+    assert_eq!(job_error_status(ended).code(), Code::FailedPrecondition);
+}
