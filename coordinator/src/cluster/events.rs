@@ -79,6 +79,9 @@ pub struct Rejected {
     pub reasons: Vec<NodeIneligibility>,
     /// True when every candidate is merely unhealthy or busy (gRPC UNAVAILABLE).
     pub transient: bool,
+    /// Says when the rejected job's record is on disk, so a client told of the rejection
+    /// finds it in `ListJobs` at once (`None` where nothing was written, as in tests).
+    pub durable: Option<oneshot::Receiver<Result<(), String>>>,
 }
 
 /// The job so far and the stream of what happens to it next.

@@ -43,9 +43,18 @@ pub async fn accept_job(
     } else {
         cluster.submit(spec, trace_context).await
     };
-    let submitted = submitted
-        .map_err(job_error_status)?
-        .map_err(|rejected| rejection_status(&rejected))?;
+    let submitted = match submitted.map_err(job_error_status)? {
+        Ok(submitted) => submitted,
+        Err(mut rejected) => {
+            // The rejection is answered once it is in the history, so a client that lists jobs
+            // right after sees it. A store that failed stops the coordinator on its own; the
+            // rejection is still the answer.
+            if let Some(durable) = rejected.durable.take() {
+                let _ = durable.await;
+            }
+            return Err(rejection_status(&rejected));
+        }
+    };
     match submitted.durable.await {
         Ok(Ok(())) => Ok(AcceptedJob {
             job: submitted.job,

@@ -45,13 +45,15 @@ impl Cluster {
                 job.rejections = reasons.clone();
                 spans.ended(&job);
                 tracing::info!(parent: &spans.job, job_id = %job.id, model = %model, reason = %job.reason, "job rejected");
-                self.writer.write(job.clone(), None);
+                let (durable, durable_receiver) = oneshot::channel();
+                self.writer.write(job.clone(), Some(durable));
                 self.recent.remember(job.clone());
                 crate::metrics::record_rejection(&job, &reasons);
                 Err(Box::new(Rejected {
                     job,
                     reasons,
                     transient,
+                    durable: Some(durable_receiver),
                 }))
             }
             RouteDecision::Node(index) => {

@@ -22,6 +22,7 @@ fn rejected(code: IneligibilityCode, transient: bool) -> Rejected {
             reason: "davas: ollama not answering".into(),
         }],
         transient,
+        durable: None,
     }
 }
 
