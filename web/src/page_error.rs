@@ -72,37 +72,4 @@ impl IntoResponse for PageError {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn grpc_codes_become_page_statuses() {
-        let page = |status: tonic::Status| PageError::from(status).status_code();
-        assert_eq!(
-            page(tonic::Status::not_found("no job J1")),
-            StatusCode::NOT_FOUND
-        );
-        assert_eq!(
-            page(tonic::Status::invalid_argument("empty")),
-            StatusCode::BAD_REQUEST
-        );
-        assert_eq!(
-            page(tonic::Status::unavailable("down")),
-            StatusCode::SERVICE_UNAVAILABLE
-        );
-        assert_eq!(
-            page(tonic::Status::internal("oops")),
-            StatusCode::BAD_GATEWAY
-        );
-    }
-
-    #[test]
-    fn the_coordinator_error_says_what_to_check() {
-        let error = PageError::from(tonic::Status::unavailable("connection refused"));
-        let text = error.to_string();
-        assert!(
-            text.contains("connection refused") && text.contains("is the coordinator running"),
-            "{text}"
-        );
-    }
-}
+mod tests;

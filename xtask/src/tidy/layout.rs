@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 use super::checks::{Problem, Severity, is_production_file};
 use super::source::{code_only, inline_test_module, line_of};
 
-/// Whether an inline `#[cfg(test)] mod tests { … }` fails tidy. Listed only while the crates
-/// move theirs out (`xtask/move_inline_tests.py`); switch to `true` once none is left.
-pub const INLINE_TESTS_FAIL: bool = false;
+/// Whether an inline `#[cfg(test)] mod tests { … }` fails tidy: one test layout everywhere,
+/// tests in a sibling `tests.rs` (`xtask/move_inline_tests.py` moves one).
+pub const INLINE_TESTS_FAIL: bool = true;
 
 /// Whether a production module with no test and no allow-list entry fails tidy. Listed only
 /// until every such module has a test or a named reason below.

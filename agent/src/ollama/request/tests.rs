@@ -1,0 +1,78 @@
+//! Tests of the `request` module.
+
+use super::*;
+use proto::v1::{ChatMessage, JobKind};
+
+fn spec(kind: JobKind, options: Option<ModelOptions>) -> JobSpec {
+    JobSpec {
+        kind: kind as i32,
+        model: "qwen2.5:14b".to_owned(),
+        prompt: "why?".to_owned(),
+        messages: vec![ChatMessage {
+            role: "user".to_owned(),
+            content: "hi".to_owned(),
+        }],
+        texts: vec!["a".to_owned(), "b".to_owned()],
+        options,
+        retries: 0,
+    }
+}
+
+#[test]
+fn unset_options_are_left_out() {
+    let body = chat_body(&spec(JobKind::Chat, Some(ModelOptions::default()))).unwrap();
+    assert_eq!(
+        body,
+        json!({"model": "qwen2.5:14b", "messages": [{"role": "user", "content": "hi"}], "stream": true})
+    );
+}
+
+#[test]
+fn set_options_keep_alive_and_schema_are_mapped() {
+    let options = ModelOptions {
+        temperature: Some(0.5),
+        num_ctx: Some(4096),
+        seed: Some(-7),
+        keep_alive: Some("-1".to_owned()),
+        format: Some(r#"{"type": "object"}"#.to_owned()),
+        num_predict: Some(64),
+    };
+    let body = generate_body(&spec(JobKind::Generate, Some(options))).unwrap();
+    assert_eq!(
+        body["options"],
+        json!({"temperature": 0.5, "num_ctx": 4096, "seed": -7, "num_predict": 64})
+    );
+    assert_eq!(body["keep_alive"], json!(-1));
+    assert_eq!(body["format"], json!({"type": "object"}));
+    assert_eq!(body["prompt"], json!("why?"));
+}
+
+#[test]
+fn keep_alive_durations_and_json_mode_stay_strings() {
+    let options = ModelOptions {
+        keep_alive: Some("5m".to_owned()),
+        format: Some("json".to_owned()),
+        ..ModelOptions::default()
+    };
+    let body = chat_body(&spec(JobKind::Chat, Some(options.clone()))).unwrap();
+    assert_eq!(body["keep_alive"], json!("5m"));
+    assert_eq!(body["format"], json!("json"));
+    let embed = embed_body(&spec(JobKind::Embed, Some(options))).unwrap();
+    assert_eq!(embed["input"], json!(["a", "b"]));
+    assert!(embed.get("format").is_none(), "{embed}");
+}
+
+#[test]
+fn a_bad_schema_is_refused() {
+    let options = ModelOptions {
+        format: Some("{not json".to_owned()),
+        ..ModelOptions::default()
+    };
+    let error = chat_body(&spec(JobKind::Chat, Some(options))).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("neither \"json\" nor a JSON schema"),
+        "{error}"
+    );
+}

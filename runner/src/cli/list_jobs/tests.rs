@@ -1,0 +1,100 @@
+//! Tests of the `list_jobs` module.
+
+use clap::Parser;
+use proto::v1::{JobSpec, JobState, JobTimings};
+
+use super::*;
+use crate::cli::{Cli, ClientCommand, Command};
+
+fn parsed(arguments: &[&str]) -> ListJobsArgs {
+    match Cli::try_parse_from([&["runner", "jobs"], arguments].concat())
+        .unwrap()
+        .command
+    {
+        Command::Client(ClientCommand::Jobs(args)) => args,
+        other => panic!("parsed as {other:?}"),
+    }
+}
+
+#[test]
+fn filters_become_the_request_and_defaults_stay_empty() {
+    assert_eq!(list_request(&parsed(&[])), ListJobsRequest::default());
+    let request = list_request(&parsed(&[
+        "--state",
+        "failed",
+        "--model",
+        "gemma4:27b",
+        "--node",
+        "davas",
+        "--limit",
+        "5",
+        "--before",
+        "01JB",
+    ]));
+    assert_eq!(request.state, Some(JobState::Failed as i32));
+    assert_eq!(
+        (request.model.as_str(), request.node.as_str()),
+        ("gemma4:27b", "davas")
+    );
+    assert_eq!((request.limit, request.before_id.as_str()), (5, "01JB"));
+}
+
+#[test]
+fn the_table_shows_timings_and_a_cut_reason() {
+    let now = 1_800_000_000_000;
+    let succeeded = Job {
+        id: "01JB".into(),
+        spec: Some(JobSpec {
+            model: "gemma4:27b".into(),
+            ..Default::default()
+        }),
+        state: JobState::Succeeded as i32,
+        node: "davas".into(),
+        created_at_ms: now - 65_000,
+        timings: Some(JobTimings {
+            time_to_first_token_ms: Some(85),
+            total_ms: Some(1_230),
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    let rejected = Job {
+        id: "01JA".into(),
+        spec: Some(JobSpec {
+            model: "gemma4:27b".into(),
+            ..Default::default()
+        }),
+        state: JobState::Rejected as i32,
+        created_at_ms: now - 7_200_000,
+        reason: format!(
+            "no node can run gemma4:27b: davas: agent down since {}",
+            "x".repeat(40)
+        ),
+        ..Default::default()
+    };
+    let text = jobs_table(
+        &ListJobsResponse {
+            jobs: vec![succeeded, rejected],
+        },
+        now,
+    );
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[0],
+        "ID    STATE      MODEL       NODE   AGE  TTFT   TOTAL   REASON"
+    );
+    assert_eq!(
+        lines[1],
+        "01JB  succeeded  gemma4:27b  davas  1m   85 ms  1.23 s"
+    );
+    assert!(
+        lines[2].starts_with(
+            "01JA  rejected   gemma4:27b  -      2h   -      -       no node can run gemma4:27b"
+        ),
+        "{}",
+        lines[2]
+    );
+    assert!(lines[2].ends_with('…'));
+    let reason_column = lines[0].find("REASON").unwrap();
+    assert_eq!(lines[2].chars().skip(reason_column).count(), REASON_WIDTH);
+}

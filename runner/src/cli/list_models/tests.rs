@@ -1,0 +1,68 @@
+//! Tests of the `list_models` module.
+
+use proto::v1::IneligibilityCode;
+
+use super::*;
+
+fn node(
+    name: &str,
+    available: bool,
+    loaded: bool,
+    code: IneligibilityCode,
+    reason: &str,
+) -> NodeAvailability {
+    NodeAvailability {
+        node: name.into(),
+        available,
+        loaded,
+        code: code as i32,
+        reason: reason.into(),
+    }
+}
+
+#[test]
+fn each_model_lists_its_nodes_with_reasons() {
+    let response = ListModelsResponse {
+        models: vec![
+            ModelAvailability {
+                model: "gemma4:27b".into(),
+                available: false,
+                nodes: vec![node(
+                    "davas",
+                    false,
+                    false,
+                    IneligibilityCode::AgentDown,
+                    "davas: agent down since 10:00 (41 s)",
+                )],
+                routed_nodes: vec!["davas".into()],
+            },
+            ModelAvailability {
+                model: "qwen2.5:14b".into(),
+                available: true,
+                nodes: vec![
+                    node("contabo", true, true, IneligibilityCode::Unspecified, ""),
+                    node(
+                        "homelab",
+                        false,
+                        false,
+                        IneligibilityCode::ModelNotInstalled,
+                        "",
+                    ),
+                ],
+                routed_nodes: vec![],
+            },
+            ModelAvailability {
+                model: "llama3:8b".into(),
+                ..Default::default()
+            },
+        ],
+    };
+    let expected = "\
+MODEL        AVAILABLE  ROUTE  NODE     STATUS
+gemma4:27b   no         davas  davas    unavailable (agent down since 10:00 (41 s))
+qwen2.5:14b  yes        any    contabo  available, loaded
+                               homelab  unavailable (model not installed)
+llama3:8b    no         any    -        no candidate node
+";
+    assert_eq!(models_table(&response), expected);
+}

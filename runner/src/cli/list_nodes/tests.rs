@@ -1,0 +1,84 @@
+//! Tests of the `list_nodes` module.
+
+use proto::v1::{HostFacts, InstalledModel, LoadedModel};
+
+use super::*;
+
+const GIB: u64 = 1 << 30;
+
+#[test]
+fn a_ready_node_and_a_never_seen_one() {
+    let now = 1_800_000_000_000;
+    let davas = Node {
+        name: "davas".into(),
+        state: NodeState::Ready as i32,
+        ollama_reachable: true,
+        ollama_version: "0.12.3".into(),
+        installed: vec![
+            InstalledModel {
+                name: "gemma4:27b".into(),
+                ..Default::default()
+            },
+            InstalledModel::default(),
+        ],
+        loaded: vec![LoadedModel {
+            name: "gemma4:27b".into(),
+            ..Default::default()
+        }],
+        host: Some(HostFacts {
+            cpu_cores: 16,
+            cpu_usage_percent: 12.4,
+            memory_total_bytes: 64 * GIB,
+            memory_available_bytes: 40 * GIB,
+            disk_free_bytes: 120 * GIB,
+            ..Default::default()
+        }),
+        last_seen_ms: now - 2_000,
+        max_parallel: 2,
+        running: 1,
+        queued: 0,
+        queue_capacity: 8,
+        ..Default::default()
+    };
+    let homelab = Node {
+        name: "homelab".into(),
+        state: NodeState::Down as i32,
+        state_reason: "never seen".into(),
+        max_parallel: 1,
+        ..Default::default()
+    };
+    let text = nodes_table(
+        &ListNodesResponse {
+            nodes: vec![davas, homelab],
+        },
+        now,
+    );
+    let expected = "\
+NAME     STATE  REASON      OLLAMA  MODELS        RUNNING/MAX  QUEUED  CPU        MEM            DISK FREE  LAST SEEN
+davas    ready  -           0.12.3  2 (1 loaded)  1/2          0/8     12% of 16  24 GiB/64 GiB  120 GiB    2s ago
+homelab  down   never seen  -       -             0/1          0       -          -              -          never
+";
+    assert_eq!(text, expected);
+}
+
+#[test]
+fn a_node_whose_ollama_stopped_says_down() {
+    let node = Node {
+        name: "contabo".into(),
+        state: NodeState::OllamaDown as i32,
+        last_seen_ms: 1,
+        ..Default::default()
+    };
+    let row = node_row(&node, 1_000);
+    assert_eq!((row[1].as_str(), row[3].as_str()), ("ollama_down", "down"));
+    let draining = Node {
+        draining: true,
+        ..node.clone()
+    };
+    assert_eq!(node_row(&draining, 1_000)[1], "ollama_down,draining");
+    let drained = Node {
+        state: NodeState::Draining as i32,
+        ..draining
+    };
+    assert_eq!(node_row(&drained, 1_000)[1], "draining");
+}

@@ -1,0 +1,20 @@
+//! Tests of the `layout` module.
+
+use super::*;
+
+#[test]
+fn the_current_section_is_marked_and_scripts_are_local() {
+    let text = page("Jobs", Section::Jobs, html! { p { "<body>" } }).into_string();
+    assert!(text.starts_with("<!DOCTYPE html>"));
+    assert!(
+        text.contains(r#"<a href="/jobs" aria-current="page">Jobs</a>"#),
+        "{text}"
+    );
+    assert!(text.contains(r#"<a href="/">Dashboard</a>"#));
+    assert!(text.contains("/assets/htmx.min.js"));
+    assert!(text.contains("&lt;body&gt;"), "content is escaped");
+    assert!(
+        !text.contains("https://"),
+        "no script or style comes from elsewhere"
+    );
+}

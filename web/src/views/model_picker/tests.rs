@@ -1,0 +1,52 @@
+//! Tests of the `model_picker` module.
+
+use proto::v1::NodeAvailability;
+
+use super::*;
+
+fn model(name: &str, nodes: &[(&str, bool, &str)]) -> ModelAvailability {
+    ModelAvailability {
+        model: name.into(),
+        available: nodes.iter().any(|(_, available, _)| *available),
+        nodes: nodes
+            .iter()
+            .map(|(node, available, reason)| NodeAvailability {
+                node: (*node).into(),
+                available: *available,
+                reason: (*reason).into(),
+                ..Default::default()
+            })
+            .collect(),
+        routed_nodes: Vec::new(),
+    }
+}
+
+#[test]
+fn unavailable_models_are_listed_disabled_with_their_reason() {
+    let models = [
+        model(
+            "gemma4:27b",
+            &[("davas", false, "davas: agent down since 10:00")],
+        ),
+        model(
+            "qwen2.5:14b",
+            &[("contabo", true, ""), ("davas", false, "davas: agent down")],
+        ),
+    ];
+    let text = model_options(&models, Some("gemma4:27b")).into_string();
+    assert!(text.contains(
+        r#"<option value="gemma4:27b" disabled selected>gemma4:27b — unavailable: davas: agent down since 10:00</option>"#
+    ), "{text}");
+    assert!(text.contains(r#"<option value="qwen2.5:14b">qwen2.5:14b — on contabo</option>"#));
+}
+
+#[test]
+fn a_vanished_choice_stays_chosen_and_disabled() {
+    let models = [model("qwen2.5:14b", &[("contabo", true, "")])];
+    let text = model_options(&models, Some("llama3:70b")).into_string();
+    assert!(
+        text.contains(r#"<option value="llama3:70b" disabled selected>"#),
+        "{text}"
+    );
+    assert!(!text.contains(r#"value="qwen2.5:14b" selected"#));
+}
