@@ -84,7 +84,8 @@ pub struct BoundAddresses {
 #[derive(Default)]
 pub struct MountedParts {
     pub routes: axum::Router,
-    pub tasks: Vec<tokio::task::JoinHandle<()>>,
+    /// Each task with the name the logs give it if it stops early (`"alert service"`).
+    pub tasks: Vec<(&'static str, tokio::task::JoinHandle<()>)>,
 }
 
 /// Serves the core alone (the tests' and benchmarks' coordinator without parts).
@@ -159,8 +160,8 @@ where
             return Err(ServeError::Parts(Box::new(error)));
         }
     };
-    for (number, task) in parts.tasks.into_iter().enumerate() {
-        tasks.watch_unit(format!("mounted part task {}", number + 1), task);
+    for (name, task) in parts.tasks {
+        tasks.watch_unit(name.to_owned(), task);
     }
     let health = CoreHealth::default();
     let app = crate::http::router(HttpState {

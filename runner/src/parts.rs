@@ -58,7 +58,7 @@ pub async fn mount_parts(
     })?;
     Ok(MountedParts {
         routes: web.merge(mcp).merge(alert_routes),
-        tasks: vec![tokio::spawn(alert_service.run(shutdown))],
+        tasks: vec![("alert service", tokio::spawn(alert_service.run(shutdown)))],
     })
 }
 

@@ -28,7 +28,7 @@ async fn a_mounted_task_that_ends_early_stops_the_core_with_an_error_naming_it()
     let served = serve_with_parts(config, listeners, never_asked, |_, _| async {
         Ok::<_, std::convert::Infallible>(MountedParts {
             routes: axum::Router::new(),
-            tasks: vec![tokio::spawn(async {})],
+            tasks: vec![("alert service", tokio::spawn(async {}))],
         })
     });
     let error = tokio::time::timeout(Duration::from_secs(20), served)
@@ -36,12 +36,12 @@ async fn a_mounted_task_that_ends_early_stops_the_core_with_an_error_naming_it()
         .expect("the core kept running after a mounted task ended")
         .unwrap_err();
     assert!(
-        matches!(&error, ServeError::TaskStopped { task, .. } if task == "mounted part task 1"),
+        matches!(&error, ServeError::TaskStopped { task, .. } if task == "alert service"),
         "{error}"
     );
     assert_eq!(
         error.to_string(),
-        "the coordinator stopped because its mounted part task 1 ended before shutdown was asked for"
+        "the coordinator stopped because its alert service ended before shutdown was asked for"
     );
 }
 
