@@ -17,4 +17,4 @@ mod router;
 mod tests;
 
 pub use core_health::CoreHealth;
-pub use router::{HttpState, router, serve_http};
+pub use router::{ApiGuard, HttpState, router, serve_http};

@@ -86,6 +86,8 @@ pub struct MountedParts {
     pub routes: axum::Router,
     /// Each task with the name the logs give it if it stops early (`"alert service"`).
     pub tasks: Vec<(&'static str, tokio::task::JoinHandle<()>)>,
+    /// Wraps the core's API routes (all but `/healthz`) in the composition root's access check.
+    pub api_guard: Option<crate::http::ApiGuard>,
 }
 
 /// Serves the core alone (the tests' and benchmarks' coordinator without parts).
@@ -164,12 +166,15 @@ where
         tasks.watch_unit(name.to_owned(), task);
     }
     let health = CoreHealth::default();
-    let app = crate::http::router(HttpState {
-        cluster,
-        store,
-        metrics,
-        health: health.clone(),
-    })
+    let app = crate::http::router(
+        HttpState {
+            cluster,
+            store,
+            metrics,
+            health: health.clone(),
+        },
+        parts.api_guard,
+    )
     .merge(parts.routes);
     let http = tokio::spawn(serve_http(listeners.http, app, servers_stop.clone()));
     tasks.watch("HTTP server", http);

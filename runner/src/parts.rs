@@ -38,6 +38,9 @@ pub async fn mount_parts(
     shutdown: CancellationToken,
 ) -> Result<MountedParts, PartsError> {
     let grpc_url = own_grpc_url(addresses.grpc);
+    // One token guards the whole http_addr but `/healthz` and `/mcp` (which has its own,
+    // `RUNNER_MCP_TOKEN`, as MCP clients send one bearer token).
+    let token = config.web.access_token.clone();
     let web = web::router(web::WebContext {
         grpc_url: grpc_url.clone(),
         data_dir: data_dir.to_owned(),
@@ -56,9 +59,13 @@ pub async fn mount_parts(
         data_dir: data_dir.to_owned(),
         config: config.alerts,
     })?;
+    let alert_routes = web::require_token(alert_routes, token.clone());
+    let api_guard: coordinator::http::ApiGuard =
+        Box::new(move |routes| web::require_token(routes, token));
     Ok(MountedParts {
         routes: web.merge(mcp).merge(alert_routes),
         tasks: vec![("alert service", tokio::spawn(alert_service.run(shutdown)))],
+        api_guard: Some(api_guard),
     })
 }
 

@@ -14,6 +14,19 @@ pub struct AccessPolicy {
     pub token: Option<Secret>,
 }
 
+/// `routes` behind the same check as the UI (the token, and no cross-site writes): how the
+/// composition root guards the core's JSON API, `/metrics` and `/api/alerts` with
+/// `RUNNER_WEB_TOKEN`. Without a token, `routes` are returned as they are.
+pub fn require_token(routes: axum::Router, token: Option<Secret>) -> axum::Router {
+    match token {
+        Some(token) => routes.layer(axum::middleware::from_fn_with_state(
+            AccessPolicy { token: Some(token) },
+            guard_access,
+        )),
+        None => routes,
+    }
+}
+
 /// The middleware in front of every route of the UI.
 pub async fn guard_access(
     State(policy): State<AccessPolicy>,

@@ -24,6 +24,7 @@ use std::sync::Arc;
 use client::Coordinator;
 use tokio_util::sync::CancellationToken;
 
+pub use access::require_token;
 pub use config::{ACCESS_TOKEN_ENV, WebConfig};
 pub use conversations::ConversationStoreError;
 

@@ -22,15 +22,27 @@ pub struct HttpState {
     pub health: CoreHealth,
 }
 
-pub fn router(state: HttpState) -> Router {
-    Router::new()
-        .route("/healthz", get(super::healthz::healthz))
+/// Wraps routes in an access check (the composition root's: the web token).
+pub type ApiGuard = Box<dyn FnOnce(Router) -> Router + Send>;
+
+/// The core's routes. `guard`, when given, wraps everything but `/healthz`, which stays open
+/// for service managers and load balancers (it tells nothing but up or why not).
+pub fn router(state: HttpState, guard: Option<ApiGuard>) -> Router {
+    let api = Router::new()
         .route("/api/nodes", get(super::get_nodes::get_nodes))
         .route("/api/models", get(super::get_models::get_models))
         .route("/api/jobs", get(super::get_jobs::get_jobs))
         .route("/api/jobs/{id}", get(super::get_job::get_job))
         .route("/metrics", get(super::get_metrics::get_metrics))
+        .with_state(state.clone());
+    let api = match guard {
+        Some(guard) => guard(api),
+        None => api,
+    };
+    Router::new()
+        .route("/healthz", get(super::healthz::healthz))
         .with_state(state)
+        .merge(api)
 }
 
 /// Serves `app` (the API routes plus the mounted parts) until shutdown. Every connection gets

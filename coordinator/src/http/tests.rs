@@ -26,6 +26,10 @@ async fn start() -> (String, CancellationToken) {
 }
 
 pub(super) async fn start_with_health() -> Started {
+    start_with_guard(None).await
+}
+
+async fn start_with_guard(guard: Option<super::ApiGuard>) -> Started {
     let dir = tempfile::tempdir().unwrap();
     let toml = "[[nodes]]\nname = \"davas\"\ntoken_env = \"T\"\n[[routes]]\nmodel = \"gemma4:27b\"\nnodes = [\"davas\"]\n";
     let path = dir.path().join("c.toml");
@@ -44,12 +48,15 @@ pub(super) async fn start_with_health() -> Started {
     let health = CoreHealth::default();
     tokio::spawn(serve_http(
         listener,
-        super::router(HttpState {
-            cluster,
-            store,
-            metrics: crate::metrics::Metrics::install().unwrap(),
-            health: health.clone(),
-        }),
+        super::router(
+            HttpState {
+                cluster,
+                store,
+                metrics: crate::metrics::Metrics::install().unwrap(),
+                health: health.clone(),
+            },
+            guard,
+        ),
         shutdown.clone(),
     ));
     Started {
@@ -99,4 +106,31 @@ async fn jobs_listing_and_lookup_refuse_bad_input_clearly() {
     assert_eq!(status, 404);
     assert!(body["error"].as_str().unwrap().contains("no job with id"));
     shutdown.cancel();
+}
+
+#[tokio::test]
+async fn a_guard_covers_the_api_and_metrics_but_not_healthz() {
+    let refuse_all: super::ApiGuard = Box::new(|routes: axum::Router| {
+        routes.layer(axum::middleware::from_fn(
+            |_request: axum::extract::Request, _next: axum::middleware::Next| async {
+                axum::http::StatusCode::UNAUTHORIZED
+            },
+        ))
+    });
+    let started = start_with_guard(Some(refuse_all)).await;
+    let status = |path: &str| {
+        let url = format!("{}{path}", started.url);
+        async move { reqwest::get(url).await.unwrap().status().as_u16() }
+    };
+    assert_eq!(status("/healthz").await, 200);
+    for path in [
+        "/api/nodes",
+        "/api/models",
+        "/api/jobs",
+        "/api/jobs/x",
+        "/metrics",
+    ] {
+        assert_eq!(status(path).await, 401, "{path}");
+    }
+    started.shutdown.cancel();
 }

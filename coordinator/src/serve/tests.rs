@@ -29,6 +29,7 @@ async fn a_mounted_task_that_ends_early_stops_the_core_with_an_error_naming_it()
         Ok::<_, std::convert::Infallible>(MountedParts {
             routes: axum::Router::new(),
             tasks: vec![("alert service", tokio::spawn(async {}))],
+            api_guard: None,
         })
     });
     let error = tokio::time::timeout(Duration::from_secs(20), served)
