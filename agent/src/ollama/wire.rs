@@ -117,6 +117,7 @@ impl From<TagEntry> for InstalledModel {
             quantization_level: entry.details.quantization_level.unwrap_or_default(),
             family: entry.details.family.unwrap_or_default(),
             modified_at: entry.modified_at,
+            capabilities: Vec::new(),
         }
     }
 }

@@ -63,6 +63,7 @@ pub fn installed_models(index: usize) -> Vec<InstalledModel> {
                 quantization_level: quantization.to_owned(),
                 family: family.to_owned(),
                 modified_at: "2026-10-02T11:22:33.123456789Z".to_owned(),
+                capabilities: vec!["completion".to_owned()],
             }
         })
         .collect();

@@ -49,6 +49,7 @@ impl Cluster {
             running: node.running.len() as u32,
             queued: node.queue.len() as u32,
             queue_capacity: self.queue_capacity as u32,
+            installed_as_of_ms: 0,
         }
     }
 

@@ -89,7 +89,10 @@ impl JobService for JobApi {
             .await
             .map_err(|error| Status::internal(format!("listing jobs failed: {error}")))?
             .map_err(|error| Status::internal(error.to_string()))?;
-        Ok(Response::new(ListJobsResponse { jobs }))
+        Ok(Response::new(ListJobsResponse {
+            jobs,
+            next_before_id: String::new(),
+        }))
     }
 
     async fn cancel_job(

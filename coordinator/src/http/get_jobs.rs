@@ -49,5 +49,8 @@ pub async fn get_jobs(
             status: axum::http::StatusCode::INTERNAL_SERVER_ERROR,
             message: error.to_string(),
         })?;
-    Ok(Json(ListJobsResponse { jobs }))
+    Ok(Json(ListJobsResponse {
+        jobs,
+        next_before_id: String::new(),
+    }))
 }

@@ -189,6 +189,7 @@ impl JobService for FakeCoordinator {
         self.record(|recorded| recorded.listed.push(request.into_inner()));
         Ok(Response::new(ListJobsResponse {
             jobs: self.script.jobs.clone(),
+            next_before_id: String::new(),
         }))
     }
 

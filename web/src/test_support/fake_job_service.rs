@@ -108,7 +108,10 @@ impl JobService for Fake {
             })
             .cloned()
             .collect();
-        Ok(Response::new(ListJobsResponse { jobs }))
+        Ok(Response::new(ListJobsResponse {
+            jobs,
+            next_before_id: String::new(),
+        }))
     }
 
     async fn cancel_job(

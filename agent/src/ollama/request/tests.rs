@@ -15,6 +15,7 @@ fn spec(kind: JobKind, options: Option<ModelOptions>) -> JobSpec {
         texts: vec!["a".to_owned(), "b".to_owned()],
         options,
         retries: 0,
+        system: String::new(),
     }
 }
 

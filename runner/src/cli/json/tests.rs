@@ -50,6 +50,7 @@ fn a_list_is_the_response_message_with_its_field() {
         &mut out,
         &ListJobsResponse {
             jobs: vec![finished_job()],
+            next_before_id: String::new(),
         },
     )
     .unwrap();

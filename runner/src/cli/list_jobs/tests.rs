@@ -75,6 +75,7 @@ fn the_table_shows_timings_and_a_cut_reason() {
     let text = jobs_table(
         &ListJobsResponse {
             jobs: vec![succeeded, rejected],
+            next_before_id: String::new(),
         },
         now,
     );
