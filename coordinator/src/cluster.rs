@@ -18,6 +18,7 @@ mod main_loop;
 mod node;
 mod recent_jobs;
 pub mod routing;
+mod suggestion;
 mod views;
 
 use std::sync::Arc;

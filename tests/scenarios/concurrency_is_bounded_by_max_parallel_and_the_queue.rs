@@ -42,7 +42,7 @@ async fn concurrency_is_bounded_by_max_parallel_and_the_queue() -> anyhow::Resul
     assert!(
         violation
             .description
-            .contains("queue full (2 running, 4 queued)"),
+            .contains("queue full: 2 running, 4 queued"),
         "{}",
         violation.description
     );

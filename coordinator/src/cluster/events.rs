@@ -96,8 +96,9 @@ pub struct JobWatch {
 pub enum JobError {
     #[error("no job with id {0}; list jobs with `runner jobs`")]
     NotFound(String),
-    #[error("no node named {0}; list nodes with `runner nodes`")]
-    NodeNotFound(String),
+    /// `hint` is "did you mean davas?" for a near miss, else how to list the nodes.
+    #[error("no node named {name}; {hint}")]
+    NodeNotFound { name: String, hint: String },
     #[error("job {id} has already ended ({state}); nothing to cancel")]
     AlreadyEnded { id: String, state: String },
     #[error("job store: {0}")]

@@ -24,8 +24,15 @@ pub struct NodeEntry {
     pub name: String,
     pub labels: Vec<String>,
     pub link: Option<NodeLink>,
-    /// The agent's last status; kept after it disconnects, to show what it had.
+    /// The agent's last status; kept after it disconnects, to show what it had. Its `installed`
+    /// is the last list a reachable Ollama confirmed: a status saying Ollama is unreachable
+    /// keeps the earlier list (`agent_events`), so a model stays listed, unavailable.
     pub status: Option<AgentStatus>,
+    /// When `status.installed` was last confirmed by a reachable Ollama; 0 when never.
+    pub installed_as_of_ms: i64,
+    /// The slots the agent's last hello offered; kept while it is down, so views do not
+    /// shrink a node to one slot because its agent restarts.
+    pub max_parallel: usize,
     pub last_seen_ms: i64,
     pub down_since_ms: i64,
     pub down_reason: String,
@@ -42,6 +49,8 @@ impl NodeEntry {
             labels,
             link: None,
             status: None,
+            installed_as_of_ms: 0,
+            max_parallel: 1,
             last_seen_ms: 0,
             down_since_ms: 0,
             down_reason: String::new(),
@@ -52,10 +61,7 @@ impl NodeEntry {
     }
 
     pub fn max_parallel(&self) -> usize {
-        self.link
-            .as_ref()
-            .map(|link| link.hello.max_parallel.max(1) as usize)
-            .unwrap_or(1)
+        self.max_parallel
     }
 
     pub fn has_free_slot(&self) -> bool {
@@ -73,6 +79,13 @@ impl NodeEntry {
             .is_some_and(|status| status.ollama_reachable)
     }
 
+    /// True once a reachable Ollama has told which models the node has: only then is "not
+    /// installed" a fact rather than a guess.
+    pub fn knows_installed(&self) -> bool {
+        self.installed_as_of_ms > 0
+    }
+
+    /// Whether the node's last known list has `model` (see `status`).
     pub fn has_model(&self, model: &str) -> bool {
         self.status.as_ref().is_some_and(|status| {
             status

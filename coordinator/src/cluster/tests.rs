@@ -8,3 +8,4 @@ mod harness;
 mod node_loss;
 mod properties;
 mod through_the_handle;
+mod what_a_node_had;

@@ -10,6 +10,7 @@ use super::events::JobError;
 use super::main_loop::Cluster;
 use super::node::NodeEntry;
 use super::routing::{candidates, ineligibility};
+use super::suggestion::closest_name;
 
 impl Cluster {
     pub(super) fn node_views(&self) -> Vec<Node> {
@@ -49,15 +50,25 @@ impl Cluster {
             running: node.running.len() as u32,
             queued: node.queue.len() as u32,
             queue_capacity: self.queue_capacity as u32,
-            installed_as_of_ms: 0,
+            installed_as_of_ms: node.installed_as_of_ms,
         }
     }
 
     /// Every model that is routed or installed anywhere, with each candidate node's answer.
     pub(super) fn model_views(&self) -> Vec<ModelAvailability> {
         let now = self.clock.now_ms();
+        self.listed_models()
+            .into_iter()
+            .map(|model| self.model_view(model, now))
+            .collect()
+    }
+
+    /// The models `ListModels` lists: routed ones and those on any node's last known list.
+    pub(super) fn listed_models(&self) -> BTreeSet<String> {
         let mut models: BTreeSet<String> = self.routes.keys().cloned().collect();
-        // Ten thousand nodes report the same few models: allocate a name only when it is new.
+        // Each node's last known list, so a model stays listed while its node's Ollama or agent
+        // is down. Ten thousand nodes report the same few models: allocate a name only when
+        // it is new.
         for status in self.nodes.iter().filter_map(|node| node.status.as_ref()) {
             for installed in &status.installed {
                 if !installed.name.contains(':') {
@@ -68,36 +79,35 @@ impl Cluster {
             }
         }
         models
+    }
+
+    fn model_view(&self, model: String, now: i64) -> ModelAvailability {
+        let nodes: Vec<NodeAvailability> = candidates(&self.nodes, &self.routes, &model)
             .into_iter()
-            .map(|model| {
-                let nodes: Vec<NodeAvailability> = candidates(&self.nodes, &self.routes, &model)
-                    .into_iter()
-                    .map(|index| {
-                        let node = &self.nodes[index];
-                        let why = ineligibility(node, &model, self.queue_capacity, now);
-                        NodeAvailability {
-                            node: node.name.clone(),
-                            available: why.is_none(),
-                            loaded: node.link.is_some() && node.has_model_loaded(&model),
-                            code: why.as_ref().map(|(code, _)| *code as i32).unwrap_or(0),
-                            reason: why.map(|(_, reason)| reason).unwrap_or_default(),
-                        }
-                    })
-                    .collect();
-                ModelAvailability {
-                    available: nodes.iter().any(|node| node.available),
-                    routed_nodes: self.routes.get(&model).cloned().unwrap_or_default(),
-                    model,
-                    nodes,
+            .map(|index| {
+                let node = &self.nodes[index];
+                let why = ineligibility(node, &model, self.queue_capacity, now);
+                NodeAvailability {
+                    node: node.name.clone(),
+                    available: why.is_none(),
+                    loaded: node.link.is_some() && node.has_model_loaded(&model),
+                    code: why.as_ref().map(|(code, _)| *code as i32).unwrap_or(0),
+                    reason: why.map(|(_, reason)| reason).unwrap_or_default(),
                 }
             })
-            .collect()
+            .collect();
+        ModelAvailability {
+            available: nodes.iter().any(|node| node.available),
+            routed_nodes: self.routes.get(&model).cloned().unwrap_or_default(),
+            model,
+            nodes,
+        }
     }
 
     pub(super) fn set_draining(&mut self, name: &str, draining: bool) -> Result<Node, JobError> {
         let index = self
             .node_index(name)
-            .ok_or_else(|| JobError::NodeNotFound(name.to_owned()))?;
+            .ok_or_else(|| self.node_not_found(name))?;
         let before = self.nodes[index].draining;
         self.nodes[index].draining = draining;
         // A drain that would not survive a restart is refused, not half applied.
@@ -108,6 +118,19 @@ impl Cluster {
         tracing::info!(node = name, draining, "node drain changed");
         self.changed();
         Ok(self.node_view(&self.nodes[index], self.clock.now_ms()))
+    }
+
+    /// "no node named davs; did you mean davas?", or the hint to list the nodes.
+    fn node_not_found(&self, name: &str) -> JobError {
+        let names = self.nodes.iter().map(|node| node.name.as_str());
+        let hint = match closest_name(name, names) {
+            Some(closest) => format!("did you mean {closest}?"),
+            None => "list nodes with `runner nodes`".to_owned(),
+        };
+        JobError::NodeNotFound {
+            name: name.to_owned(),
+            hint,
+        }
     }
 
     /// Draining survives a coordinator restart: the operator drained the node for a reason.

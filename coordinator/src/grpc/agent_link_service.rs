@@ -14,6 +14,9 @@ use tonic::{Request, Response, Status, Streaming};
 use crate::cluster::{ClusterHandle, OutboundStream, outbound_channel};
 use crate::config::NodeConfig;
 
+/// A lost agent's reason on every surface (the down node, a rejection, a `node_lost` job).
+pub const AGENT_CONNECTION_LOST: &str = "connection to the agent lost";
+
 /// An agent that connects but says nothing is dropped after this long.
 const HELLO_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -121,9 +124,10 @@ impl AgentLinkService for AgentLinkApi {
                     },
                     Ok(None) => break "the agent closed its connection".to_owned(),
                     Err(status) => {
-                        // People read what happened first; the transport's words only explain it.
-                        tracing::warn!(node = %node, connection_id, status = ?status, "agent link failed");
-                        break format!("connection to the agent lost ({})", status.message());
+                        // People read what happened; the transport's words ("h2 protocol
+                        // error: …") go only to this log line, with the node.
+                        tracing::warn!(node = %node, connection_id, error = %status.message(), code = ?status.code(), "agent link failed");
+                        break AGENT_CONNECTION_LOST.to_owned();
                     }
                 }
             };

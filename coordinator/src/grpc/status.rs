@@ -49,7 +49,7 @@ pub fn rejection_status(rejected: &Rejected) -> Status {
 
 pub fn job_error_status(error: JobError) -> Status {
     let code = match &error {
-        JobError::NotFound(_) | JobError::NodeNotFound(_) => Code::NotFound,
+        JobError::NotFound(_) | JobError::NodeNotFound { .. } => Code::NotFound,
         JobError::AlreadyEnded { .. } => Code::FailedPrecondition,
         JobError::Store(_) => Code::Internal,
         JobError::ShuttingDown => Code::Unavailable,

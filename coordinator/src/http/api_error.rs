@@ -24,7 +24,7 @@ impl ApiError {
 impl From<JobError> for ApiError {
     fn from(error: JobError) -> Self {
         let status = match &error {
-            JobError::NotFound(_) | JobError::NodeNotFound(_) => StatusCode::NOT_FOUND,
+            JobError::NotFound(_) | JobError::NodeNotFound { .. } => StatusCode::NOT_FOUND,
             JobError::AlreadyEnded { .. } => StatusCode::CONFLICT,
             JobError::Store(_) => StatusCode::INTERNAL_SERVER_ERROR,
             JobError::ShuttingDown => StatusCode::SERVICE_UNAVAILABLE,

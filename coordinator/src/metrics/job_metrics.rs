@@ -12,7 +12,8 @@ pub(super) fn describe() {
     );
     describe_counter!(
         "llm_runner_rejections_total",
-        "Per candidate node, why a rejected job could not run there, by model, node and reason."
+        "Per candidate node, why a rejected job could not run there, by model, node and reason; \
+         a model no node has and no route names is counted as model \"unlisted\"."
     );
     describe_histogram!(
         "llm_runner_job_queue_wait_seconds",
@@ -48,10 +49,17 @@ pub fn record_job_end(job: &Job) {
     with_series(|series| series.job_ended(job));
 }
 
-/// Records a rejected job: one count per candidate node and reason.
-pub fn record_rejection(job: &Job, reasons: &[NodeIneligibility]) {
-    with_series(|series| series.rejected(job, reasons));
+/// Records a rejected job: one count per candidate node and reason. `listed` says whether
+/// the model is one `ListModels` lists (routed, or on some node); one that is not is counted
+/// under the fixed model label [`UNLISTED_MODEL_LABEL`], so typos add no series.
+pub fn record_rejection(job: &Job, reasons: &[NodeIneligibility], listed: bool) {
+    with_series(|series| series.rejected(job, reasons, listed));
 }
+
+/// The `model` label of rejections (and of rejected jobs in `llm_runner_jobs_total`) for a
+/// model no node has and no route names: every typo would otherwise become a label value for
+/// good. A real model name always has a tag (`:latest` at least), so it cannot clash.
+pub const UNLISTED_MODEL_LABEL: &str = "unlisted";
 
 /// The installed metrics' cached handles; before `Metrics::install` (tests), handles registered
 /// for this one call with whatever recorder is current, and not kept.

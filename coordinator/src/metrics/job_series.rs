@@ -6,6 +6,7 @@
 use metrics::{Counter, Histogram, counter, histogram};
 use proto::v1::{Job, NodeIneligibility};
 
+use super::job_metrics::UNLISTED_MODEL_LABEL;
 use super::labels::{outcome_label, reason_label};
 
 /// Handles by model, then node (empty for rejected jobs), then outcome or reason. A cluster
@@ -82,9 +83,14 @@ impl JobSeries {
         }
     }
 
-    /// Records a rejected job: one count per candidate node and reason.
-    pub(super) fn rejected(&mut self, job: &Job, reasons: &[NodeIneligibility]) {
-        let model = model_of(job);
+    /// Records a rejected job: one count per candidate node and reason; an unlisted model
+    /// under `UNLISTED_MODEL_LABEL`.
+    pub(super) fn rejected(&mut self, job: &Job, reasons: &[NodeIneligibility], listed: bool) {
+        let model = if listed {
+            model_of(job)
+        } else {
+            UNLISTED_MODEL_LABEL
+        };
         let series = find_or_add(&mut self.models, model, ModelSeries::default);
         let no_node = find_or_add(&mut series.nodes, "", NodeSeries::default);
         find_or_add(&mut no_node.jobs_by_outcome, "rejected", || {

@@ -41,7 +41,16 @@ fn jobs_rejections_and_the_cluster_view_are_exposed() {
         code: IneligibilityCode::AgentDown as i32,
         reason: "down".into(),
     };
-    record_rejection(&rejected, &[reason]);
+    record_rejection(&rejected, std::slice::from_ref(&reason), true);
+    let typo = Job {
+        spec: Some(JobSpec {
+            model: "gemma4:latets".into(),
+            ..Default::default()
+        }),
+        state: JobState::Rejected as i32,
+        ..Default::default()
+    };
+    record_rejection(&typo, &[reason], false);
     let nodes = vec![Node {
         name: "davas".into(),
         state: NodeState::Down as i32,
@@ -60,6 +69,7 @@ fn jobs_rejections_and_the_cluster_view_are_exposed() {
         "# HELP llm_runner_jobs_total",
         r#"llm_runner_jobs_total{model="gemma4:27b",node="davas",outcome="succeeded"} 1"#,
         r#"llm_runner_rejections_total{model="gemma4:27b",node="davas",reason="agent_down"} 1"#,
+        r#"llm_runner_rejections_total{model="unlisted",node="davas",reason="agent_down"} 1"#,
         r#"llm_runner_completion_tokens_total{model="gemma4:27b",node="davas"} 40"#,
         "llm_runner_job_time_to_first_token_seconds_bucket",
         r#"llm_runner_nodes{state="down"} 1"#,
@@ -67,6 +77,15 @@ fn jobs_rejections_and_the_cluster_view_are_exposed() {
     ] {
         assert!(text.contains(expected), "missing {expected} in:\n{text}");
     }
+    assert!(
+        !text.contains("latets"),
+        "a typo became a label value:\n{text}"
+    );
+    let help = text
+        .lines()
+        .find(|line| line.starts_with("# HELP llm_runner_rejections_total"))
+        .unwrap();
+    assert!(help.contains("unlisted"), "{help}");
 }
 
 #[test]

@@ -21,11 +21,8 @@ fn davas_rejection() -> Status {
         "llm-runner",
         HashMap::from([("job_id".to_owned(), "01JOB".to_owned())]),
     );
-    Status::with_error_details(
-        Code::Unavailable,
-        "no node can run gemma4:27b: davas: agent down since 2026-11-26T10:00:00Z (41 s)",
-        details,
-    )
+    // The coordinator's message is the headline only; the reasons are in the details.
+    Status::with_error_details(Code::Unavailable, "no node can run gemma4:27b", details)
 }
 
 #[test]
@@ -36,10 +33,19 @@ fn a_rejection_names_every_node_and_why() {
     assert_eq!(failure.rejections[1].code, "not_routed");
     assert_eq!(
         failure.text(),
-        "rejected: no node can run gemma4:27b: davas: agent down since 2026-11-26T10:00:00Z (41 s) \
-             (recorded as job 01JOB)\n  davas: agent down since 2026-11-26T10:00:00Z (41 s)\n  \
+        "rejected: no node can run gemma4:27b (recorded as job 01JOB)\n  \
+             davas: agent down since 2026-11-26T10:00:00Z (41 s)\n  \
              homelab: not allowed by the route"
     );
+}
+
+#[test]
+fn each_nodes_reason_appears_once() {
+    let text = ToolFailure::from_coordinator_status(&davas_rejection()).text();
+    for reason in ["agent down since", "not allowed by the route"] {
+        assert_eq!(text.matches(reason).count(), 1, "{text}");
+    }
+    assert_eq!(text.lines().count(), 3, "{text}");
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! A submitted job: routed to the least-loaded eligible node for its model and placed there,
 //! or rejected (recorded, with every candidate node's reason).
 
-use proto::v1::{FailureCause, Job, JobSpec, JobState};
+use proto::v1::{FailureCause, Job, JobSpec, JobState, NodeIneligibility};
 use telemetry::TraceCarrier;
 use tokio::sync::oneshot;
 
@@ -10,6 +10,7 @@ use crate::cluster::events::{Rejected, Submitted};
 use crate::cluster::job_spans::JobSpans;
 use crate::cluster::main_loop::Cluster;
 use crate::cluster::routing::{RouteDecision, rejection_is_transient, route};
+use crate::cluster::suggestion::did_you_mean;
 
 impl Cluster {
     pub(in crate::cluster) fn submit(
@@ -41,14 +42,15 @@ impl Cluster {
                 job.state = JobState::Rejected as i32;
                 job.cause = FailureCause::Rejected as i32;
                 job.finished_at_ms = now;
-                job.reason = rejection_summary(&model, &reasons);
+                let listed = self.model_is_listed(&model);
+                job.reason = self.rejection_headline(&model, listed, &reasons);
                 job.rejections = reasons.clone();
                 spans.ended(&job);
-                tracing::info!(parent: &spans.job, job_id = %job.id, model = %model, reason = %job.reason, "job rejected");
+                tracing::info!(parent: &spans.job, job_id = %job.id, model = %model, reason = %job.reason, nodes = %rejection_details(&reasons), "job rejected");
                 let (durable, durable_receiver) = oneshot::channel();
                 self.writer.write(job.clone(), Some(durable));
                 self.recent.remember(job.clone());
-                crate::metrics::record_rejection(&job, &reasons);
+                crate::metrics::record_rejection(&job, &reasons, listed);
                 Err(Box::new(Rejected {
                     job,
                     reasons,
@@ -84,20 +86,44 @@ impl Cluster {
         match &decision {
             RouteDecision::Node(index) => span.record("node", self.nodes[*index].name.as_str()),
             RouteDecision::Rejected(reasons) => {
-                span.record("rejection_reason", rejection_summary(model, reasons))
+                span.record("rejection_reason", rejection_details(reasons))
             }
         };
         decision
     }
+
+    /// True when the model is routed or on some node's last known list (`ListModels` lists it).
+    fn model_is_listed(&self, model: &str) -> bool {
+        self.routes.contains_key(model) || self.nodes.iter().any(|node| node.has_model(model))
+    }
+
+    /// "no node can run gemma4:latest; did you mean gemma4:27b?": the headline of a rejection,
+    /// its status message and the job's `reason`. The per-node reasons travel beside it
+    /// (`Job.rejections`, the status' details), never glued on, so no client shows them twice.
+    fn rejection_headline(
+        &self,
+        model: &str,
+        listed: bool,
+        reasons: &[NodeIneligibility],
+    ) -> String {
+        if reasons.is_empty() {
+            return format!("no node can run {model}: no nodes are configured or connected");
+        }
+        let suggestion = if listed {
+            String::new()
+        } else {
+            let known = self.listed_models();
+            did_you_mean(model, known.iter().map(String::as_str))
+        };
+        format!("no node can run {model}{suggestion}")
+    }
 }
 
-fn rejection_summary(model: &str, reasons: &[proto::v1::NodeIneligibility]) -> String {
-    if reasons.is_empty() {
-        return format!("no node can run {model}: no nodes are configured or connected");
-    }
+/// Every node's reason on one line, for the trace and the log, where one line is wanted.
+fn rejection_details(reasons: &[NodeIneligibility]) -> String {
     let details: Vec<&str> = reasons
         .iter()
         .map(|reason| reason.reason.as_str())
         .collect();
-    format!("no node can run {model}: {}", details.join("; "))
+    details.join("; ")
 }

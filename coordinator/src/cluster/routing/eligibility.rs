@@ -1,5 +1,6 @@
 //! Whether one node can take a job for a model now, and, when it cannot, the first reason
-//! why (down, Ollama down, draining, model missing, queue full) as a code and in words.
+//! why as a code and in words: a model missing from the node's last known list first (the
+//! lasting fact), then down, Ollama down, draining, model missing, queue full.
 
 use proto::v1::IneligibilityCode;
 
@@ -23,6 +24,11 @@ pub fn ineligibility_code(
     model: &str,
     queue_capacity: usize,
 ) -> Option<IneligibilityCode> {
+    // A node known not to have the model says so even while it is down or draining: that
+    // outlasts the outage, and it is what the operator needs to learn.
+    if node.knows_installed() && !node.has_model(model) {
+        return Some(IneligibilityCode::ModelNotInstalled);
+    }
     if node.link.is_none() {
         return Some(if node.last_seen_ms == 0 {
             IneligibilityCode::NeverSeen
@@ -60,7 +66,7 @@ pub(super) fn describe_ineligibility(
         IneligibilityCode::Draining => "draining".to_owned(),
         IneligibilityCode::ModelNotInstalled => format!("model {model} not installed"),
         IneligibilityCode::QueueFull => format!(
-            "queue full ({} running, {} queued)",
+            "queue full: {} running, {} queued",
             node.running.len(),
             node.queue.len()
         ),

@@ -25,6 +25,8 @@ fn connected(name: &str, models: &[&str], max_parallel: u32) -> NodeEntry {
         },
     });
     node.last_seen_ms = NOW;
+    node.max_parallel = max_parallel.max(1) as usize;
+    node.installed_as_of_ms = NOW;
     node.status = Some(AgentStatus {
         ollama_reachable: true,
         installed: models
@@ -185,8 +187,12 @@ fn a_rejection_names_a_bounded_number_of_nodes_and_counts_the_rest() {
     let mut nodes: Vec<NodeEntry> = (0..1000)
         .map(|index| connected(&format!("n{index:04}"), &["qwen2.5:14b"], 1))
         .collect();
+    // Two nodes that have the model but cannot run it now (a node known not to have it says
+    // "not installed" even while down).
+    nodes[700] = connected("n0700", &["mystery:7b"], 1);
     nodes[700].link = None;
     nodes[700].last_seen_ms = NOW - 5_000;
+    nodes[900] = connected("n0900", &["mystery:7b"], 1);
     nodes[900].status.as_mut().unwrap().ollama_reachable = false;
     let reasons = match route(&nodes, &BTreeMap::new(), "mystery:7b", 4, NOW) {
         RouteDecision::Rejected(reasons) => reasons,

@@ -401,7 +401,13 @@ async fn a_draining_node_takes_no_new_jobs_but_keeps_its_own_and_undraining_open
     assert!(!harness.set_draining("davas", false).unwrap().draining);
     harness.accepted(GEMMA, 0);
     let unknown = harness.set_draining("elsewhere", true).unwrap_err();
-    assert_eq!(unknown, JobError::NodeNotFound("elsewhere".into()));
+    assert_eq!(
+        unknown.to_string(),
+        "no node named elsewhere; list nodes with `runner nodes`"
+    );
+    let typo = harness.set_draining("davs", true).unwrap_err();
+    assert_eq!(typo.to_string(), "no node named davs; did you mean davas?");
+    assert!(matches!(typo, JobError::NodeNotFound { .. }));
 }
 
 #[tokio::test]

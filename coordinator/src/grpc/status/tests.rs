@@ -13,7 +13,7 @@ fn rejected(code: IneligibilityCode, transient: bool) -> Rejected {
                 model: "gemma4:27b".into(),
                 ..Default::default()
             }),
-            reason: "no node can run gemma4:27b: davas: ollama not answering".into(),
+            reason: "no node can run gemma4:27b".into(),
             ..Default::default()
         },
         reasons: vec![NodeIneligibility {
@@ -30,12 +30,14 @@ fn rejected(code: IneligibilityCode, transient: bool) -> Rejected {
 fn a_rejection_carries_one_violation_per_node() {
     let status = rejection_status(&rejected(IneligibilityCode::OllamaDown, true));
     assert_eq!(status.code(), Code::Unavailable);
-    assert!(status.message().contains("gemma4:27b"));
+    // The message is the headline only: the reasons travel once, in the details.
+    assert_eq!(status.message(), "no node can run gemma4:27b");
     let failure = status.get_details_precondition_failure().unwrap();
     assert_eq!(failure.violations[0].subject, "davas");
     assert_eq!(failure.violations[0].r#type, "OLLAMA_DOWN");
     let info = status.get_details_error_info().unwrap();
     assert_eq!(info.metadata["model"], "gemma4:27b");
+    assert_eq!(info.metadata["job_id"], "J1");
     let permanent = rejection_status(&rejected(IneligibilityCode::ModelNotInstalled, false));
     assert_eq!(permanent.code(), Code::FailedPrecondition);
 }
