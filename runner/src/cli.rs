@@ -10,10 +10,12 @@ mod args;
 mod cancel_job;
 mod connect;
 mod exit_code;
+mod interrupt;
 mod json;
 mod list_jobs;
 mod list_models;
 mod list_nodes;
+mod rejection;
 mod render;
 mod set_draining;
 mod show_job;
@@ -33,6 +35,7 @@ pub use args::{
     ShowJobArgs, SubmitArgs,
 };
 pub use exit_code::{ClientError, ClientExit};
+pub use interrupt::Interrupt;
 
 /// Where a client command writes: its result on `out` (stdout), messages and errors on `err`
 /// (stderr). Tests pass buffers to check both.
@@ -41,7 +44,7 @@ pub struct Terminal<'a> {
     pub err: &'a mut (dyn Write + Send),
 }
 
-/// Runs a client command against the real stdout, stderr and Ctrl-C, and returns the
+/// Runs a client command against the real stdout, stderr, Ctrl-C and SIGTERM, and returns the
 /// process's exit code (see [`ClientExit`]). Never panics; every failure is printed on stderr.
 pub async fn run_client(command: ClientCommand) -> ExitCode {
     let mut stdout = std::io::stdout();
@@ -50,7 +53,7 @@ pub async fn run_client(command: ClientCommand) -> ExitCode {
         out: &mut stdout,
         err: &mut stderr,
     };
-    run_client_with(command, &mut terminal, ctrl_c())
+    run_client_with(command, &mut terminal, interrupt::signalled())
         .await
         .into()
 }
@@ -59,12 +62,12 @@ pub async fn run_client(command: ClientCommand) -> ExitCode {
 pub async fn run_client_with(
     command: ClientCommand,
     terminal: &mut Terminal<'_>,
-    interrupt: impl Future<Output = ()> + Send,
+    interrupt: impl Future<Output = Interrupt> + Send,
 ) -> ClientExit {
     let result = match command {
         ClientCommand::Submit(args) => submit::submit(&args, terminal, interrupt).await,
         ClientCommand::Jobs(args) => list_jobs::list_jobs(&args, terminal).await,
-        ClientCommand::Job(args) => show_job::show_job(&args, terminal).await,
+        ClientCommand::Job(args) => show_job::show_job(&args, terminal, interrupt).await,
         ClientCommand::Cancel(args) => cancel_job::cancel_job(&args, terminal).await,
         ClientCommand::Nodes(args) => list_nodes::list_nodes(&args, terminal).await,
         ClientCommand::Models(args) => list_models::list_models(&args, terminal).await,
@@ -74,13 +77,5 @@ pub async fn run_client_with(
     match result {
         Ok(exit) => exit,
         Err(error) => exit_code::report_error(&error, terminal.err),
-    }
-}
-
-/// Resolves on Ctrl-C. If the handler cannot be installed Ctrl-C keeps its default effect
-/// (ending the process), so waiting forever here loses nothing.
-async fn ctrl_c() {
-    if tokio::signal::ctrl_c().await.is_err() {
-        std::future::pending::<()>().await;
     }
 }

@@ -57,7 +57,7 @@ pub enum Command {
 #[derive(Debug, Subcommand)]
 pub enum ClientCommand {
     /// Submit a job and stream its tokens as they arrive
-    Submit(SubmitArgs),
+    Submit(Box<SubmitArgs>),
     /// List jobs, newest first
     Jobs(ListJobsArgs),
     /// Show one job with its timings, output and reasons
@@ -112,9 +112,13 @@ pub struct ListJobsArgs {
 
 #[derive(Debug, Args)]
 pub struct ShowJobArgs {
-    /// The job id (from `runner jobs` or `runner submit --detach`)
+    /// The job id or a unique prefix of it (6 characters or more, any case)
     #[arg(value_name = "ID")]
     pub id: String,
+    /// Stream a queued or running job's output until it ends, then exit as `runner submit`
+    /// would (Ctrl-C stops following, not the job)
+    #[arg(long)]
+    pub follow: bool,
     /// Print the API's JSON (as the HTTP API returns it) instead of text
     #[arg(long)]
     pub json: bool,
@@ -124,7 +128,7 @@ pub struct ShowJobArgs {
 
 #[derive(Debug, Args)]
 pub struct CancelJobArgs {
-    /// The job id (from `runner jobs` or `runner submit --detach`)
+    /// The job id or a unique prefix of it (6 characters or more, any case)
     #[arg(value_name = "ID")]
     pub id: String,
     #[command(flatten)]

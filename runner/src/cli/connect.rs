@@ -28,13 +28,28 @@ impl Coordinator {
     }
 
     /// Turns a failed call into the error to report: a connection lost under the call becomes
-    /// "cannot reach the coordinator", anything the coordinator said stays its status.
+    /// "cannot reach the coordinator", a plain HTTP answer (the HTTP port given for the gRPC
+    /// one) says so, anything the coordinator said stays its status.
     pub fn call_failed(&self, status: Status) -> ClientError {
+        if let Some(http_status) = plain_http_answer(&status) {
+            return ClientError::HttpPort {
+                url: self.inner.url().to_owned(),
+                status: http_status.to_owned(),
+            };
+        }
         match self.inner.unreachable(&status) {
             Some(lost) => lost.into(),
             None => ClientError::Status(status),
         }
     }
+}
+
+/// `HTTP status code 404` when the answer came from an HTTP server that is not gRPC: tonic
+/// then has no grpc-status to read and says so in this one message (its only signal).
+fn plain_http_answer(status: &Status) -> Option<&str> {
+    status
+        .message()
+        .strip_prefix("grpc-status header missing, mapped from ")
 }
 
 #[cfg(test)]

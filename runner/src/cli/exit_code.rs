@@ -6,6 +6,8 @@ use std::io::{ErrorKind, Write};
 use tonic::{Code, Status};
 use tonic_types::StatusExt;
 
+use super::rejection::write_rejection_details;
+
 /// The exit codes of the client commands (clap itself exits 2 on a bad command line).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ClientExit {
@@ -18,13 +20,27 @@ pub enum ClientExit {
     Rejected,
     /// The job failed or was cancelled, or the job or node named does not exist.
     FailedOrNotFound,
-    /// The coordinator could not be reached or went away.
+    /// The coordinator could not be reached or went away, or the URL is not its gRPC port.
     Unreachable,
-    /// The user pressed Ctrl-C (128 + SIGINT, as shells report it).
+    /// The user pressed Ctrl-C (128 + SIGINT, as shells report it); a streamed job is cancelled.
     Interrupted,
+    /// SIGTERM (128 + 15); a streamed job is cancelled, as on Ctrl-C.
+    Terminated,
 }
 
 impl ClientExit {
+    /// Every exit code, in order; README's list of exit codes is checked against it.
+    pub const ALL: [Self; 8] = [
+        Self::Success,
+        Self::Failure,
+        Self::InvalidArgument,
+        Self::Rejected,
+        Self::FailedOrNotFound,
+        Self::Unreachable,
+        Self::Interrupted,
+        Self::Terminated,
+    ];
+
     pub fn code(self) -> u8 {
         match self {
             Self::Success => 0,
@@ -34,6 +50,7 @@ impl ClientExit {
             Self::FailedOrNotFound => 4,
             Self::Unreachable => 5,
             Self::Interrupted => 130,
+            Self::Terminated => 143,
         }
     }
 }
@@ -54,6 +71,14 @@ pub enum ClientError {
     InvalidUrl { url: String, problem: String },
     #[error("cannot reach the coordinator at {url}: {cause}; is runner serve running?")]
     Unreachable { url: String, cause: String },
+    #[error(
+        "{url} answered as a plain HTTP server ({status}): this looks like the HTTP port \
+         (http_addr); the gRPC port is grpc_addr (default 7070)"
+    )]
+    HttpPort { url: String, status: String },
+    /// A prompt or message file (or stdin) that could not be read: bad input, exit 2.
+    #[error("{0}")]
+    Input(String),
     #[error("{}", .0.message())]
     Status(Status),
     #[error(
@@ -91,8 +116,8 @@ pub fn exit_for_status(status: &Status) -> ClientExit {
 
 pub fn exit_for_error(error: &ClientError) -> ClientExit {
     match error {
-        ClientError::InvalidUrl { .. } => ClientExit::InvalidArgument,
-        ClientError::Unreachable { .. } => ClientExit::Unreachable,
+        ClientError::InvalidUrl { .. } | ClientError::Input(_) => ClientExit::InvalidArgument,
+        ClientError::Unreachable { .. } | ClientError::HttpPort { .. } => ClientExit::Unreachable,
         ClientError::Status(status) => exit_for_status(status),
         ClientError::BadAnswer(_) | ClientError::Output(_) => ClientExit::Failure,
     }
@@ -114,28 +139,10 @@ pub fn report_error(error: &ClientError, err: &mut (dyn Write + Send)) -> Client
 
 fn write_error(error: &ClientError, err: &mut (dyn Write + Send)) -> std::io::Result<()> {
     writeln!(err, "error: {error}")?;
-    if let ClientError::Status(status) = error
-        && let Some(failure) = status.get_details_precondition_failure()
-    {
-        for violation in &failure.violations {
-            writeln!(
-                err,
-                "  {}",
-                violation_line(&violation.subject, &violation.description)
-            )?;
-        }
+    if let ClientError::Status(status) = error {
+        write_rejection_details(status, err)?;
     }
     err.flush()
-}
-
-/// `davas: ollama not answering`, without doubling the node when the reason already names it.
-pub fn violation_line(node: &str, reason: &str) -> String {
-    let prefix = format!("{node}: ");
-    if reason.starts_with(&prefix) || node.is_empty() {
-        reason.to_owned()
-    } else {
-        format!("{prefix}{reason}")
-    }
 }
 
 #[cfg(test)]

@@ -1,26 +1,38 @@
 //! `runner job ID`: one job in full (state, reason, where and on which model it ran, timings,
-//! token counts, its trace id, input, output, and why each node refused it) or `--json`.
+//! token counts, its trace id, input, output, and why each node refused it) or `--json`;
+//! `--follow` streams a queued or running job's output to its end instead.
+
+mod follow_output;
+
+use std::future::Future;
 
 use std::fmt::Write as _;
 
 use proto::v1::{GetJobRequest, Job, ModelOptions, OllamaStats};
 
-use super::Terminal;
 use super::args::ShowJobArgs;
 use super::connect::Coordinator;
-use super::exit_code::{ClientError, ClientExit, violation_line};
+use super::exit_code::{ClientError, ClientExit};
 use super::json::write_json;
+use super::rejection::violation_line;
 use super::render::{
     format_age, format_millis, format_nanos, format_timestamp, job_kind_name, job_state_name,
     now_unix_ms,
 };
 use super::submit::embedding_summary;
+use super::{Interrupt, Terminal};
 
 pub async fn show_job(
     args: &ShowJobArgs,
     terminal: &mut Terminal<'_>,
+    interrupt: impl Future<Output = Interrupt> + Send,
 ) -> Result<ClientExit, ClientError> {
     let coordinator = Coordinator::connect(&args.coordinator.url).await?;
+    if args.follow {
+        let id = args.id.trim();
+        return follow_output::follow_output(&coordinator, id, args.json, terminal, interrupt)
+            .await;
+    }
     let answer = coordinator
         .jobs()
         .get_job(GetJobRequest {

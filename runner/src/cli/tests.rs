@@ -2,6 +2,7 @@
 //! client command against the in-test coordinator and capture what it printed.
 
 mod other_commands_end_to_end;
+mod readme_truth;
 mod submit_end_to_end;
 
 use std::future::Future;
@@ -11,8 +12,8 @@ use clap::Parser;
 use clap::error::ErrorKind;
 
 use super::{
-    Cli, ClientCommand, ClientExit, Command, DEFAULT_COORDINATOR_URL, JobStateArg, Terminal,
-    run_client_with,
+    Cli, ClientCommand, ClientExit, Command, DEFAULT_COORDINATOR_URL, Interrupt, JobStateArg,
+    Terminal, run_client_with,
 };
 
 fn parse(arguments: &[&str]) -> Result<Command, clap::Error> {
@@ -41,7 +42,7 @@ pub struct Ran {
 
 pub async fn run_with_interrupt(
     arguments: &[&str],
-    interrupt: impl Future<Output = ()> + Send,
+    interrupt: impl Future<Output = Interrupt> + Send,
 ) -> Ran {
     let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
     let mut terminal = Terminal {
@@ -165,9 +166,18 @@ fn submit_needs_a_model_and_exactly_one_kind_of_input() {
         ]),
         ErrorKind::ArgumentConflict
     );
-    // A system message only makes sense in a chat.
+    // A system message goes with a prompt or a chat, not with texts to embed.
+    assert!(parse(&["submit", "--model", "m", "--prompt", "p", "--system", "s"]).is_ok());
     assert_eq!(
-        parse_error(&["submit", "--model", "m", "--prompt", "p", "--system", "s"]),
+        parse_error(&[
+            "submit",
+            "--model",
+            "m",
+            "--prompt",
+            "p",
+            "--prompt-file",
+            "f"
+        ]),
         ErrorKind::ArgumentConflict
     );
     assert_eq!(

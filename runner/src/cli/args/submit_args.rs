@@ -1,6 +1,8 @@
 //! `runner submit`'s flags: the model, exactly one kind of input (prompt, chat messages or
 //! texts to embed), Ollama options, and the checks that refuse bad values before any call.
 
+use std::path::PathBuf;
+
 use clap::{ArgGroup, Args};
 use proto::v1::ChatMessage;
 
@@ -10,22 +12,29 @@ use super::CoordinatorArgs;
 const CHAT_ROLES: [&str; 4] = ["system", "user", "assistant", "tool"];
 
 #[derive(Debug, Args)]
-#[command(group(ArgGroup::new("input").required(true).args(["prompt", "messages", "embed_texts"])))]
+#[command(group(
+    ArgGroup::new("input")
+        .required(true)
+        .args(["prompt", "prompt_file", "messages", "embed_texts"])
+))]
 pub struct SubmitArgs {
     /// The exact model to run; the job is rejected, never downgraded, when no node can serve it
     #[arg(long, value_name = "MODEL")]
     pub model: String,
-    /// Text to complete (a generate job)
+    /// Text to complete (a generate job); `-` reads it from stdin
     #[arg(long, value_name = "TEXT")]
     pub prompt: Option<String>,
-    /// A chat message; repeat for a conversation (a chat job)
+    /// A file whose text is the prompt (a generate job)
+    #[arg(long, value_name = "PATH")]
+    pub prompt_file: Option<PathBuf>,
+    /// A chat message; repeat for a conversation (a chat job); ROLE:@PATH reads a file
     #[arg(long = "message", value_name = "ROLE:TEXT", value_parser = parse_chat_message)]
     pub messages: Vec<ChatMessage>,
     /// A text to embed; repeat for several (an embed job)
     #[arg(long = "embed", value_name = "TEXT")]
     pub embed_texts: Vec<String>,
-    /// A system message placed before the chat messages (chat jobs only)
-    #[arg(long, value_name = "TEXT", conflicts_with_all = ["prompt", "embed_texts"])]
+    /// The system message: Ollama's `system` for a prompt, the first message of a chat
+    #[arg(long, value_name = "TEXT", conflicts_with = "embed_texts")]
     pub system: Option<String>,
     #[command(flatten)]
     pub options: ModelOptionArgs,

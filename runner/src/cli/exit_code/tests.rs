@@ -1,5 +1,7 @@
 //! Tests of the `exit_code` module.
 
+use std::collections::HashMap;
+
 use tonic_types::{ErrorDetails, PreconditionViolation};
 
 use super::*;
@@ -13,11 +15,15 @@ fn rejection(code: Code) -> Status {
         ),
         PreconditionViolation::new("MODEL_NOT_INSTALLED", "homelab", "model not installed"),
     ];
-    Status::with_error_details(
-        code,
-        "no node can run gemma4:27b",
-        ErrorDetails::with_precondition_failure(violations),
-    )
+    // As the coordinator sends it: the message is only the headline, the reasons are in the
+    // violations and the recorded job's id in the ErrorInfo.
+    let mut details = ErrorDetails::with_precondition_failure(violations);
+    details.set_error_info(
+        "NO_ELIGIBLE_NODE",
+        "llm-runner",
+        HashMap::from([("job_id".to_owned(), "01JREJECTED".to_owned())]),
+    );
+    Status::with_error_details(code, "no node can run gemma4:27b", details)
 }
 
 #[test]
@@ -46,20 +52,12 @@ fn status_codes_map_to_the_documented_exit_codes() {
         exit_for_status(&Status::internal("store")),
         ClientExit::Failure
     );
-    let codes: Vec<u8> = [
-        ClientExit::Success,
-        ClientExit::Rejected,
-        ClientExit::FailedOrNotFound,
-        ClientExit::Unreachable,
-        ClientExit::Interrupted,
-    ]
-    .map(ClientExit::code)
-    .to_vec();
-    assert_eq!(codes, [0, 3, 4, 5, 130]);
+    let codes: Vec<u8> = ClientExit::ALL.map(ClientExit::code).to_vec();
+    assert_eq!(codes, [0, 1, 2, 3, 4, 5, 130, 143]);
 }
 
 #[test]
-fn a_rejection_prints_its_message_and_one_line_per_node() {
+fn a_rejection_prints_its_headline_its_recorded_job_and_one_line_per_node() {
     let mut err = Vec::new();
     let exit = report_error(
         &ClientError::Status(rejection(Code::FailedPrecondition)),
@@ -69,7 +67,7 @@ fn a_rejection_prints_its_message_and_one_line_per_node() {
     let text = String::from_utf8(err).unwrap();
     assert_eq!(
         text,
-        "error: no node can run gemma4:27b\n  davas: agent down since 10:00 (41 s)\n  homelab: model not installed\n"
+        "error: no node can run gemma4:27b\nrecorded as job 01JREJECTED\n  davas: agent down since 10:00 (41 s)\n  homelab: model not installed\n"
     );
 }
 

@@ -1,5 +1,5 @@
-//! Ctrl-C during `runner submit`: the user no longer wants the answer, so the job is cancelled
-//! on the coordinator (freeing the node) before the CLI exits with 130.
+//! Ctrl-C or SIGTERM during `runner submit`: the user no longer wants the answer, so the job is
+//! cancelled on the coordinator (freeing the node) before the CLI exits with 130 (or 143).
 
 use std::io::Write;
 use std::time::Duration;
@@ -7,16 +7,18 @@ use std::time::Duration;
 use proto::v1::CancelJobRequest;
 use tonic::Code;
 
+use crate::cli::Interrupt;
 use crate::cli::connect::Coordinator;
 use crate::cli::exit_code::ClientExit;
 
 /// How long an interrupted CLI waits for the coordinator; a user who pressed Ctrl-C wants out.
 pub const CANCEL_PATIENCE: Duration = Duration::from_secs(5);
 
-/// Cancels job `id` and says on `err` whether that worked; always [`ClientExit::Interrupted`].
+/// Cancels job `id` and says on `err` whether that worked; always the signal's exit code.
 pub async fn cancel_after_interrupt(
     coordinator: &Coordinator,
     id: &str,
+    signal: Interrupt,
     err: &mut (dyn Write + Send),
 ) -> ClientExit {
     let request = CancelJobRequest { id: id.to_owned() };
@@ -43,7 +45,7 @@ pub async fn cancel_after_interrupt(
     };
     // Stderr gone as well: the exit code still says the run was interrupted.
     let _ = writeln!(err, "{message}");
-    ClientExit::Interrupted
+    signal.exit()
 }
 
 #[cfg(test)]

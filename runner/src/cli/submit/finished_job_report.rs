@@ -4,8 +4,9 @@
 use proto::v1::{Embedding, Job, JobKind, JobState};
 
 use crate::cli::Terminal;
-use crate::cli::exit_code::{ClientError, ClientExit, violation_line};
+use crate::cli::exit_code::{ClientError, ClientExit};
 use crate::cli::json::write_json;
+use crate::cli::rejection::violation_line;
 use crate::cli::render::{format_millis, job_state_name, or_dash};
 
 pub fn report_finished_job(

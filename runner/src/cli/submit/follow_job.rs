@@ -10,6 +10,7 @@ use client::{JobOutput, OutputStep, is_terminal};
 use proto::v1::{GetJobRequest, Job, JobEvent};
 use tonic::Streaming;
 
+use crate::cli::Interrupt;
 use crate::cli::connect::Coordinator;
 use crate::cli::exit_code::ClientError;
 
@@ -17,8 +18,8 @@ use crate::cli::exit_code::ClientError;
 pub enum FollowOutcome {
     /// The job reached a terminal state.
     Ended(Job),
-    /// The user pressed Ctrl-C.
-    Interrupted,
+    /// Ctrl-C or SIGTERM.
+    Interrupted(Interrupt),
     /// The stream ended before a terminal state; the last snapshot seen.
     StreamClosed(Job),
 }
@@ -90,7 +91,7 @@ pub async fn follow_job(
     first: Job,
     mut events: Streaming<JobEvent>,
     mut tokens: Option<&mut TokenSink<'_>>,
-    mut interrupt: Pin<&mut (impl Future<Output = ()> + Send)>,
+    mut interrupt: Pin<&mut (impl Future<Output = Interrupt> + Send)>,
 ) -> Result<FollowOutcome, ClientError> {
     let id = first.id.clone();
     // The first snapshot carries the output made before the stream began.
@@ -105,7 +106,7 @@ pub async fn follow_job(
     loop {
         let message = tokio::select! {
             message = events.message() => message,
-            () = interrupt.as_mut() => return Ok(FollowOutcome::Interrupted),
+            signal = interrupt.as_mut() => return Ok(FollowOutcome::Interrupted(signal)),
         };
         let message = message.map_err(|status| coordinator.call_failed(status))?;
         let Some(event) = message else {

@@ -9,6 +9,7 @@ use proto::v1::{Job, JobEvent, JobSpec, SubmitJobRequest, job_event};
 use tonic::Streaming;
 
 use super::cancel_on_interrupt::{CANCEL_PATIENCE, cancel_after_interrupt};
+use crate::cli::Interrupt;
 use crate::cli::connect::Coordinator;
 use crate::cli::exit_code::ClientError;
 
@@ -18,23 +19,23 @@ pub struct WatchedJob {
     pub events: Streaming<JobEvent>,
 }
 
-/// Submits and reads the first event; `None` when Ctrl-C came first (already handled and
-/// reported). The job may exist on the coordinator by then, so the answer is still awaited
+/// Submits and reads the first event; `Err(signal)` when Ctrl-C or SIGTERM came first (already
+/// handled and reported). The job may exist on the coordinator by then, so the answer is still awaited
 /// briefly to learn the job's id and cancel it.
 pub async fn submit_and_watch(
     coordinator: &Coordinator,
     spec: JobSpec,
-    interrupt: Pin<&mut (impl Future<Output = ()> + Send)>,
+    interrupt: Pin<&mut (impl Future<Output = Interrupt> + Send)>,
     err: &mut (dyn Write + Send),
-) -> Result<Option<WatchedJob>, ClientError> {
+) -> Result<Result<WatchedJob, Interrupt>, ClientError> {
     let mut call = pin!(first_event(coordinator, spec));
     let answer = tokio::select! {
         answer = call.as_mut() => answer,
-        () = interrupt => {
+        signal = interrupt => {
             let message = match tokio::time::timeout(CANCEL_PATIENCE, call).await {
                 Ok(Ok(watched)) => {
-                    cancel_after_interrupt(coordinator, &watched.job.id, err).await;
-                    return Ok(None);
+                    cancel_after_interrupt(coordinator, &watched.job.id, signal, err).await;
+                    return Ok(Err(signal));
                 }
                 Ok(Err(_)) => "interrupted; the coordinator did not accept the job",
                 Err(_) => {
@@ -42,10 +43,10 @@ pub async fn submit_and_watch(
                 }
             };
             writeln!(err, "{message}")?;
-            return Ok(None);
+            return Ok(Err(signal));
         }
     };
-    answer.map(Some)
+    answer.map(Ok)
 }
 
 async fn first_event(coordinator: &Coordinator, spec: JobSpec) -> Result<WatchedJob, ClientError> {

@@ -125,15 +125,50 @@ async fn cancel_confirms_or_explains_why_not() {
         "job {JOB_ID} has already ended (succeeded); nothing to cancel"
     ));
     let fake = start(Script {
-        cancel_refusal: Some(ended),
+        cancel_refusal: Some(ended.clone()),
+        get_job: Some(job()),
         ..Default::default()
     })
     .await;
     let ran = run(&fake.url, &["cancel", JOB_ID]).await;
-    assert_eq!(ran.exit, ClientExit::Rejected);
+    assert_eq!(ran.exit, ClientExit::FailedOrNotFound, "{ran:?}");
     assert_eq!(
         ran.stderr,
-        format!("error: job {JOB_ID} has already ended (succeeded); nothing to cancel\n")
+        format!("job {JOB_ID} already ended: succeeded; nothing to cancel\n")
+    );
+
+    let fake = start(Script {
+        cancel_refusal: Some(ended),
+        get_job: Some(Job {
+            state: JobState::Cancelled as i32,
+            ..job()
+        }),
+        ..Default::default()
+    })
+    .await;
+    let ran = run(&fake.url, &["cancel", JOB_ID]).await;
+    assert_eq!(ran.exit, ClientExit::Success, "{ran:?}");
+    assert_eq!(ran.stdout, format!("job {JOB_ID} was already cancelled\n"));
+}
+
+/// The HTTP port answers gRPC calls with a plain 404: the CLI names the mix-up and exits 5.
+#[tokio::test]
+async fn the_http_port_given_for_the_grpc_one_is_named_as_such() {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let server = tokio::spawn(async move {
+        axum::serve(listener, axum::Router::new()).await.unwrap();
+    });
+    let ran = run(&url, &["nodes"]).await;
+    server.abort();
+    assert_eq!(ran.exit, ClientExit::Unreachable, "{ran:?}");
+    assert_eq!(ran.exit.code(), 5);
+    assert_eq!(
+        ran.stderr,
+        format!(
+            "error: {url} answered as a plain HTTP server (HTTP status code 404): this looks \
+             like the HTTP port (http_addr); the gRPC port is grpc_addr (default 7070)\n"
+        )
     );
 }
 

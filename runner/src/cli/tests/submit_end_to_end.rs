@@ -8,8 +8,8 @@ use tonic::{Code, Status};
 use tonic_types::{ErrorDetails, PreconditionViolation, StatusExt};
 
 use super::{run, run_with_interrupt};
-use crate::cli::ClientExit;
 use crate::cli::test_coordinator::{JOB_ID, Script, start};
+use crate::cli::{ClientExit, Interrupt};
 
 const GENERATE: [&str; 5] = ["submit", "--model", "gemma4:27b", "--prompt", "say hello"];
 
@@ -66,11 +66,23 @@ fn rejection(code: Code) -> Status {
         ),
         PreconditionViolation::new("NOT_ROUTED", "homelab", "homelab: not routed"),
     ];
-    Status::with_error_details(
-        code,
-        "no node can run gemma4:27b",
-        ErrorDetails::with_precondition_failure(violations),
-    )
+    // The message is only the headline; the recorded job's id is in the ErrorInfo.
+    let mut details = ErrorDetails::with_precondition_failure(violations);
+    details.set_error_info(
+        "NO_ELIGIBLE_NODE",
+        "llm-runner",
+        std::collections::HashMap::from([("job_id".to_owned(), JOB_ID.to_owned())]),
+    );
+    Status::with_error_details(code, "no node can run gemma4:27b", details)
+}
+
+fn rejected_job() -> Job {
+    Job {
+        id: JOB_ID.into(),
+        state: JobState::Rejected as i32,
+        reason: "no node can run gemma4:27b".into(),
+        ..Default::default()
+    }
 }
 
 #[tokio::test]
@@ -116,13 +128,82 @@ async fn a_rejection_prints_every_node_reason_and_exits_3() {
         assert_eq!(ran.stdout, "");
         assert_eq!(
             ran.stderr,
-            "error: no node can run gemma4:27b\n  davas: agent down since 2026-11-26T10:00:00Z (41 s)\n  homelab: not routed\n"
+            format!(
+                "error: no node can run gemma4:27b\nrecorded as job {JOB_ID}\n  davas: agent down since 2026-11-26T10:00:00Z (41 s)\n  homelab: not routed\n"
+            )
         );
         assert!(
             fake.recorded.lock().unwrap().watched.is_empty(),
             "a rejected job is not watched"
         );
     }
+}
+
+#[tokio::test]
+async fn a_rejection_with_json_prints_the_rejected_jobs_json_and_exits_3() {
+    let fake = start(Script {
+        submit: Some(Err(rejection(Code::FailedPrecondition))),
+        get_job: Some(rejected_job()),
+        ..Default::default()
+    })
+    .await;
+    let ran = run(&fake.url, &[&GENERATE[..], &["--json"]].concat()).await;
+    assert_eq!(ran.exit, ClientExit::Rejected, "{ran:?}");
+    let printed: serde_json::Value = serde_json::from_str(&ran.stdout).unwrap();
+    assert_eq!(printed["id"], JOB_ID);
+    assert_eq!(printed["state"], "JOB_STATE_REJECTED");
+    assert!(
+        ran.stderr
+            .starts_with("error: no node can run gemma4:27b\n")
+    );
+}
+
+#[tokio::test]
+async fn job_follow_streams_a_running_jobs_output_and_exits_as_submit_would() {
+    for (end, exit) in [
+        (JobState::Succeeded, ClientExit::Success),
+        (JobState::Failed, ClientExit::FailedOrNotFound),
+    ] {
+        let events = vec![
+            snapshot(JobState::Running, "Hel"),
+            delta("lo"),
+            delta(" world"),
+            finished(end, "node_lost: davas stopped answering"),
+        ];
+        let fake = start(Script {
+            watch_events: events,
+            ..Default::default()
+        })
+        .await;
+        let ran = run(&fake.url, &["job", JOB_ID, "--follow"]).await;
+        assert_eq!(ran.exit, exit, "{ran:?}");
+        assert_eq!(ran.stdout, "Hello world\n");
+        assert_eq!(fake.recorded.lock().unwrap().watched, [JOB_ID]);
+        assert!(fake.recorded.lock().unwrap().submitted.is_empty());
+    }
+}
+
+#[tokio::test]
+async fn ctrl_c_stops_following_a_job_without_cancelling_it() {
+    let fake = start(Script {
+        watch_events: vec![snapshot(JobState::Running, "Hel")],
+        watch_stays_open: true,
+        ..Default::default()
+    })
+    .await;
+    let recorded = fake.recorded.clone();
+    let interrupt = async move {
+        while recorded.lock().unwrap().watched.is_empty() {
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        Interrupt::CtrlC
+    };
+    let arguments = ["job", JOB_ID, "--follow", "--coordinator", &fake.url];
+    let ran = run_with_interrupt(&arguments, interrupt).await;
+    assert_eq!(ran.exit, ClientExit::Interrupted, "{ran:?}");
+    assert_eq!(ran.stdout, "Hel\n");
+    assert!(fake.recorded.lock().unwrap().cancelled.is_empty());
 }
 
 #[tokio::test]
@@ -263,33 +344,39 @@ async fn an_embed_job_prints_the_vectors_shape() {
 }
 
 #[tokio::test]
-async fn ctrl_c_cancels_the_job_on_the_coordinator_and_exits_130() {
-    let events = vec![snapshot(JobState::Running, ""), delta("Hel")];
-    let fake = start(Script {
-        watch_events: events,
-        watch_stays_open: true,
-        ..Default::default()
-    })
-    .await;
-    let recorded = fake.recorded.clone();
-    // Press Ctrl-C once the CLI follows the job, as a user would mid-stream.
-    let interrupt = async move {
-        while recorded.lock().unwrap().watched.is_empty() {
-            tokio::time::sleep(Duration::from_millis(10)).await;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    };
-    let arguments = [&GENERATE[..], &["--coordinator", &fake.url]].concat();
-    let ran = tokio::time::timeout(
-        Duration::from_secs(10),
-        run_with_interrupt(&arguments, interrupt),
-    )
-    .await
-    .unwrap();
-    assert_eq!(ran.exit, ClientExit::Interrupted, "{ran:?}");
-    assert_eq!(ran.stdout, "Hel\n");
-    assert_eq!(ran.stderr, format!("interrupted: cancelled job {JOB_ID}\n"));
-    assert_eq!(fake.recorded.lock().unwrap().cancelled, [JOB_ID]);
+async fn ctrl_c_and_sigterm_cancel_the_job_on_the_coordinator_and_exit_130_or_143() {
+    for (signal, exit) in [
+        (Interrupt::CtrlC, ClientExit::Interrupted),
+        (Interrupt::Terminate, ClientExit::Terminated),
+    ] {
+        let events = vec![snapshot(JobState::Running, ""), delta("Hel")];
+        let fake = start(Script {
+            watch_events: events,
+            watch_stays_open: true,
+            ..Default::default()
+        })
+        .await;
+        let recorded = fake.recorded.clone();
+        // Signal once the CLI follows the job, as a user would mid-stream.
+        let interrupt = async move {
+            while recorded.lock().unwrap().watched.is_empty() {
+                tokio::time::sleep(Duration::from_millis(10)).await;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            signal
+        };
+        let arguments = [&GENERATE[..], &["--coordinator", &fake.url]].concat();
+        let ran = tokio::time::timeout(
+            Duration::from_secs(10),
+            run_with_interrupt(&arguments, interrupt),
+        )
+        .await
+        .unwrap();
+        assert_eq!(ran.exit, exit, "{ran:?}");
+        assert_eq!(ran.stdout, "Hel\n");
+        assert_eq!(ran.stderr, format!("interrupted: cancelled job {JOB_ID}\n"));
+        assert_eq!(fake.recorded.lock().unwrap().cancelled, [JOB_ID]);
+    }
 }
 
 #[tokio::test]

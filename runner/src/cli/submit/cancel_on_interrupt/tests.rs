@@ -14,7 +14,7 @@ async fn cancel_with(refusal: Option<Status>) -> String {
     let coordinator = Coordinator::connect(&fake.url).await.unwrap();
     let mut err = Vec::new();
     assert_eq!(
-        cancel_after_interrupt(&coordinator, JOB_ID, &mut err).await,
+        cancel_after_interrupt(&coordinator, JOB_ID, Interrupt::CtrlC, &mut err).await,
         ClientExit::Interrupted
     );
     assert_eq!(fake.recorded.lock().unwrap().cancelled, [JOB_ID]);

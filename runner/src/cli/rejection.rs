@@ -1,0 +1,54 @@
+//! How the CLI shows a rejection: the status message is only the headline ("no node can run
+//! M", perhaps with a "did you mean"), the recorded job's id comes from the `ErrorInfo`
+//! metadata `job_id`, and each node's reason from the `PreconditionFailure`, once each. The
+//! message is never parsed for reasons.
+
+use std::io::Write;
+
+use tonic::Status;
+use tonic_types::StatusExt;
+
+/// The id of the rejected job the coordinator recorded, when the status is a rejection.
+pub fn rejected_job_id(status: &Status) -> Option<String> {
+    let info = status.get_details_error_info()?;
+    info.metadata
+        .get("job_id")
+        .filter(|id| !id.is_empty())
+        .cloned()
+}
+
+/// `recorded as job ID` and one line per node after the headline; nothing for a status
+/// without rejection details.
+pub fn write_rejection_details(
+    status: &Status,
+    err: &mut (dyn Write + Send),
+) -> std::io::Result<()> {
+    if let Some(id) = rejected_job_id(status) {
+        writeln!(err, "recorded as job {id}")?;
+    }
+    let Some(failure) = status.get_details_precondition_failure() else {
+        return Ok(());
+    };
+    let mut written: Vec<String> = Vec::new();
+    for violation in &failure.violations {
+        let line = violation_line(&violation.subject, &violation.description);
+        if !written.contains(&line) {
+            writeln!(err, "  {line}")?;
+            written.push(line);
+        }
+    }
+    Ok(())
+}
+
+/// `davas: ollama not answering`, without doubling the node when the reason already names it.
+pub fn violation_line(node: &str, reason: &str) -> String {
+    let prefix = format!("{node}: ");
+    if reason.starts_with(&prefix) || node.is_empty() {
+        reason.to_owned()
+    } else {
+        format!("{prefix}{reason}")
+    }
+}
+
+#[cfg(test)]
+mod tests;
