@@ -5,6 +5,7 @@
 // "ready-to-kill-davas", and prints "fail: …" and exits 1 when a check fails.
 import { chromium } from "playwright-core";
 import readline from "node:readline";
+import { contrastOffenders, scrollWidth } from "./page_checks.mjs";
 
 const [baseUrl, artifacts] = process.argv.slice(2);
 const stdinLines = readline.createInterface({ input: process.stdin });
@@ -48,9 +49,10 @@ try {
   check(await page.evaluate(() => window.stillTheSamePage === true), "the dashboard reloaded");
   const liveCells = await page.locator('td[data-node="davas"]:not(.state-down)').count();
   check(liveCells === 0, `${liveCells} davas cells are not greyed`);
-  const cardOpacity = await page.locator('article.host[data-node="davas"]')
-    .evaluate((card) => Number(getComputedStyle(card).opacity));
-  check(cardOpacity < 0.8, `davas' card is not greyed (opacity ${cardOpacity})`);
+  const background = (node) => page.locator(`article.host[data-node="${node}"]`)
+    .evaluate((card) => getComputedStyle(card).backgroundColor);
+  const [downBackground, readyBackground] = [await background("davas"), await background("contabo")];
+  check(downBackground !== readyBackground, `davas' card is not greyed (${downBackground})`);
   await shot(page, "dashboard-davas-down");
   step(`greyed-after-ms ${greyedAfterMs}`);
 
@@ -68,6 +70,7 @@ try {
   await page.fill("#message", "Why is the sky blue?");
   await page.click("#send");
   await page.waitForURL(/\/chat\/c[0-9a-f]{19}$/);
+  const conversationUrl = page.url();
   const answer = page.locator("li.turn.assistant").last();
   const output = answer.locator(".output");
   await page.waitForFunction((el) => el.textContent.length > 0, await output.elementHandle(), { timeout: 10000 });
@@ -99,6 +102,7 @@ try {
   await shot(page, "jobs-rejected");
   await rejectedRow.locator("a").first().click();
   await page.locator("ul.rejections li", { hasText: "davas: agent down" }).waitFor();
+  const rejectedJobUrl = page.url();
   await shot(page, "job-rejected");
 
   // The form submits a generate job; its page streams the output; Cancel stops it.
@@ -108,6 +112,7 @@ try {
   await page.fill("#prompt", "Name three blue things.");
   await page.getByRole("button", { name: "Submit" }).click();
   await page.waitForURL(/\/jobs\/[0-9A-Z]+$/);
+  const jobUrl = page.url();
   const jobOutput = page.locator("section.job pre.output");
   await page.waitForFunction((el) => el.textContent.length > 20, await jobOutput.elementHandle(), { timeout: 10000 });
   await shot(page, "job-streaming");
@@ -117,6 +122,63 @@ try {
   await page.goto(`${baseUrl}/jobs`);
   await shot(page, "jobs");
   step("jobs-checked");
+
+  // A chat to gemma4 while davas is down is rejected: one headline, one line per node, each
+  // reason once, and a link to the recorded rejected job. Three such conversations with long
+  // titles also fill the conversation list, which must not widen a phone's page.
+  for (const n of [1, 2, 3]) {
+    await page.goto(`${baseUrl}/chat`);
+    await page.locator('#model option[value="gemma4:27b"]').evaluate((option) => { option.disabled = false; });
+    await page.selectOption("#model", "gemma4:27b");
+    await page.fill("#message", `Question number ${n} about the long history of the colour of the evening sky`);
+    await page.click("#send");
+    await page.waitForURL(/\/chat\/c[0-9a-f]{19}$/);
+  }
+  const rejectedChat = page.locator('li.turn.assistant[data-state="rejected"]').last();
+  const headline = (await rejectedChat.locator(".reason").textContent()).trim();
+  check(/^no node can run gemma4:27b/.test(headline) && !/davas/.test(headline),
+    `the rejection headline repeats the reasons: ${headline}`);
+  const nodeLines = await rejectedChat.locator("ul.rejections li").allTextContents();
+  check(nodeLines.some((line) => /^davas: agent down/.test(line)), `no line for davas: ${nodeLines}`);
+  check(new Set(nodeLines).size === nodeLines.length, `a node's reason is listed twice: ${nodeLines}`);
+  const bubbleText = await rejectedChat.textContent();
+  check(bubbleText.split("agent down").length === 2, `davas' reason is shown more than once: ${bubbleText}`);
+  check(await rejectedChat.locator('a[href^="/jobs/"]').count() > 0, "the rejection links no recorded job");
+  await shot(page, "chat-rejected");
+
+  // On a phone the jobs table shows each job's state without scrolling.
+  const phoneJobs = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
+  await phoneJobs.goto(`${baseUrl}/jobs`);
+  const stateBox = await phoneJobs.locator("table.jobs tbody tr .badge").first().boundingBox();
+  check(stateBox && stateBox.x + stateBox.width <= 390, `a job's state is off a phone's screen at x=${stateBox?.x}`);
+  const totals = await phoneJobs.locator("table.jobs tbody td:nth-last-child(-n+2)").evaluateAll((cells) => cells
+    .filter((cell) => {
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size > 1;
+    })
+    .map((cell) => cell.textContent));
+  check(totals.length === 0, `a total breaks across lines: ${totals}`);
+  await phoneJobs.close();
+
+  // Every page, with davas still down: readable (WCAG contrast) on a laptop, and nothing
+  // scrolls sideways on a 390-px phone.
+  const phone390 = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
+  const problems = [];
+  const pages = { dashboard: `${baseUrl}/`, jobs: `${baseUrl}/jobs`, job: jobUrl, chat: `${baseUrl}/chat`,
+    conversation: conversationUrl, "rejected job": rejectedJobUrl };
+  for (const [name, url] of Object.entries(pages)) {
+    await page.goto(url);
+    await page.waitForTimeout(300);
+    for (const offender of await contrastOffenders(page)) problems.push(`${name}: contrast ${offender}`);
+    await phone390.goto(url);
+    await phone390.waitForTimeout(300);
+    const width = await scrollWidth(phone390);
+    if (width > 390) problems.push(`${name}: ${width} px wide on a 390-px phone`);
+    await shot(phone390, `phone-${name.replace(" ", "-")}`);
+  }
+  check(problems.length === 0, `${problems.length} problems: ${problems.join(" | ")}`);
+  step("pages-checked");
 } catch (error) {
   await shot(page, "failure").catch(() => {});
   step(`fail: ${String(error.message).split("\n")[0]}`);

@@ -2,7 +2,10 @@
 //! with gemma4:27b; killing davas' agent greys its column out within 2 s without a reload; the
 //! chat picker shows gemma4 disabled with the reason meanwhile; a chat with qwen streams its
 //! tokens into the page, and Stop cancels the job; a rejected job shows every node's reason,
-//! and a job submitted from the form streams and can be cancelled. Screenshots go to
+//! and a job submitted from the form streams and can be cancelled. A chat to gemma4 meanwhile
+//! is rejected with one headline and each node's reason once. Every page (dashboard with
+//! davas down, jobs, a job, chat, a conversation, a rejected job) passes a WCAG contrast check
+//! and fits a 390-px phone without scrolling sideways. Screenshots go to
 //! `tests/artifacts/web_ui/` (the browser side is `tests/browser/web_ui_scenario.mjs`).
 
 use std::time::Duration;
@@ -43,6 +46,8 @@ async fn the_web_ui_greys_a_lost_host_live_and_streams_a_chat() -> anyhow::Resul
     anyhow::ensure!(rejected.is_err(), "gemma4 was accepted while davas is down");
     browser.answer("rejected-job-submitted").await?;
     browser.expect("jobs-checked", patience).await?;
+    // Every page with davas down: WCAG contrast on a laptop, no sideways scroll on a phone.
+    browser.expect("pages-checked", patience).await?;
     browser.finish().await?;
 
     // What the pages showed is what happened.
@@ -65,7 +70,11 @@ async fn the_web_ui_greys_a_lost_host_live_and_streams_a_chat() -> anyhow::Resul
             })
             .collect()
     };
-    let chats = of_kind(JobKind::Chat);
+    // The qwen chat; the gemma4 chats were rejected (checked below with every gemma4 job).
+    let chats: Vec<&Job> = of_kind(JobKind::Chat)
+        .into_iter()
+        .filter(|job| job.spec.as_ref().is_some_and(|spec| spec.model == QWEN))
+        .collect();
     assert_eq!(chats.len(), 1, "{jobs:?}");
     let chat_spec = chats[0].spec.clone().unwrap_or_default();
     assert_eq!(chat_spec.model, QWEN);
@@ -95,6 +104,9 @@ async fn the_web_ui_greys_a_lost_host_live_and_streams_a_chat() -> anyhow::Resul
         "dashboard-davas-down",
         "chat-picker",
         "chat-streaming",
+        "chat-rejected",
+        "phone-chat",
+        "phone-job",
     ] {
         let path = artifacts.join(format!("{screenshot}.png"));
         assert!(path.exists(), "no {}", path.display());

@@ -68,8 +68,9 @@ pub fn job_list_body(
             div.table-scroll tabindex="0" role="region" aria-label="Jobs" {
                 table.jobs {
                     thead { tr {
-                        th scope="col" { "Job" } th scope="col" { "Created" } th scope="col" { "Kind" }
-                        th scope="col" { "Model" } th scope="col" { "State" } th scope="col" { "Node" }
+                        // State comes second so a phone shows it without scrolling.
+                        th scope="col" { "Job" } th scope="col" { "State" } th scope="col" { "Model" }
+                        th scope="col" { "Node" } th scope="col" { "Created" } th scope="col" { "Kind" }
                         th scope="col" { "First token" } th scope="col" { "Total" }
                     } }
                     tbody { @for job in jobs { (job_row(job, now_ms)) } }
@@ -88,13 +89,13 @@ fn job_row(job: &Job, now_ms: i64) -> Markup {
     html! {
         tr data-job=(job.id) {
             td { a href={"/jobs/" (job.id)} { code { (job.id) } } }
-            td { (ago(job.created_at_ms, now_ms)) }
-            td { (client::words::job_kind(spec.kind)) }
+            td.state { (job_state_badge(job.state)) @if !job.reason.is_empty() { div.row-reason { (job.reason) } } }
             td { (spec.model) }
-            td { (job_state_badge(job.state)) @if !job.reason.is_empty() { div.row-reason { (job.reason) } } }
             td { (job.node) }
-            td { (timings.time_to_first_token_ms.map(millis).unwrap_or_default()) }
-            td { (timings.total_ms.map(millis).unwrap_or_default()) }
+            td.num { (ago(job.created_at_ms, now_ms)) }
+            td { (client::words::job_kind(spec.kind)) }
+            td.num { (timings.time_to_first_token_ms.map(millis).unwrap_or_default()) }
+            td.num { (timings.total_ms.map(millis).unwrap_or_default()) }
         }
     }
 }
