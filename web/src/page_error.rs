@@ -64,7 +64,7 @@ impl IntoResponse for PageError {
             section.card.error-page {
                 h1 { (title) }
                 p role="alert" { (self.to_string()) }
-                p { a href="/" { "Back to the dashboard" } }
+                p { a href="/jobs" { "See every job" } " · " a href="/" { "Back to the dashboard" } }
             }
         };
         (status, page(title, Section::None, body)).into_response()

@@ -32,3 +32,18 @@ fn the_coordinator_error_says_what_to_check() {
         "{text}"
     );
 }
+
+#[tokio::test]
+async fn an_error_page_links_the_jobs_list() {
+    let response = PageError::NotFound("no job J1".to_owned()).into_response();
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    let body = axum::body::to_bytes(response.into_body(), 1 << 20)
+        .await
+        .unwrap();
+    let text = String::from_utf8_lossy(&body);
+    assert!(
+        text.contains(r#"<a href="/jobs">See every job</a>"#),
+        "{text}"
+    );
+    assert!(!text.contains("runner jobs"), "{text}");
+}

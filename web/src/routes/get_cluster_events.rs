@@ -68,12 +68,12 @@ fn render(show: Show, view: &ClusterView) -> (&'static str, String) {
     match show {
         Show::Dashboard => ("cluster", cluster_fragment(view).into_string()),
         Show::Models => {
-            let models = view
+            let (models, nodes) = view
                 .snapshot
                 .as_ref()
-                .map(|snapshot| snapshot.models.as_slice())
+                .map(|snapshot| (snapshot.models.as_slice(), snapshot.nodes.as_slice()))
                 .unwrap_or_default();
-            ("models", model_options(models, None).into_string())
+            ("models", model_options(models, nodes, None).into_string())
         }
     }
 }

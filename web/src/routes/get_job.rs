@@ -14,12 +14,19 @@ pub async fn get_job(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Markup, PageError> {
-    let job = state
+    let job = match state
         .coordinator
         .jobs()
-        .get_job(GetJobRequest { id })
-        .await?
-        .into_inner();
+        .get_job(GetJobRequest { id: id.clone() })
+        .await
+    {
+        Ok(job) => job.into_inner(),
+        // The coordinator's message gives CLI advice; this page links the jobs list instead.
+        Err(status) if status.code() == tonic::Code::NotFound => {
+            return Err(PageError::NotFound(format!("no job {id}")));
+        }
+        Err(status) => return Err(status.into()),
+    };
     Ok(page(
         &format!("Job {}", job.id),
         Section::Jobs,

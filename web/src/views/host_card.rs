@@ -1,5 +1,6 @@
-//! One host's card on the dashboard: state and why, Ollama version, cpu, memory, disk, load,
-//! jobs, when it was last seen, and the drain/undrain button. A host that is down is greyed.
+//! One host's card on the dashboard: state and why, how old its model list is while it is
+//! down, its labels, Ollama version, cpu, memory, disk, load, jobs, when it was last seen, and
+//! the drain/undrain button. A host that is down is greyed.
 
 use client::words::node_state as node_state_key;
 use maud::{Markup, html};
@@ -21,6 +22,10 @@ pub fn host_card(node: &Node, now_ms: i64) -> Markup {
                 @if node.draining && key != "draining" { span.badge.state-draining { "draining" } }
             }
             @if !node.state_reason.is_empty() { p.reason { (node.state_reason) } }
+            @if let Some(age) = models_age(node, now_ms) { p.models-age { (age) } }
+            @if !node.labels.is_empty() {
+                ul.labels aria-label="Labels" { @for label in &node.labels { li { (label) } } }
+            }
             dl.facts {
                 div { dt { "Last seen" } dd { (seen) } }
                 @if node.last_seen_ms != 0 { (facts(node, &host)) }
@@ -43,8 +48,27 @@ fn last_seen(node: &Node, now_ms: i64) -> String {
     }
 }
 
+/// While the agent or its Ollama is down, the models shown for the host are the last list
+/// known: say how old it is.
+fn models_age(node: &Node, now_ms: i64) -> Option<String> {
+    let stale = node.state == NodeState::Down as i32 || !node.ollama_reachable;
+    if !stale || node.installed_as_of_ms == 0 || node.last_seen_ms == 0 {
+        return None;
+    }
+    let count = node.installed.len();
+    let models = if count == 1 { "model" } else { "models" };
+    Some(format!(
+        "{count} {models} known as of {} ({}); not confirmed since",
+        time_of_day(node.installed_as_of_ms),
+        ago(node.installed_as_of_ms, now_ms)
+    ))
+}
+
 fn facts(node: &Node, host: &HostFacts) -> Markup {
-    let ollama = if node.ollama_reachable {
+    // With the agent down nobody asks its Ollama: whether it answers is unknown.
+    let ollama = if node.state == NodeState::Down as i32 {
+        "unknown (agent down)".to_owned()
+    } else if node.ollama_reachable {
         format!("ollama {}", node.ollama_version)
     } else {
         "not answering".to_owned()

@@ -12,6 +12,9 @@ pub enum Section {
     None,
 }
 
+/// The brand's diamond as an SVG data URL.
+const FAVICON: &str = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Cpath d='M8 1 15 8 8 15 1 8z' fill='%233451d1'/%3E%3C/svg%3E";
+
 pub fn page(title: &str, section: Section, body: Markup) -> Markup {
     let link = |href: &str, label: &str, own: Section| {
         html! {
@@ -25,6 +28,8 @@ pub fn page(title: &str, section: Section, body: Markup) -> Markup {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) " · llm-runner" }
+                // Inline, so no request for /favicon.ico ends in a 404 in the console.
+                link rel="icon" href=(FAVICON);
                 link rel="stylesheet" href="/assets/style.css";
                 script src="/assets/htmx.min.js" defer {}
                 script src="/assets/htmx-ext-sse.min.js" defer {}

@@ -73,6 +73,11 @@ pub fn model_matrix(models: &[ModelAvailability], nodes: &[Node]) -> Markup {
                 }
             }
         }
+        // What the quiet cells mean, in visible text (a tooltip reaches no touch or keyboard user).
+        p.legend #matrix-legend {
+            "— no route sends this model to that host · not installed: the host may run it but lacks it · "
+            "a down host's column shows the models it last reported, unavailable."
+        }
     }
 }
 

@@ -26,3 +26,47 @@ fn the_fragment_shows_the_problem_and_the_hosts() {
     assert!(body.contains(r#"sse-connect="/events/cluster?show=dashboard""#));
     assert!(body.contains("Waiting for the coordinator"));
 }
+
+#[test]
+fn a_model_nobody_can_run_now_is_listed_but_not_counted_available() {
+    use proto::v1::{IneligibilityCode, ModelAvailability, NodeAvailability};
+    let model = |name: &str, available: bool| ModelAvailability {
+        model: name.into(),
+        available,
+        nodes: vec![NodeAvailability {
+            node: "homelab".into(),
+            available,
+            code: if available {
+                0
+            } else {
+                IneligibilityCode::OllamaDown as i32
+            },
+            reason: if available {
+                ""
+            } else {
+                "homelab: ollama not answering"
+            }
+            .into(),
+            ..Default::default()
+        }],
+        routed_nodes: Vec::new(),
+    };
+    let view = ClusterView {
+        snapshot: Some(Arc::new(ClusterSnapshot {
+            nodes: vec![Node {
+                name: "homelab".into(),
+                state: NodeState::OllamaDown as i32,
+                ..Default::default()
+            }],
+            models: vec![model("qwen2.5:7b", false), model("qwen2.5:14b", true)],
+            ..Default::default()
+        })),
+        problem: None,
+    };
+    let text = cluster_fragment(&view).into_string();
+    assert!(text.contains("1 of 2</strong> models available"), "{text}");
+    assert!(
+        text.contains(r#"data-model="qwen2.5:7b" data-availability="unavailable" class="cell cell-unavailable state-ollama_down""#),
+        "the model stays listed, greyed with its host: {text}"
+    );
+}

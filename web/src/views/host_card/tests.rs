@@ -55,3 +55,45 @@ fn a_never_seen_host_says_so_and_a_draining_one_offers_undrain() {
     );
     assert!(text.contains(r#"name="draining" value="false""#) && text.contains(">Undrain<"));
 }
+
+#[test]
+fn a_down_agent_leaves_its_ollama_unknown_and_says_how_old_its_models_are() {
+    let node = Node {
+        name: "davas".into(),
+        state: NodeState::Down as i32,
+        state_reason: "agent down since 10:00:41 (20 s): connection to the agent lost".into(),
+        ollama_reachable: false,
+        last_seen_ms: 36_041_000,
+        installed_as_of_ms: 36_000_000,
+        installed: vec![proto::v1::InstalledModel {
+            name: "gemma4:27b".into(),
+            ..Default::default()
+        }],
+        labels: vec!["gpu".into()],
+        ..Default::default()
+    };
+    let text = host_card(&node, 36_061_000).into_string();
+    assert!(text.contains("<dd>unknown (agent down)</dd>"), "{text}");
+    assert!(!text.contains("not answering"), "{text}");
+    assert!(
+        text.contains("1 model known as of 10:00:00 UTC (61 s ago)"),
+        "{text}"
+    );
+    assert!(text.contains(r#"<ul class="labels" aria-label="Labels"><li>gpu</li></ul>"#));
+}
+
+#[test]
+fn a_ready_host_with_ollama_answering_says_nothing_about_its_models_age() {
+    let node = Node {
+        name: "contabo".into(),
+        state: NodeState::Ready as i32,
+        ollama_reachable: true,
+        ollama_version: "0.12.3".into(),
+        last_seen_ms: 36_041_000,
+        installed_as_of_ms: 36_000_000,
+        ..Default::default()
+    };
+    let text = host_card(&node, 36_041_500).into_string();
+    assert!(text.contains("<dd>ollama 0.12.3</dd>"), "{text}");
+    assert!(!text.contains("known as of"), "{text}");
+}

@@ -18,3 +18,12 @@ fn the_current_section_is_marked_and_scripts_are_local() {
         "no script or style comes from elsewhere"
     );
 }
+
+#[test]
+fn the_favicon_is_inline_so_no_request_for_it_fails() {
+    let text = page("Jobs", Section::Jobs, html! {}).into_string();
+    assert!(
+        text.contains(r#"<link rel="icon" href="data:image/svg+xml,"#),
+        "{text}"
+    );
+}

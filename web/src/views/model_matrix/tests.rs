@@ -87,3 +87,16 @@ fn a_down_hosts_column_is_marked_in_every_cell() {
         "the cell is short, the tooltip has the reason: {text}"
     );
 }
+
+#[test]
+fn the_dash_is_explained_in_visible_text() {
+    let nodes = [node("contabo", NodeState::Ready)];
+    let text = model_matrix(&[gemma(false, false, "davas: agent down")], &nodes).into_string();
+    assert!(text.contains(r#"title="no route sends it here""#), "{text}");
+    assert!(
+        text.contains(
+            r#"<p class="legend" id="matrix-legend">— no route sends this model to that host"#
+        ),
+        "{text}"
+    );
+}
