@@ -1,7 +1,7 @@
 //! A node as the `list_nodes` and `set_draining` tools show it: its state and why, its
 //! Ollama's models, its load, and its host's facts.
 
-use proto::v1::{HostFacts, Node};
+use proto::v1::{HostFacts, Node, NodeState};
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -26,9 +26,16 @@ pub struct NodeView {
     pub labels: Vec<String>,
     pub agent_version: String,
     pub ollama_reachable: bool,
+    /// The node's Ollama in words: `answering`, `not answering`, or `unknown (agent down)`
+    /// while the agent that would ask it is down.
+    pub ollama: String,
     pub ollama_version: String,
-    /// Models installed in the node's Ollama.
+    /// Models installed in the node's Ollama: the last list it confirmed, kept while Ollama
+    /// or the agent is down (`installed_as_of_ms` says when).
     pub installed_models: Vec<String>,
+    /// Unix milliseconds when `installed_models` was last confirmed; absent when never.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub installed_as_of_ms: Option<i64>,
     /// Models loaded in the node's Ollama memory right now.
     pub loaded_models: Vec<String>,
     /// Jobs running on the node now.
@@ -71,8 +78,10 @@ impl From<&Node> for NodeView {
             labels: node.labels.clone(),
             agent_version: node.agent_version.clone(),
             ollama_reachable: node.ollama_reachable,
+            ollama: ollama_in_words(node).to_owned(),
             ollama_version: node.ollama_version.clone(),
             installed_models: node.installed.iter().map(|m| m.name.clone()).collect(),
+            installed_as_of_ms: nonzero(node.installed_as_of_ms),
             loaded_models: node.loaded.iter().map(|m| m.name.clone()).collect(),
             running_jobs: node.running,
             queued_jobs: node.queued,
@@ -81,6 +90,17 @@ impl From<&Node> for NodeView {
             last_seen_ms: nonzero(node.last_seen_ms),
             host: node.host.as_ref().map(HostView::from),
         }
+    }
+}
+
+/// A down agent cannot ask its Ollama, so nothing is known of it: not "not answering".
+fn ollama_in_words(node: &Node) -> &'static str {
+    if node.state == NodeState::Down as i32 {
+        "unknown (agent down)"
+    } else if node.ollama_reachable {
+        "answering"
+    } else {
+        "not answering"
     }
 }
 

@@ -1,6 +1,6 @@
 //! Tests of the `node_view` module.
 
-use proto::v1::{InstalledModel, LoadedModel, NodeState};
+use proto::v1::{InstalledModel, LoadedModel};
 
 use super::*;
 
@@ -39,6 +39,26 @@ fn a_node_shows_its_state_models_load_and_host() {
         "ollama not answering: connection refused"
     );
     assert!(json.get("last_seen_ms").is_none(), "{json}");
+    assert_eq!(view.ollama, "not answering");
+}
+
+#[test]
+fn a_down_agents_ollama_is_unknown_and_its_last_known_models_stay() {
+    let view = NodeView::from(&Node {
+        name: "homelab".into(),
+        state: NodeState::Down as i32,
+        installed: vec![InstalledModel {
+            name: "qwen2.5:7b".into(),
+            ..Default::default()
+        }],
+        installed_as_of_ms: 1_795_651_200_000,
+        max_parallel: 3,
+        ..Default::default()
+    });
+    assert_eq!(view.ollama, "unknown (agent down)");
+    assert_eq!(view.installed_models, ["qwen2.5:7b"]);
+    assert_eq!(view.installed_as_of_ms, Some(1_795_651_200_000));
+    assert_eq!(view.max_parallel, 3);
 }
 
 #[test]
