@@ -3,6 +3,7 @@
 //! on-disk (redb) implementation that pass one contract test.
 
 mod memory;
+mod page;
 mod redb_store;
 mod writer;
 
@@ -10,6 +11,7 @@ mod writer;
 mod contract_tests;
 
 pub use memory::MemoryJobStore;
+pub use page::list_page;
 pub use redb_store::RedbJobStore;
 pub use writer::{StoreWriter, WriterFailed};
 
@@ -59,6 +61,9 @@ pub trait JobStore: Send + Sync + 'static {
     /// Writes (inserts or replaces) jobs in one durable transaction.
     fn put_all(&self, jobs: &[Job]) -> Result<(), StoreError>;
     fn get(&self, id: &str) -> Result<Option<Job>, StoreError>;
+    /// The first `limit` ids (in order) that start with `prefix`: a range scan, not a walk
+    /// over every job.
+    fn ids_with_prefix(&self, prefix: &str, limit: usize) -> Result<Vec<String>, StoreError>;
     /// Newest first, at most `filter.limit`.
     fn list(&self, filter: &JobFilter) -> Result<Vec<Job>, StoreError>;
     /// Jobs not yet in a terminal state (queued or running), as the last run left them.

@@ -12,8 +12,8 @@ use tonic::{Request, Response, Status};
 use super::accept_job::{JobEvents, accept_job, job_events};
 use super::status::job_error_status;
 use crate::cluster::ClusterHandle;
-use crate::job_id::looks_like_job_id;
-use crate::store::{JobFilter, JobStore};
+use crate::job_id::{JobIdError, looks_like_job_id, resolve_job_id};
+use crate::store::{JobFilter, JobStore, list_page};
 
 const DEFAULT_LIST_LIMIT: usize = 50;
 const MAX_LIST_LIMIT: usize = 1000;
@@ -24,14 +24,34 @@ pub struct JobApi {
     pub max_prompt_bytes: usize,
 }
 
+/// A whole id for paging (any case).
 fn checked_id(id: String) -> Result<String, Status> {
     if looks_like_job_id(&id) {
-        Ok(id)
+        Ok(id.to_ascii_uppercase())
     } else {
         Err(Status::invalid_argument(format!(
             "`{}` is not a job id (26 characters, e.g. 01KB3ZQ4T8Y0…)",
             id.escape_debug()
         )))
+    }
+}
+
+impl JobApi {
+    /// The one job id `text` names: the id itself or a unique prefix of it, in any case.
+    async fn resolved_id(&self, text: String) -> Result<String, Status> {
+        let store = self.store.clone();
+        tokio::task::spawn_blocking(move || resolve_job_id(store.as_ref(), &text))
+            .await
+            .map_err(|error| Status::internal(format!("resolving a job id failed: {error}")))?
+            .map_err(job_id_status)
+    }
+}
+
+pub fn job_id_status(error: JobIdError) -> Status {
+    match error {
+        JobIdError::NotFound(_) => Status::not_found(error.to_string()),
+        JobIdError::Store(_) => Status::internal(error.to_string()),
+        _ => Status::invalid_argument(error.to_string()),
     }
 }
 
@@ -64,13 +84,13 @@ impl JobService for JobApi {
         &self,
         request: Request<WatchJobRequest>,
     ) -> Result<Response<JobEvents>, Status> {
-        let id = checked_id(request.into_inner().id)?;
+        let id = self.resolved_id(request.into_inner().id).await?;
         let watch = self.cluster.watch(id).await.map_err(job_error_status)?;
         Ok(Response::new(job_events(watch.snapshot, watch.updates)))
     }
 
     async fn get_job(&self, request: Request<GetJobRequest>) -> Result<Response<Job>, Status> {
-        let id = checked_id(request.into_inner().id)?;
+        let id = self.resolved_id(request.into_inner().id).await?;
         self.cluster
             .get(id)
             .await
@@ -85,21 +105,18 @@ impl JobService for JobApi {
         let request = request.into_inner();
         let filter = job_filter(request)?;
         let store = self.store.clone();
-        let jobs = tokio::task::spawn_blocking(move || store.list(&filter))
+        let page = tokio::task::spawn_blocking(move || list_page(store.as_ref(), filter))
             .await
             .map_err(|error| Status::internal(format!("listing jobs failed: {error}")))?
             .map_err(|error| Status::internal(error.to_string()))?;
-        Ok(Response::new(ListJobsResponse {
-            jobs,
-            next_before_id: String::new(),
-        }))
+        Ok(Response::new(page))
     }
 
     async fn cancel_job(
         &self,
         request: Request<CancelJobRequest>,
     ) -> Result<Response<Job>, Status> {
-        let id = checked_id(request.into_inner().id)?;
+        let id = self.resolved_id(request.into_inner().id).await?;
         self.cluster
             .cancel(id)
             .await
@@ -135,3 +152,6 @@ pub fn job_filter(request: ListJobsRequest) -> Result<JobFilter, Status> {
         limit,
     })
 }
+
+#[cfg(test)]
+mod tests;

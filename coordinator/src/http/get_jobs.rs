@@ -1,4 +1,5 @@
-//! `GET /api/jobs?state=&model=&node=&limit=&before=`: jobs, newest first.
+//! `GET /api/jobs?state=&model=&node=&limit=&before=`: jobs, newest first, with
+//! `next_before_id` when older matching jobs exist.
 
 use axum::Json;
 use axum::extract::{Query, State};
@@ -8,6 +9,17 @@ use serde::Deserialize;
 use super::api_error::ApiError;
 use super::router::HttpState;
 use crate::grpc::job_filter;
+use crate::store::list_page;
+
+/// The words `state=` takes, as the CLI prints them; the JSON's `JOB_STATE_…` names work too.
+const STATE_WORDS: [(&str, JobState); 6] = [
+    ("queued", JobState::Queued),
+    ("running", JobState::Running),
+    ("succeeded", JobState::Succeeded),
+    ("failed", JobState::Failed),
+    ("cancelled", JobState::Cancelled),
+    ("rejected", JobState::Rejected),
+];
 
 #[derive(Debug, Deserialize)]
 pub struct JobsQuery {
@@ -24,11 +36,7 @@ pub async fn get_jobs(
 ) -> Result<Json<ListJobsResponse>, ApiError> {
     let job_state = match query.state.as_deref() {
         None | Some("") => None,
-        Some(name) => Some(
-            JobState::from_str_name(&format!("JOB_STATE_{}", name.to_ascii_uppercase()))
-                .ok_or_else(|| ApiError::bad_request(format!("state `{name}` is not one of queued, running, succeeded, failed, cancelled, rejected")))?
-                as i32,
-        ),
+        Some(name) => Some(parse_state(name)? as i32),
     };
     let request = ListJobsRequest {
         state: job_state,
@@ -39,18 +47,34 @@ pub async fn get_jobs(
     };
     let filter = job_filter(request).map_err(|status| ApiError::bad_request(status.message()))?;
     let store = state.store.clone();
-    let jobs = tokio::task::spawn_blocking(move || store.list(&filter))
+    let page = tokio::task::spawn_blocking(move || list_page(store.as_ref(), filter))
         .await
-        .map_err(|error| ApiError {
+        .map_err(|error| error.to_string())
+        .and_then(|listed| listed.map_err(|error| error.to_string()))
+        .map_err(|message| ApiError {
             status: axum::http::StatusCode::INTERNAL_SERVER_ERROR,
-            message: error.to_string(),
-        })?
-        .map_err(|error| ApiError {
-            status: axum::http::StatusCode::INTERNAL_SERVER_ERROR,
-            message: error.to_string(),
+            message,
         })?;
-    Ok(Json(ListJobsResponse {
-        jobs,
-        next_before_id: String::new(),
-    }))
+    Ok(Json(page))
 }
+
+/// `failed`, `FAILED` or `JOB_STATE_FAILED`: the CLI's word or the JSON's name, in any case.
+fn parse_state(name: &str) -> Result<JobState, ApiError> {
+    let upper = name.to_ascii_uppercase();
+    let word = upper.strip_prefix("JOB_STATE_").unwrap_or(&upper);
+    STATE_WORDS
+        .iter()
+        .find(|(known, _)| known.eq_ignore_ascii_case(word))
+        .map(|(_, state)| *state)
+        .ok_or_else(|| {
+            let words: Vec<&str> = STATE_WORDS.iter().map(|(known, _)| *known).collect();
+            ApiError::bad_request(format!(
+                "state `{}` is not one of {} (or their JSON names, e.g. JOB_STATE_FAILED)",
+                name.escape_debug(),
+                words.join(", ")
+            ))
+        })
+}
+
+#[cfg(test)]
+mod tests;

@@ -18,6 +18,8 @@ pub(super) struct Started {
     pub(super) loop_stop: CancellationToken,
     pub(super) loop_task: tokio::task::JoinHandle<()>,
     pub(super) health: CoreHealth,
+    /// The loop's store, for tests that need jobs in it.
+    pub(super) store: Arc<dyn JobStore>,
 }
 
 async fn start() -> (String, CancellationToken) {
@@ -40,6 +42,7 @@ async fn start_with_guard(guard: Option<super::ApiGuard>) -> Started {
     let store: Arc<dyn JobStore> = Arc::new(MemoryJobStore::default());
     let (writer, _) = StoreWriter::start(store.clone());
     let (cluster, cluster_loop) = new_cluster(&config, store.clone(), writer);
+    let stored = store.clone();
     let shutdown = CancellationToken::new();
     let loop_stop = shutdown.child_token();
     let loop_task = tokio::spawn(cluster_loop.run(loop_stop.clone()));
@@ -65,6 +68,7 @@ async fn start_with_guard(guard: Option<super::ApiGuard>) -> Started {
         loop_stop,
         loop_task,
         health,
+        store: stored,
     }
 }
 

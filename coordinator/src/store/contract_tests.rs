@@ -3,6 +3,7 @@
 use proto::v1::{Job, JobSpec, JobState};
 
 use super::{JobFilter, JobStore, MemoryJobStore, RedbJobStore};
+use crate::job_id::{JobIdError, resolve_job_id};
 
 fn job(id: &str, model: &str, node: &str, state: JobState) -> Job {
     Job {
@@ -82,6 +83,63 @@ fn check_contract(store: &dyn JobStore) {
         store.get("A2").unwrap().unwrap().state,
         JobState::Failed as i32
     );
+}
+
+/// Prefixes are found by a range scan and resolved to one id, in any case.
+fn check_prefix_contract(store: &dyn JobStore) {
+    let ids = [
+        "01KB3ZQ4T8ABCDEFGH00000000",
+        "01KB3ZQ4T8ABCDEFGH00000001",
+        "01KB3ZQ4T9ZZZZZZZZ00000000",
+        "01KB3ZQ4TAZZZZZZZZ00000000",
+    ];
+    let jobs: Vec<Job> = ids
+        .iter()
+        .map(|id| job(id, "m", "n", JobState::Succeeded))
+        .collect();
+    store.put_all(&jobs).unwrap();
+    assert_eq!(store.ids_with_prefix("01KB3ZQ4T8", 10).unwrap(), ids[..2]);
+    assert_eq!(store.ids_with_prefix("01KB3ZQ4T8", 1).unwrap(), ids[..1]);
+    assert_eq!(store.ids_with_prefix("01KB3ZQ4T9", 10).unwrap(), ids[2..3]);
+    assert!(store.ids_with_prefix("01KB3ZQ4T7", 10).unwrap().is_empty());
+    assert!(store.ids_with_prefix("01KB3ZQ4TB", 10).unwrap().is_empty());
+
+    assert_eq!(resolve_job_id(store, "01kb3zq4t9").unwrap(), ids[2]);
+    assert_eq!(
+        resolve_job_id(store, "01KB3ZQ4T8ABCDEFGH00000001").unwrap(),
+        ids[1]
+    );
+    assert_eq!(
+        resolve_job_id(store, "01KB3ZQ4T8"),
+        Err(JobIdError::Ambiguous {
+            prefix: "01KB3ZQ4T8".into(),
+            matches: vec![ids[0].into(), ids[1].into()],
+            more: false,
+        })
+    );
+    assert_eq!(
+        resolve_job_id(store, "01kb3zq4t7"),
+        Err(JobIdError::NotFound("01KB3ZQ4T7".into()))
+    );
+    assert!(matches!(
+        resolve_job_id(store, "01KB3"),
+        Err(JobIdError::TooShort(_))
+    ));
+    assert!(matches!(
+        resolve_job_id(store, "01KB3ZQ4TU"),
+        Err(JobIdError::NotBase32 { character: 'U', .. })
+    ));
+}
+
+#[test]
+fn memory_store_keeps_the_prefix_contract() {
+    check_prefix_contract(&MemoryJobStore::default());
+}
+
+#[test]
+fn redb_store_keeps_the_prefix_contract() {
+    let dir = tempfile::tempdir().unwrap();
+    check_prefix_contract(&RedbJobStore::open(dir.path()).unwrap());
 }
 
 #[test]

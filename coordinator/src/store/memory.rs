@@ -35,6 +35,17 @@ impl JobStore for MemoryJobStore {
         Ok(self.locked().get(id).cloned())
     }
 
+    fn ids_with_prefix(&self, prefix: &str, limit: usize) -> Result<Vec<String>, StoreError> {
+        Ok(self
+            .locked()
+            .range(prefix.to_owned()..)
+            .map(|(id, _)| id)
+            .take_while(|id| id.starts_with(prefix))
+            .take(limit)
+            .cloned()
+            .collect())
+    }
+
     fn list(&self, filter: &JobFilter) -> Result<Vec<Job>, StoreError> {
         let map = self.locked();
         let upper = filter.before_id.clone();

@@ -60,6 +60,21 @@ impl JobStore for RedbJobStore {
             .transpose()
     }
 
+    fn ids_with_prefix(&self, prefix: &str, limit: usize) -> Result<Vec<String>, StoreError> {
+        let transaction = self.database.begin_read().map_err(redb::Error::from)?;
+        let table = transaction.open_table(JOBS).map_err(redb::Error::from)?;
+        let mut ids = Vec::new();
+        for entry in table.range(prefix..).map_err(redb::Error::from)? {
+            let (key, _) = entry.map_err(redb::Error::from)?;
+            let id = key.value();
+            if !id.starts_with(prefix) || ids.len() >= limit {
+                break;
+            }
+            ids.push(id.to_owned());
+        }
+        Ok(ids)
+    }
+
     fn list(&self, filter: &JobFilter) -> Result<Vec<Job>, StoreError> {
         let transaction = self.database.begin_read().map_err(redb::Error::from)?;
         let table = transaction.open_table(JOBS).map_err(redb::Error::from)?;

@@ -19,6 +19,9 @@ impl JobStore for FullDiskJobStore {
     fn get(&self, _id: &str) -> Result<Option<Job>, StoreError> {
         Ok(None)
     }
+    fn ids_with_prefix(&self, _prefix: &str, _limit: usize) -> Result<Vec<String>, StoreError> {
+        Ok(Vec::new())
+    }
     fn list(&self, _filter: &JobFilter) -> Result<Vec<Job>, StoreError> {
         Ok(Vec::new())
     }
