@@ -11,19 +11,20 @@ mod tests;
 use std::path::Path;
 use std::time::Duration;
 
-use settings::{ConfigError, EnvSource, Problems, Secret};
+use settings::{ConfigError, EnvSource, Key, Kind, Problems, Secret};
 /// How log lines look (`log_format`); shared with the coordinator through the telemetry crate.
 pub use telemetry::LogFormat;
 
-/// Top-level keys that `RUNNER_<KEY>` environment variables may override.
-pub const OVERRIDABLE_KEYS: &[&str] = &[
-    "node",
-    "coordinator",
-    "ollama_url",
-    "max_parallel",
-    "probe_interval",
-    "host_facts_interval",
-    "log_format",
+/// Every key the agent's config takes; each can also be set as `RUNNER_<KEY>`
+/// (`RUNNER_NODE=davas`, `RUNNER_PROBE_INTERVAL=2`).
+pub const KEYS: &[Key] = &[
+    Key::optional("node", Kind::Text),
+    Key::optional("coordinator", Kind::Text),
+    Key::optional("ollama_url", Kind::Text),
+    Key::optional("max_parallel", Kind::WholeNumber),
+    Key::optional("probe_interval", Kind::Duration),
+    Key::optional("host_facts_interval", Kind::Duration),
+    Key::optional("log_format", Kind::Text),
 ];
 
 /// The environment variable holding this node's token (never a config file key).
@@ -58,7 +59,7 @@ impl Config {
     /// Reads `file` (when given) with overrides and the token from `env`.
     pub fn load(file: Option<&Path>, env: &dyn EnvSource) -> Result<Self, ConfigError> {
         let mut problems = Problems::default();
-        let raw: raw::RawConfig = settings::load_raw(file, env, OVERRIDABLE_KEYS, &mut problems);
+        let raw: raw::RawConfig = settings::load_raw(file, env, KEYS, &mut problems);
         validate::validate(raw, env, problems)
     }
 

@@ -3,10 +3,20 @@
 
 use std::time::Duration;
 
-use settings::{EnvSource, Problems, Secret, parse_duration, toml};
+use settings::{EnvSource, Problems, Secret, Step, parse_duration, toml};
 
 /// The environment variable holding the webhook URL; alerts are off without it.
 pub const WEBHOOK_ENV: &str = "DISCORD_WEBHOOK_URL";
+
+/// Every key `[alerts]` takes.
+pub const KEYS: &[&str] = &[
+    "alert_after",
+    "startup_grace",
+    "disk_free_min_bytes",
+    "disk_free_min_percent",
+    "job_failures",
+    "username",
+];
 
 const DEFAULT_ALERT_AFTER: Duration = Duration::from_secs(15);
 /// Longer than the agents' largest reconnect backoff (5 s), with room for a slow start.
@@ -78,7 +88,9 @@ impl AlertsConfig {
                         Some(percent) if (0.0..=100.0).contains(&percent) => {
                             config.disk_free_min_percent = Some(percent);
                         }
-                        _ => problems.push(format!("alerts.{key}: expected a number from 0 to 100")),
+                        _ => {
+                            problems.push(format!("alerts.{key}: expected a number from 0 to 100"))
+                        }
                     }
                 }
                 "job_failures" => match value.as_bool() {
@@ -90,9 +102,7 @@ impl AlertsConfig {
                     Some(Err(problem)) => problems.push(format!("alerts.{key}: {problem}")),
                     None => problems.push(format!("alerts.{key}: expected a string")),
                 },
-                other => problems.push(format!(
-                    "alerts: unknown key `{other}` (known: alert_after, startup_grace, disk_free_min_bytes, disk_free_min_percent, job_failures, username)"
-                )),
+                other => problems.unknown_key(&[Step::key("alerts")], other, KEYS),
             }
         }
         config

@@ -12,24 +12,38 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use settings::{ConfigError, EnvSource, Problems, Secret};
+use settings::{ConfigError, EnvSource, Key, Kind, Problems, Secret};
 /// How log lines look (`log_format`); shared with the agent through the telemetry crate.
 pub use telemetry::LogFormat;
 
-/// Top-level keys that `RUNNER_<KEY>` environment variables may override.
-pub const OVERRIDABLE_KEYS: &[&str] = &[
-    "grpc_addr",
-    "http_addr",
-    "data_dir",
-    "heartbeat_timeout",
-    "queue_capacity",
-    "max_prompt_bytes",
-    "log_format",
-    "nodes",
-    "routes",
-    "web",
-    "mcp",
-    "alerts",
+/// Every key the config takes, with what it holds; each top-level one can also be set as
+/// `RUNNER_<KEY>` (`RUNNER_HEARTBEAT_TIMEOUT=5s`).
+pub const KEYS: &[Key] = &[
+    Key::optional("grpc_addr", Kind::Text),
+    Key::optional("http_addr", Kind::Text),
+    Key::optional("data_dir", Kind::Text),
+    Key::optional("heartbeat_timeout", Kind::Duration),
+    Key::optional("queue_capacity", Kind::WholeNumber),
+    Key::optional("max_prompt_bytes", Kind::WholeNumber),
+    Key::optional("log_format", Kind::Text),
+    Key::optional("nodes", Kind::Tables(NODE_KEYS)),
+    Key::optional("routes", Kind::Tables(ROUTE_KEYS)),
+    Key::optional("web", Kind::Open),
+    Key::optional("mcp", Kind::Open),
+    Key::optional("alerts", Kind::Open),
+];
+
+/// The keys of one `[[nodes]]` entry.
+pub const NODE_KEYS: &[Key] = &[
+    Key::required("name", Kind::Text),
+    Key::optional("token_env", Kind::Text),
+    Key::optional("labels", Kind::TextList),
+];
+
+/// The keys of one `[[routes]]` entry.
+pub const ROUTE_KEYS: &[Key] = &[
+    Key::required("model", Kind::Text),
+    Key::required("nodes", Kind::TextList),
 ];
 
 #[derive(Debug, Clone)]
@@ -82,8 +96,7 @@ impl CoordinatorConfig {
         parse_parts: impl FnOnce(&PartTables, &dyn EnvSource, &mut Problems) -> Parts,
     ) -> Result<(Self, Parts), ConfigError> {
         let mut problems = Problems::default();
-        let mut raw: raw::RawConfig =
-            settings::load_raw(file, env, OVERRIDABLE_KEYS, &mut problems);
+        let mut raw: raw::RawConfig = settings::load_raw(file, env, KEYS, &mut problems);
         let tables = PartTables {
             web: raw.web.take(),
             mcp: raw.mcp.take(),

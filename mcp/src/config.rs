@@ -1,10 +1,13 @@
 //! `[mcp]` in the coordinator's config: the extra `Host` names `/mcp` answers to, and the
 //! optional bearer token, which comes only from the environment (`RUNNER_MCP_TOKEN`).
 
-use settings::{EnvSource, Problems, Secret, toml};
+use settings::{EnvSource, Problems, Secret, Step, toml};
 
 /// The environment variable holding the bearer token `/mcp` requires when it is set.
 pub const TOKEN_ENV: &str = "RUNNER_MCP_TOKEN";
+
+/// Every key `[mcp]` takes (the token is not one: it comes from `RUNNER_MCP_TOKEN`).
+pub const KEYS: &[&str] = &["allowed_hosts"];
 
 /// `[mcp]` in the coordinator's config, the bearer token from the environment.
 #[derive(Debug, Clone, Default)]
@@ -35,9 +38,12 @@ impl McpConfig {
         for (key, value) in table {
             match key.as_str() {
                 "allowed_hosts" => config.allowed_hosts = allowed_hosts(value, problems),
-                _ => problems.push(format!(
-                    "mcp: unknown key `{key}` (known: allowed_hosts; the token comes from {TOKEN_ENV})"
-                )),
+                _ => problems.unknown_key_noting(
+                    &[Step::key("mcp")],
+                    key,
+                    KEYS,
+                    &format!("the token comes from {TOKEN_ENV}"),
+                ),
             }
         }
         config

@@ -7,6 +7,12 @@ use std::path::Path;
 /// A source of environment variables. Tests feed a [`MapEnv`]; processes use [`ProcessEnv`].
 pub trait EnvSource: Send + Sync {
     fn get(&self, key: &str) -> Option<String>;
+
+    /// The names of every variable set, to spot a misspelt override; none unless a source
+    /// can list them.
+    fn names(&self) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 /// Variables given by a test.
@@ -27,6 +33,10 @@ impl MapEnv {
 impl EnvSource for MapEnv {
     fn get(&self, key: &str) -> Option<String> {
         self.0.get(key).cloned()
+    }
+
+    fn names(&self) -> Vec<String> {
+        self.0.keys().cloned().collect()
     }
 }
 
@@ -56,6 +66,16 @@ impl EnvSource for ProcessEnv {
         std::env::var(key)
             .ok()
             .or_else(|| self.dotenv.get(key).cloned())
+    }
+
+    fn names(&self) -> Vec<String> {
+        let mut names: Vec<String> = std::env::vars_os()
+            .filter_map(|(name, _)| name.into_string().ok())
+            .chain(self.dotenv.keys().cloned())
+            .collect();
+        names.sort();
+        names.dedup();
+        names
     }
 }
 

@@ -6,40 +6,54 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 use toml::{Table, Value};
 
+use crate::config_file::syntax_error;
+use crate::schema::{Key, Kind, check_table};
 use crate::{EnvSource, Problems};
 
 /// The prefix of every environment override: `RUNNER_GRPC_ADDR` sets `grpc_addr`.
 pub const ENV_PREFIX: &str = "RUNNER_";
 
-/// Reads `file` (when given) and applies `RUNNER_<KEY>` overrides for each of `keys`. An
-/// override's value is read as a TOML value when it is one (`8`, `true`, `["a", "b"]`,
-/// `[{ model = "m", nodes = ["n"] }]`) and as a string otherwise (`127.0.0.1:7070`, `5s`).
-/// Problems (unreadable file, bad TOML) are noted and an empty table is used in their place.
+/// The environment variable that overrides `key`: `grpc_addr` -> `RUNNER_GRPC_ADDR`.
+pub fn override_variable(key: &str) -> String {
+    format!("{ENV_PREFIX}{}", key.to_ascii_uppercase())
+}
+
+/// Reads `file` (when given), applies a `RUNNER_<KEY>` override for each of `keys`, and checks
+/// the result against `keys` (see [`check_table`]). An override of a text or duration key is
+/// taken as written (`127.0.0.1:7070`, `5s`); any other is read as a TOML value (`8`,
+/// `["a", "b"]`, `[{ model = "m", nodes = ["n"] }]`). Problems (unreadable file, bad TOML,
+/// unknown keys, wrong kinds) are noted, naming the file line or the variable.
 pub fn load_table(
     file: Option<&Path>,
     env: &dyn EnvSource,
-    keys: &[&str],
+    keys: &[Key],
     problems: &mut Problems,
 ) -> Table {
     let mut table = file
         .map(|path| read_file(path, problems))
         .unwrap_or_default();
     for key in keys {
-        let variable = format!("{ENV_PREFIX}{}", key.to_ascii_uppercase());
+        let variable = override_variable(key.name);
         if let Some(raw) = env.get(&variable) {
-            table.insert((*key).to_owned(), parse_override(&raw));
+            let value = match key.kind {
+                Kind::Text | Kind::Duration => Value::String(raw.clone()),
+                _ => parse_override(&raw),
+            };
+            problems.note_override(key.name, &variable, &raw);
+            table.insert(key.name.to_owned(), value);
         }
     }
+    check_table(&mut table, &[], keys, problems);
     table
 }
 
-/// [`load_table`], then deserializes the table into a process's raw config. A shape problem
-/// (unknown key, wrong type) is noted and the defaults are used in its place, so validation
-/// goes on and every other problem is listed too.
+/// [`load_table`], then deserializes the table into a process's raw config. What the check
+/// let through deserializes; should it not, the problem is noted and the defaults are used, so
+/// validation goes on and every other problem is listed too.
 pub fn load_raw<Raw: DeserializeOwned + Default>(
     file: Option<&Path>,
     env: &dyn EnvSource,
-    keys: &[&str],
+    keys: &[Key],
     problems: &mut Problems,
 ) -> Raw {
     let table = load_table(file, env, keys, problems);
@@ -49,18 +63,22 @@ pub fn load_raw<Raw: DeserializeOwned + Default>(
 }
 
 fn read_file(path: &Path, problems: &mut Problems) -> Table {
+    let name = path.display().to_string();
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
         Err(error) => {
-            problems.push(format!("cannot read {}: {error}", path.display()));
+            problems.push(format!("cannot read {name}: {error}"));
             return Table::new();
         }
     };
-    match text.parse::<Table>() {
-        Ok(table) => table,
+    let parsed = text.parse::<Table>();
+    match parsed {
+        Ok(table) => {
+            problems.set_file(name, text);
+            table
+        }
         Err(error) => {
-            let message = error.to_string().replace('\n', " ");
-            problems.push(format!("{} is not valid TOML: {message}", path.display()));
+            problems.push_line(syntax_error(&name, &text, &error));
             Table::new()
         }
     }

@@ -1,10 +1,13 @@
 //! The web UI's settings: the `[web]` table of the coordinator's config (no keys yet) and the
 //! optional access token from the environment.
 
-use settings::{EnvSource, Problems, Secret, toml};
+use settings::{EnvSource, Problems, Secret, Step, toml};
 
 /// The environment variable holding the UI's access token.
 pub const ACCESS_TOKEN_ENV: &str = "RUNNER_WEB_TOKEN";
+
+/// Every key `[web]` takes: none yet (the access token comes from `RUNNER_WEB_TOKEN`).
+pub const KEYS: &[&str] = &[];
 
 /// The web UI's settings: `[web]` in the coordinator's config, secrets from the environment.
 #[derive(Debug, Clone, Default)]
@@ -22,9 +25,14 @@ impl WebConfig {
     ) -> Self {
         if let Some(table) = table {
             for key in table.keys() {
-                problems.push(format!(
-                    "web: unknown key `{key}`; the [web] table takes no keys (set the access token in {ACCESS_TOKEN_ENV})"
-                ));
+                problems.unknown_key_noting(
+                    &[Step::key("web")],
+                    key,
+                    KEYS,
+                    &format!(
+                        "[web] takes no keys (the access token comes from {ACCESS_TOKEN_ENV})"
+                    ),
+                );
             }
         }
         Self {

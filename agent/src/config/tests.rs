@@ -74,7 +74,7 @@ fn every_problem_is_listed() {
         "coordinator: `https://vps:7070`: https is not supported",
         "ollama_url: `localhost:11434` is not a URL",
         "max_parallel: must be at least 1, not 0",
-        "probe_interval: `soon` is not a duration",
+        "agent.toml:6: probe_interval: expected a duration such as \"3s\"",
         "host_facts_interval: 1ms is too short",
         "log_format: `xml` is not one of text, json",
         "RUNNER_AGENT_TOKEN is not set",
@@ -89,9 +89,34 @@ fn a_missing_node_and_unknown_keys_are_problems() {
     let (_dir, path) = write("nod = \"davas\"\n");
     let env = MapEnv::from_pairs([("RUNNER_AGENT_TOKEN", "s3cret")]);
     let text = Config::load(Some(&path), &env).unwrap_err().to_string();
-    assert!(text.contains("unknown field `nod`"), "{text}");
+    assert!(
+        text.contains("agent.toml:1: unknown key `nod` (did you mean `node`?)"),
+        "{text}"
+    );
     assert!(text.contains("node: missing"), "{text}");
     assert_eq!(text.lines().count(), 2, "{text}");
+}
+
+#[test]
+fn an_override_with_a_bad_value_names_its_variable_and_bare_seconds_are_a_duration() {
+    let env = MapEnv::from_pairs([
+        ("RUNNER_NODE", "davas"),
+        ("RUNNER_AGENT_TOKEN", "s3cret"),
+        ("RUNNER_MAX_PARALLEL", "lots"),
+        ("RUNNER_HOST_FACTS_INTERVAL", "5"),
+    ]);
+    let text = Config::load(None, &env).unwrap_err().to_string();
+    assert_eq!(
+        text,
+        "RUNNER_MAX_PARALLEL=lots: expected a whole number, like 16"
+    );
+    let env = MapEnv::from_pairs([
+        ("RUNNER_NODE", "davas"),
+        ("RUNNER_AGENT_TOKEN", "s3cret"),
+        ("RUNNER_HOST_FACTS_INTERVAL", "5"),
+    ]);
+    let config = Config::load(None, &env).unwrap();
+    assert_eq!(config.host_facts_interval, Duration::from_secs(5));
 }
 
 #[test]

@@ -93,3 +93,43 @@ fn unknown_keys_are_refused() {
     let error = CoordinatorConfig::load(Some(&path), &MapEnv::default()).unwrap_err();
     assert!(error.to_string().contains("grpc_adr"), "{error}");
 }
+
+#[test]
+fn a_misspelt_key_is_one_problem_among_the_others_naming_file_line_and_nearest_key() {
+    let (_dir, path) = write(
+        "grpc_addr = \"nowhere\"\nheartbeat_timout = \"3s\"\nlog_format = \"xml\"\n[[nodes]]\nname = \"davas\"\ntokn_env = \"X\"\n",
+    );
+    let error = CoordinatorConfig::load(Some(&path), &MapEnv::default()).unwrap_err();
+    let text = error.to_string();
+    let file = path.display();
+    for expected in [
+        "grpc_addr: `nowhere`".to_owned(),
+        format!("{file}:2: unknown key `heartbeat_timout` (did you mean `heartbeat_timeout`?)"),
+        "log_format: `xml`".to_owned(),
+        format!("{file}:6: unknown key `tokn_env` in [[nodes]] (did you mean `token_env`?)"),
+        "`davas` has no token_env".to_owned(),
+    ] {
+        assert!(text.contains(&expected), "missing {expected:?} in:\n{text}");
+    }
+    assert_eq!(text.lines().count(), 5, "{text}");
+}
+
+#[test]
+fn overrides_name_their_variable_and_durations_take_bare_seconds() {
+    let env = MapEnv::from_pairs([
+        ("RUNNER_HEARTBEAT_TIMEOUT", "soon"),
+        ("RUNNER_QUEUE_CAPACITY", "lots"),
+    ]);
+    let text = CoordinatorConfig::load(None, &env).unwrap_err().to_string();
+    assert_eq!(
+        text,
+        "RUNNER_HEARTBEAT_TIMEOUT=soon: expected a duration such as \"3s\", \"500ms\", \"2m\" or a number of seconds\n\
+         RUNNER_QUEUE_CAPACITY=lots: expected a whole number, like 16"
+    );
+    let env = MapEnv::from_pairs([("RUNNER_HEARTBEAT_TIMEOUT", "5")]);
+    let config = CoordinatorConfig::load(None, &env).unwrap();
+    assert_eq!(config.heartbeat_timeout, Duration::from_secs(5));
+    let (_dir, path) = write("heartbeat_timeout = 2\n");
+    let config = CoordinatorConfig::load(Some(&path), &MapEnv::default()).unwrap();
+    assert_eq!(config.heartbeat_timeout, Duration::from_secs(2));
+}
