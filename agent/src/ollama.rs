@@ -6,6 +6,7 @@
 mod error;
 mod generation_stream;
 mod request;
+mod show;
 mod wire;
 
 #[cfg(test)]

@@ -1,6 +1,9 @@
 //! Watches this host's Ollama: every `probe_interval` it asks `/api/version`, `/api/tags` and
-//! `/api/ps`, and publishes an [`OllamaHealth`] snapshot only when something changed, so an
+//! `/api/ps` (and `/api/show` for a model version it has not seen: `capabilities.rs`), and
+//! publishes an [`OllamaHealth`] snapshot only when something changed, so an
 //! idle, healthy node does not wake the link.
+
+mod capabilities;
 
 use std::time::Duration;
 
@@ -11,6 +14,7 @@ use tokio_util::sync::CancellationToken;
 use tracing::{info, warn};
 
 use crate::ollama::OllamaClient;
+pub use capabilities::CapabilityCache;
 
 /// What the node tells the coordinator about its Ollama.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -56,6 +60,7 @@ impl Prober {
         let mut ticks = tokio::time::interval(self.interval);
         // A probe that takes its full timeout must not be followed by a burst of catch-up ones.
         ticks.set_missed_tick_behavior(MissedTickBehavior::Delay);
+        let mut capabilities = CapabilityCache::default();
         loop {
             tokio::select! {
                 _ = shutdown.cancelled() => return,
@@ -63,7 +68,7 @@ impl Prober {
             }
             let snapshot = tokio::select! {
                 _ = shutdown.cancelled() => return,
-                snapshot = probe_once(&self.ollama) => snapshot,
+                snapshot = probe_with(&self.ollama, &mut capabilities) => snapshot,
             };
             self.publish(snapshot);
         }
@@ -80,6 +85,15 @@ impl Prober {
             true
         })
     }
+}
+
+/// [`probe_once`], with each installed model's capabilities from `capabilities`.
+pub async fn probe_with(ollama: &OllamaClient, capabilities: &mut CapabilityCache) -> OllamaHealth {
+    let mut snapshot = probe_once(ollama).await;
+    if snapshot.reachable {
+        capabilities.fill(ollama, &mut snapshot.installed).await;
+    }
+    snapshot
 }
 
 /// Asks all three endpoints at once; Ollama counts as reachable only when all three answer.

@@ -18,9 +18,13 @@ pub(crate) fn chat_body(spec: &JobSpec) -> Result<Value, OllamaError> {
     Ok(body)
 }
 
-/// The body of a streamed `/api/generate` request.
+/// The body of a streamed `/api/generate` request; `system` (Ollama's field, which overrides
+/// the Modelfile's) only when the job sets one.
 pub(crate) fn generate_body(spec: &JobSpec) -> Result<Value, OllamaError> {
     let mut body = json!({ "model": spec.model, "prompt": spec.prompt, "stream": true });
+    if !spec.system.is_empty() {
+        body["system"] = json!(spec.system);
+    }
     add_options(&mut body, spec.options.as_ref(), true)?;
     Ok(body)
 }

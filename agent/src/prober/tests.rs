@@ -54,3 +54,37 @@ async fn the_service_publishes_the_first_probe_and_stops_on_shutdown() {
         .unwrap()
         .unwrap();
 }
+
+#[tokio::test]
+async fn capabilities_are_asked_once_per_model_version() {
+    let ollama = FakeOllama::start(&["qwen2.5:14b", "nomic-embed-text:latest"]).await;
+    let client = OllamaClient::new(&ollama.url).unwrap();
+    let mut cache = CapabilityCache::default();
+    let first = probe_with(&client, &mut cache).await;
+    let capabilities: Vec<(&str, Vec<String>)> = first
+        .installed
+        .iter()
+        .map(|model| (model.name.as_str(), model.capabilities.clone()))
+        .collect();
+    assert_eq!(
+        capabilities,
+        [
+            ("nomic-embed-text:latest", vec!["embedding".to_owned()]),
+            ("qwen2.5:14b", vec!["completion".to_owned()]),
+        ]
+    );
+    let again = probe_with(&client, &mut cache).await;
+    assert_eq!(again, first);
+    assert_eq!(
+        ollama.state.shown.lock().unwrap().len(),
+        2,
+        "asked once each"
+    );
+
+    // A newly installed model is asked about; the known ones are not asked again.
+    ollama.state.installed.lock().unwrap().push("gemma4:27b");
+    let third = probe_with(&client, &mut cache).await;
+    assert_eq!(third.installed[0].name, "gemma4:27b");
+    assert_eq!(third.installed[0].capabilities, ["completion"]);
+    assert_eq!(ollama.state.shown.lock().unwrap().len(), 3);
+}

@@ -35,6 +35,8 @@ pub(crate) struct FakeState {
     /// When false every probe answers 503, as a sick Ollama would.
     pub healthy: AtomicBool,
     pub last_request: Mutex<Option<Value>>,
+    /// The `model` of every `/api/show` request, in arrival order.
+    pub shown: Mutex<Vec<String>>,
     pub hang_ups: AtomicUsize,
     pub hung_up: Notify,
 }
@@ -52,6 +54,7 @@ impl FakeOllama {
             script: Mutex::new(Script::Tokens(vec!["Hel", "lo"])),
             healthy: AtomicBool::new(true),
             last_request: Mutex::new(None),
+            shown: Mutex::new(Vec::new()),
             hang_ups: AtomicUsize::new(0),
             hung_up: Notify::new(),
         });
@@ -62,6 +65,7 @@ impl FakeOllama {
             .route("/api/chat", post(chat))
             .route("/api/generate", post(generate))
             .route("/api/embed", post(embed))
+            .route("/api/show", post(show))
             .with_state(state.clone());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let url = format!("http://{}", listener.local_addr().unwrap());
@@ -107,7 +111,7 @@ async fn version(State(state): Shared) -> Response {
 async fn tags(State(state): Shared) -> Response {
     let models: Vec<Value> = state.installed.lock().unwrap().iter().map(|name| json!({
         "name": name, "model": name, "modified_at": "2026-11-26T10:00:00Z", "size": 9_000_000_000u64,
-        "digest": "abc", "details": {"format": "gguf", "family": "gemma3", "families": null,
+        "digest": format!("sha-{name}"), "details": {"format": "gguf", "family": "gemma3", "families": null,
         "parameter_size": "27B", "quantization_level": "Q4_K_M"}
     })).collect();
     sick(&state).unwrap_or_else(|| Json(json!({"models": models})).into_response())
@@ -217,4 +221,20 @@ async fn embed(State(state): Shared, Json(body): Json<Value>) -> Response {
         "load_duration": 1, "prompt_eval_count": 4}),
     )
     .into_response()
+}
+
+/// `POST /api/show`: an embedding model (a name with "embed" in it) reports `["embedding"]`,
+/// any other `["completion"]`, as Ollama's capability names go.
+async fn show(State(state): Shared, Json(body): Json<Value>) -> Response {
+    if let Some(refused) = sick(&state).or_else(|| not_installed(&state, &body)) {
+        return refused;
+    }
+    let model = body["model"].as_str().unwrap_or_default().to_owned();
+    let capabilities = if model.contains("embed") {
+        json!(["embedding"])
+    } else {
+        json!(["completion"])
+    };
+    state.shown.lock().unwrap().push(model);
+    Json(json!({"details": {"format": "gguf"}, "capabilities": capabilities})).into_response()
 }

@@ -32,12 +32,19 @@ pub fn validate_job_spec(
         ));
     }
     spec.model = canonical_model_name(&spec.model);
+    if !spec.system.is_empty() && spec.kind != JobKind::Generate as i32 {
+        return invalid(
+            "system is only for generate jobs: a chat job puts it in a message with role \
+             `system`, and an embed job takes none"
+                .into(),
+        );
+    }
     let prompt_bytes = match JobKind::try_from(spec.kind) {
         Ok(JobKind::Generate) => {
             if spec.prompt.trim().is_empty() {
                 return invalid("prompt is empty: a generate job needs a prompt".into());
             }
-            spec.prompt.len()
+            spec.prompt.len() + spec.system.len()
         }
         Ok(JobKind::Chat) => {
             if spec.messages.is_empty() {

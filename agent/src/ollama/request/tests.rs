@@ -77,3 +77,18 @@ fn a_bad_schema_is_refused() {
         "{error}"
     );
 }
+
+#[test]
+fn generate_sends_the_system_message_only_when_set() {
+    let plain = generate_body(&spec(JobKind::Generate, None)).unwrap();
+    assert_eq!(
+        plain,
+        json!({"model": "qwen2.5:14b", "prompt": "why?", "stream": true})
+    );
+    let with_system = JobSpec {
+        system: "answer in French".to_owned(),
+        ..spec(JobKind::Generate, None)
+    };
+    let body = generate_body(&with_system).unwrap();
+    assert_eq!(body["system"], "answer in French");
+}

@@ -116,3 +116,30 @@ fn keep_alive_accepts_what_ollama_accepts() {
     }
     assert_eq!(canonical_model_name("llama3.2"), "llama3.2:latest");
 }
+
+#[test]
+fn system_is_taken_for_generate_jobs_only() {
+    let mut with_system = generate("gemma4:27b", "hi");
+    with_system.system = "answer in French".into();
+    assert_eq!(
+        validate_job_spec(with_system.clone(), 1024).unwrap().system,
+        "answer in French"
+    );
+    let chat = JobSpec {
+        kind: JobKind::Chat as i32,
+        messages: vec![ChatMessage {
+            role: "user".into(),
+            content: "hi".into(),
+        }],
+        ..with_system.clone()
+    };
+    assert!(error_of(chat).contains("role `system`"));
+    let embed = JobSpec {
+        kind: JobKind::Embed as i32,
+        texts: vec!["hi".into()],
+        ..with_system.clone()
+    };
+    assert!(error_of(embed).contains("only for generate jobs"));
+    with_system.system = "x".repeat(1024);
+    assert!(error_of(with_system).contains("over the limit"));
+}
