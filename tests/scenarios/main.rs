@@ -4,6 +4,7 @@
 
 mod support;
 
+mod a_generate_jobs_system_message_reaches_ollama_and_its_id_prefix_finds_it;
 mod a_bad_config_exits_2_listing_every_problem;
 mod a_full_disk_stops_the_coordinator_with_a_clear_error;
 mod a_killed_agent_sends_one_loss_alert_and_its_restart_one_recovery;

@@ -1,5 +1,5 @@
 //! The stand-in's behaviour knobs (wedged, slow, short, failing, busy) and what it observed
-//! (requests per path, running and abandoned generations), as methods on [`FakeOllama`].
+//! (requests per path, generate's system messages, running and abandoned generations), as methods on [`FakeOllama`].
 
 use std::time::Duration;
 
@@ -46,6 +46,12 @@ impl FakeOllama {
     /// How many requests arrived for `path` (e.g. `/api/chat`), answered or not.
     pub fn requests(&self, path: &str) -> usize {
         self.state.request_count(path)
+    }
+
+    /// The `system` field of every `/api/generate` request that set one, oldest first: proof
+    /// a job's system message reached Ollama.
+    pub fn generate_systems(&self) -> Vec<String> {
+        self.state.generate_systems()
     }
 
     /// Chat and generate generations in progress, streamed or not.

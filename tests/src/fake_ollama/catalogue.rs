@@ -154,7 +154,13 @@ fn guessed_facts(canonical_name: &str, base: &str, tag: &str) -> ModelFacts {
         digest: synthetic_digest(canonical_name),
         embedding_length: 4096,
         context_length: 8192,
-        capabilities: vec!["completion"],
+        // Ollama reports what the model file declares; an unknown name with "embed" in it is
+        // taken for an embedding model (like `mxbai-embed-large`), anything else for a text one.
+        capabilities: if canonical_name.contains("embed") {
+            vec!["embedding"]
+        } else {
+            vec!["completion"]
+        },
     }
 }
 
@@ -208,6 +214,8 @@ mod tests {
         );
         assert_eq!(mistral.size_on_disk_bytes, 4_200_000_000);
         assert!(mistral.supports("completion"));
+        let mxbai = facts_for("mxbai-embed-large:latest");
+        assert_eq!(mxbai.capabilities, ["embedding"]);
     }
 
     #[test]

@@ -72,6 +72,7 @@ pub(crate) async fn handle(State(state): State<Arc<SharedState>>, body: Bytes) -
     let system_tokens = if request.system.is_empty() {
         0
     } else {
+        state.record_generate_system(&request.system);
         prompt_token_count(&request.system)
     };
     let plan = GenerationPlan::new(

@@ -1,6 +1,10 @@
 //! `POST /api/show`: what Ollama knows about one model. LiteLLM calls it to learn a model's
-//! context length (`model_info["<family>.context_length"]`) and capabilities, so those are
-//! filled in; the rest is the minimal documented shape.
+//! context length (`model_info["<family>.context_length"]`), and the agent its capabilities,
+//! so those are filled in; the rest is the minimal documented shape. It follows Ollama's
+//! docs/api.md "Show Model Information" (request `{"model": name}`, the deprecated `name` too;
+//! 404 `model '<name>' not found`) and, for `capabilities`, the names in Ollama's
+//! types/model/capability.go (`completion`, `tools`, `insert`, `vision`, `embedding`,
+//! `thinking`): an embedding model reports `["embedding"]` alone.
 
 use std::sync::Arc;
 

@@ -45,6 +45,8 @@ pub(crate) struct SharedState {
     installed: Mutex<BTreeMap<String, InstalledModel>>,
     behaviour: Mutex<Behaviour>,
     request_counts: Mutex<HashMap<String, usize>>,
+    /// The `system` of every `/api/generate` request that had one, in arrival order.
+    generate_systems: Mutex<Vec<String>>,
     pub active_streams: AtomicUsize,
     pub aborted_streams: AtomicUsize,
     hang: watch::Sender<bool>,
@@ -70,6 +72,7 @@ impl SharedState {
                 queue_full: false,
             }),
             request_counts: Mutex::new(HashMap::new()),
+            generate_systems: Mutex::new(Vec::new()),
             active_streams: AtomicUsize::new(0),
             aborted_streams: AtomicUsize::new(0),
             hang: watch::Sender::new(false),
@@ -140,6 +143,14 @@ impl SharedState {
         *lock(&self.request_counts)
             .entry(path.to_string())
             .or_insert(0) += 1;
+    }
+
+    pub fn record_generate_system(&self, system: &str) {
+        lock(&self.generate_systems).push(system.to_string());
+    }
+
+    pub fn generate_systems(&self) -> Vec<String> {
+        lock(&self.generate_systems).clone()
     }
 
     pub fn request_count(&self, path: &str) -> usize {
