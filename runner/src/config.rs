@@ -10,6 +10,9 @@ use settings::{ConfigError, EnvSource, Problems};
 pub struct RunnerConfig {
     pub core: CoordinatorConfig,
     pub parts: PartsConfig,
+    /// What start-up should warn about once logging runs: `RUNNER_*` variables that set
+    /// nothing (a misspelt override).
+    pub warnings: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -22,8 +25,29 @@ pub struct PartsConfig {
 impl RunnerConfig {
     pub fn load(file: Option<&Path>, env: &dyn EnvSource) -> Result<Self, ConfigError> {
         let (core, parts) = CoordinatorConfig::load_with_parts(file, env, PartsConfig::parse)?;
-        Ok(Self { core, parts })
+        let warnings = unknown_overrides(env, &core);
+        Ok(Self {
+            core,
+            parts,
+            warnings,
+        })
     }
+}
+
+/// `RUNNER_*` variables that are neither this process's overrides nor the agent's (one `.env`
+/// often serves both on a host), nor a token this config names.
+fn unknown_overrides(env: &dyn EnvSource, core: &CoordinatorConfig) -> Vec<String> {
+    let keys: Vec<&str> = coordinator::config::KEYS
+        .iter()
+        .chain(agent::config::KEYS)
+        .map(|key| key.name)
+        .collect();
+    let tokens: Vec<&str> = core
+        .nodes
+        .iter()
+        .map(|node| node.token_env.as_str())
+        .collect();
+    settings::unknown_overrides(env, &keys, &tokens)
 }
 
 impl PartsConfig {

@@ -14,3 +14,42 @@ fn problems_of_the_core_and_of_a_part_are_listed_together() {
     assert!(text.contains("grpc_addr"), "{text}");
     assert!(text.contains("no_such_key"), "{text}");
 }
+
+#[test]
+fn a_misspelt_override_is_a_warning_naming_the_nearest_variable() {
+    let env = MapEnv::from_pairs([
+        ("RUNNER_GRPC_ADR", "127.0.0.1:1"),
+        ("RUNNER_NODE", "davas"),
+        ("RUNNER_WEB_TOKEN", "t"),
+        ("RUNNER_TOKEN_DAVAS", "t"),
+    ]);
+    let config = RunnerConfig::load(None, &env).unwrap();
+    assert_eq!(
+        config.warnings,
+        ["RUNNER_GRPC_ADR is not a setting and is ignored (did you mean RUNNER_GRPC_ADDR?)"]
+    );
+}
+
+#[test]
+fn a_misspelt_key_in_a_part_is_listed_with_the_core_s_problems_in_the_same_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("coordinator.toml");
+    std::fs::write(
+        &file,
+        "heartbeat_timout = \"3s\"\nqueue_capacity = -1\n[alerts]\nalert_afer = \"1s\"\n[mcp]\nallowed_host = []\n",
+    )
+    .unwrap();
+    let text = RunnerConfig::load(Some(&file), &MapEnv::default())
+        .unwrap_err()
+        .to_string();
+    let name = file.display();
+    for expected in [
+        format!("{name}:1: unknown key `heartbeat_timout` (did you mean `heartbeat_timeout`?)"),
+        "queue_capacity: must be at least 0".to_owned(),
+        format!("{name}:4: unknown key `alert_afer` in [alerts] (did you mean `alert_after`?)"),
+        format!("{name}:6: unknown key `allowed_host` in [mcp] (did you mean `allowed_hosts`?)"),
+    ] {
+        assert!(text.contains(&expected), "missing {expected:?} in:\n{text}");
+    }
+    assert_eq!(text.lines().count(), 4, "{text}");
+}
