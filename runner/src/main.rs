@@ -135,9 +135,25 @@ async fn report(work: impl std::future::Future<Output = anyhow::Result<()>>) -> 
     match work.await {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            tracing::error!(error = format!("{error:#}"), "runner stopped");
-            eprintln!("runner: {error:#}");
+            eprintln!("runner: {}", cause_chain(&error));
             ExitCode::FAILURE
         }
     }
+}
+
+/// An error and its causes, each left out when the message before already says it (a
+/// library error that prints its source too would otherwise repeat it).
+fn cause_chain(error: &anyhow::Error) -> String {
+    let mut text = String::new();
+    for cause in error.chain() {
+        let message = cause.to_string();
+        if text.contains(&message) {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str(": ");
+        }
+        text.push_str(&message);
+    }
+    text
 }
