@@ -103,6 +103,9 @@ pub struct ListJobsArgs {
     /// Only jobs older than this id (pass the last id of the previous page)
     #[arg(long, value_name = "ID")]
     pub before: Option<String>,
+    /// Full job ids instead of the shortest prefix that tells the listed jobs apart
+    #[arg(long)]
+    pub wide: bool,
     /// Print the API's JSON (as the HTTP API returns it) instead of text
     #[arg(long)]
     pub json: bool,

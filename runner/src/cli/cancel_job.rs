@@ -69,7 +69,10 @@ fn cancelled_line(job: &Job) -> String {
     } else {
         format!("cancelling job {} (now {state})", job.id)
     };
-    if !job.node.is_empty() {
+    // A job cancelled while queued never ran: it was not "on" its node in any useful sense.
+    if job.attempt == 0 {
+        line.push_str(" before it started");
+    } else if !job.node.is_empty() {
         line.push_str(&format!(" on {}", job.node));
     }
     line

@@ -23,24 +23,24 @@ impl Interrupt {
 
 /// Resolves on the first SIGINT or SIGTERM. A handler that cannot be installed leaves that
 /// signal its default effect (ending the process), so waiting forever for it loses nothing.
-pub async fn signalled() -> Interrupt {
+pub fn signalled() -> impl std::future::Future<Output = Interrupt> + Send {
     use tokio::signal::unix::{SignalKind, signal};
-    let ctrl_c = async {
-        if tokio::signal::ctrl_c().await.is_err() {
-            std::future::pending::<()>().await;
+    // Installed now, before any request is made, so no SIGTERM between here and the first
+    // poll takes its default effect.
+    let mut interrupt = signal(SignalKind::interrupt()).ok();
+    let mut terminate = signal(SignalKind::terminate()).ok();
+    async move {
+        tokio::select! {
+            Some(()) = recv(interrupt.as_mut()) => Interrupt::CtrlC,
+            Some(()) = recv(terminate.as_mut()) => Interrupt::Terminate,
         }
-    };
-    let sigterm = async {
-        match signal(SignalKind::terminate()) {
-            Ok(mut terminate) => {
-                terminate.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    tokio::select! {
-        () = ctrl_c => Interrupt::CtrlC,
-        () = sigterm => Interrupt::Terminate,
+    }
+}
+
+async fn recv(signal: Option<&mut tokio::signal::unix::Signal>) -> Option<()> {
+    match signal {
+        Some(signal) => signal.recv().await,
+        None => std::future::pending().await,
     }
 }
 

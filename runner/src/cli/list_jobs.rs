@@ -29,10 +29,16 @@ pub async fn list_jobs(
     } else if response.jobs.is_empty() {
         writeln!(terminal.err, "no jobs match")?;
     } else {
-        terminal
-            .out
-            .write_all(jobs_table(&response, now_unix_ms()).as_bytes())?;
+        let table = jobs_table(&response, now_unix_ms(), args.wide);
+        terminal.out.write_all(table.as_bytes())?;
         terminal.out.flush()?;
+        if !response.next_before_id.is_empty() {
+            writeln!(
+                terminal.err,
+                "older jobs: runner jobs --before {}",
+                response.next_before_id
+            )?;
+        }
     }
     Ok(ClientExit::Success)
 }
@@ -48,15 +54,40 @@ fn list_request(args: &ListJobsArgs) -> ListJobsRequest {
     }
 }
 
-pub fn jobs_table(response: &ListJobsResponse, now_ms: i64) -> String {
+/// The table; ids are cut to the shortest prefix (8 characters or more) that tells the listed
+/// jobs apart, which every command taking an id accepts, unless `wide`.
+pub fn jobs_table(response: &ListJobsResponse, now_ms: i64, wide: bool) -> String {
     let mut table = Table::new(&[
         "ID", "STATE", "MODEL", "NODE", "AGE", "TTFT", "TOTAL", "REASON",
     ]);
+    let ids: Vec<&str> = response.jobs.iter().map(|job| job.id.as_str()).collect();
+    let id_width = if wide {
+        usize::MAX
+    } else {
+        unique_prefix_len(&ids)
+    };
     for job in &response.jobs {
-        table.push_row(job_row(job, now_ms));
+        let mut row = job_row(job, now_ms);
+        row[0] = job.id.chars().take(id_width).collect();
+        table.push_row(row);
     }
     table.render()
 }
+
+/// The shortest length, at least [`MIN_ID_PREFIX`], at which the ids' prefixes all differ.
+pub fn unique_prefix_len(ids: &[&str]) -> usize {
+    let longest = ids.iter().map(|id| id.len()).max().unwrap_or(0);
+    (MIN_ID_PREFIX..longest)
+        .find(|&len| {
+            let mut prefixes: Vec<&str> = ids.iter().map(|id| &id[..len.min(id.len())]).collect();
+            prefixes.sort_unstable();
+            prefixes.windows(2).all(|pair| pair[0] != pair[1])
+        })
+        .unwrap_or(longest)
+}
+
+/// Short ids are at least this long (the coordinator resolves prefixes of 6 or more).
+const MIN_ID_PREFIX: usize = 8;
 
 fn job_row(job: &Job, now_ms: i64) -> Vec<String> {
     let timings = job.timings.as_ref();

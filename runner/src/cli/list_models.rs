@@ -1,14 +1,19 @@
 //! `runner models`: every model the cluster knows with its availability on each candidate node
 //! and, where a node cannot serve it, why (or `--json`).
 
-use proto::v1::{ListModelsRequest, ListModelsResponse, ModelAvailability, NodeAvailability};
+use std::collections::HashMap;
+
+use proto::v1::{
+    ListModelsRequest, ListModelsResponse, ListNodesRequest, ModelAvailability, Node,
+    NodeAvailability, NodeState,
+};
 
 use super::Terminal;
 use super::args::ListModelsArgs;
 use super::connect::Coordinator;
 use super::exit_code::{ClientError, ClientExit};
 use super::json::write_json;
-use super::render::{Table, ineligibility_name};
+use super::render::{Table, format_age, ineligibility_name, now_unix_ms};
 
 pub async fn list_models(
     args: &ListModelsArgs,
@@ -30,15 +35,42 @@ pub async fn list_models(
             "no models: no node reports an installed model and no route names one"
         )?;
     } else {
-        terminal.out.write_all(models_table(&response).as_bytes())?;
+        // The nodes say how old their model lists are when nobody can confirm them now.
+        let nodes = coordinator.cluster().list_nodes(ListNodesRequest {}).await;
+        let nodes = nodes
+            .map_err(|status| coordinator.call_failed(status))?
+            .into_inner()
+            .nodes;
+        let ages = stale_model_lists(&nodes, now_unix_ms());
+        terminal
+            .out
+            .write_all(models_table(&response, &ages).as_bytes())?;
         terminal.out.flush()?;
     }
     Ok(ClientExit::Success)
 }
 
+/// `davas` → `3m`: how old the model list is of each node that is down or whose Ollama is
+/// down, when the coordinator knows when it was last confirmed (`installed_as_of_ms`).
+pub fn stale_model_lists(nodes: &[Node], now_ms: i64) -> HashMap<String, String> {
+    nodes
+        .iter()
+        .filter(|node| {
+            node.installed_as_of_ms > 0
+                && (node.state == NodeState::Down as i32 || !node.ollama_reachable)
+        })
+        .map(|node| {
+            (
+                node.name.clone(),
+                format_age(now_ms, node.installed_as_of_ms),
+            )
+        })
+        .collect()
+}
+
 /// One row per candidate node; the model's own columns only on its first row, so each model
 /// reads as a block.
-pub fn models_table(response: &ListModelsResponse) -> String {
+pub fn models_table(response: &ListModelsResponse, ages: &HashMap<String, String>) -> String {
     let mut table = Table::new(&["MODEL", "AVAILABLE", "ROUTE", "NODE", "STATUS"]);
     for model in &response.models {
         let mut model_columns = Some(model_columns(model));
@@ -60,7 +92,10 @@ pub fn models_table(response: &ListModelsResponse) -> String {
                 available,
                 route,
                 node.node.clone(),
-                node_status(node),
+                match ages.get(&node.node) {
+                    Some(age) => format!("{}; models as of {age} ago", node_status(node)),
+                    None => node_status(node),
+                },
             ]);
         }
     }

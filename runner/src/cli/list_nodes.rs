@@ -62,10 +62,13 @@ pub fn nodes_table(response: &ListNodesResponse, now_ms: i64) -> String {
 
 fn node_row(node: &Node, now_ms: i64) -> Vec<String> {
     let never_seen = node.last_seen_ms <= 0;
-    let ollama = match (never_seen, node.ollama_reachable) {
-        (true, _) => "-".to_owned(),
-        (false, true) => or_dash(&node.ollama_version),
-        (false, false) => "down".to_owned(),
+    // A down agent cannot say how its Ollama is: that is unknown, not down.
+    let agent_down = node.state == NodeState::Down as i32;
+    let ollama = match (never_seen, agent_down, node.ollama_reachable) {
+        (true, _, _) => "-".to_owned(),
+        (false, true, _) => "unknown".to_owned(),
+        (false, false, true) => or_dash(&node.ollama_version),
+        (false, false, false) => "down".to_owned(),
     };
     let models = match (node.installed.len(), node.loaded.len()) {
         (0, _) if never_seen => "-".to_owned(),
@@ -97,8 +100,14 @@ fn node_row(node: &Node, now_ms: i64) -> Vec<String> {
     if node.draining && node.state != NodeState::Draining as i32 {
         state.push_str(",draining");
     }
+    // Labels are the operator's own words for a node (`gpu`), shown beside its name.
+    let name = if node.labels.is_empty() {
+        node.name.clone()
+    } else {
+        format!("{} [{}]", node.name, node.labels.join(","))
+    };
     vec![
-        node.name.clone(),
+        name,
         state,
         or_dash(&truncate(&node.state_reason, REASON_WIDTH)),
         ollama,

@@ -129,6 +129,10 @@ pub fn job_details(job: &Job, now_ms: i64) -> String {
 
 /// `davas (gemma4:27b)`: the node, and the model as Ollama named it in its answer.
 fn served_by(job: &Job) -> String {
+    // A job that never started (cancelled while queued) was served by no one.
+    if job.attempt == 0 {
+        return String::new();
+    }
     match (job.node.as_str(), job.served_model.as_str()) {
         ("", _) => String::new(),
         (node, "") => node.to_owned(),

@@ -31,6 +31,8 @@ pub struct Script {
     pub get_job: Option<Job>,
     pub cancel_refusal: Option<Status>,
     pub jobs: Vec<Job>,
+    /// The next-page cursor `ListJobs` answers with.
+    pub next_before_id: String,
     pub nodes: Vec<Node>,
     pub models: Vec<ModelAvailability>,
 }
@@ -189,7 +191,7 @@ impl JobService for FakeCoordinator {
         self.record(|recorded| recorded.listed.push(request.into_inner()));
         Ok(Response::new(ListJobsResponse {
             jobs: self.script.jobs.clone(),
-            next_before_id: String::new(),
+            next_before_id: self.script.next_before_id.clone(),
         }))
     }
 
@@ -206,6 +208,7 @@ impl JobService for FakeCoordinator {
             id,
             state: JobState::Cancelled as i32,
             node: "davas".into(),
+            attempt: 1,
             ..Default::default()
         }))
     }

@@ -78,6 +78,7 @@ fn the_table_shows_timings_and_a_cut_reason() {
             next_before_id: String::new(),
         },
         now,
+        false,
     );
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
@@ -98,4 +99,29 @@ fn the_table_shows_timings_and_a_cut_reason() {
     assert!(lines[2].ends_with('…'));
     let reason_column = lines[0].find("REASON").unwrap();
     assert_eq!(lines[2].chars().skip(reason_column).count(), REASON_WIDTH);
+}
+
+#[test]
+fn ids_are_cut_to_the_shortest_prefix_that_tells_them_apart() {
+    assert_eq!(unique_prefix_len(&["01KAAAAAAAAA", "01KBBBBBBBBB"]), 8);
+    assert_eq!(
+        unique_prefix_len(&["01KAAAAAAAAAXY", "01KAAAAAAAAAXZ", "01KB"]),
+        14
+    );
+    assert_eq!(unique_prefix_len(&["01KAAAAAAAAA1", "01KAAAAAAAAA2"]), 13);
+    assert_eq!(unique_prefix_len(&[]), 0);
+    let jobs = ["01KAAAAAAAAA1BC", "01KAAAAAAAAA2BC"]
+        .map(|id| Job {
+            id: id.into(),
+            ..Default::default()
+        })
+        .to_vec();
+    let response = ListJobsResponse {
+        jobs,
+        next_before_id: String::new(),
+    };
+    let narrow = jobs_table(&response, 0, false);
+    assert!(narrow.contains("\n01KAAAAAAAAA1  "), "{narrow}");
+    let wide = jobs_table(&response, 0, true);
+    assert!(wide.contains("\n01KAAAAAAAAA1BC  "), "{wide}");
 }

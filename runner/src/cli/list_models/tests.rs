@@ -2,6 +2,8 @@
 
 use proto::v1::IneligibilityCode;
 
+use std::collections::HashMap;
+
 use super::*;
 
 fn node(
@@ -64,5 +66,46 @@ qwen2.5:14b  yes        any    contabo  available, loaded
                                homelab  unavailable (model not installed)
 llama3:8b    no         any    -        no candidate node
 ";
-    assert_eq!(models_table(&response), expected);
+    assert_eq!(models_table(&response, &HashMap::new()), expected);
+}
+
+#[test]
+fn a_down_nodes_model_list_says_how_old_it_is() {
+    let now = 1_800_000_000_000;
+    let nodes = vec![
+        Node {
+            name: "davas".into(),
+            state: NodeState::Down as i32,
+            installed_as_of_ms: now - 180_000,
+            ..Default::default()
+        },
+        Node {
+            name: "contabo".into(),
+            state: NodeState::Ready as i32,
+            ollama_reachable: true,
+            installed_as_of_ms: now - 1_000,
+            ..Default::default()
+        },
+    ];
+    let ages = stale_model_lists(&nodes, now);
+    assert_eq!(ages.len(), 1, "{ages:?}");
+    let response = ListModelsResponse {
+        models: vec![ModelAvailability {
+            model: "gemma4:27b".into(),
+            nodes: vec![node(
+                "davas",
+                false,
+                false,
+                IneligibilityCode::AgentDown,
+                "agent down",
+            )],
+            ..Default::default()
+        }],
+    };
+    assert!(
+        models_table(&response, &ages)
+            .contains("davas  unavailable (agent down); models as of 3m ago\n"),
+        "{}",
+        models_table(&response, &ages)
+    );
 }

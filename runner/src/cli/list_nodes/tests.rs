@@ -82,3 +82,20 @@ fn a_node_whose_ollama_stopped_says_down() {
     };
     assert_eq!(node_row(&drained, 1_000)[1], "draining");
 }
+
+#[test]
+fn a_down_agents_ollama_is_unknown_and_labels_follow_the_name() {
+    let node = Node {
+        name: "davas".into(),
+        labels: vec!["gpu".into(), "big".into()],
+        state: NodeState::Down as i32,
+        ollama_reachable: false,
+        last_seen_ms: 1,
+        ..Default::default()
+    };
+    let row = node_row(&node, 1_000);
+    assert_eq!(
+        (row[0].as_str(), row[1].as_str(), row[3].as_str()),
+        ("davas [gpu,big]", "down", "unknown")
+    );
+}

@@ -50,7 +50,12 @@ pub fn report_finished_job(
                 terminal.err,
                 "job {} was cancelled: {}",
                 job.id,
-                or_dash(&job.reason)
+                // The reason often repeats the state ("cancelled: by request").
+                or_dash(
+                    job.reason
+                        .strip_prefix("cancelled: ")
+                        .unwrap_or(&job.reason)
+                )
             )?;
             ClientExit::FailedOrNotFound
         }

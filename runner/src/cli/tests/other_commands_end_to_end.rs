@@ -19,6 +19,7 @@ fn job() -> Job {
         state: JobState::Succeeded as i32,
         node: "davas".into(),
         output: "Hello world".into(),
+        attempt: 1,
         ..Default::default()
     }
 }
@@ -27,6 +28,7 @@ fn job() -> Job {
 async fn jobs_sends_the_filters_and_prints_a_table() {
     let fake = start(Script {
         jobs: vec![job()],
+        next_before_id: JOB_ID.into(),
         ..Default::default()
     })
     .await;
@@ -50,7 +52,11 @@ async fn jobs_sends_the_filters_and_prints_a_table() {
         lines
             .next()
             .unwrap()
-            .starts_with(&format!("{JOB_ID}  succeeded  gemma4:27b  davas"))
+            .starts_with(&format!("{}  succeeded  gemma4:27b  davas", &JOB_ID[..8]))
+    );
+    assert_eq!(
+        ran.stderr,
+        format!("older jobs: runner jobs --before {JOB_ID}\n")
     );
     let request = fake.recorded.lock().unwrap().listed[0].clone();
     assert_eq!(
