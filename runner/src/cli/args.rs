@@ -1,6 +1,7 @@
 //! The `runner` command line as clap types: every subcommand with its flags, defaults and
 //! conflicts, so `main.rs` only parses and dispatches.
 
+mod global_coordinator;
 mod submit_args;
 
 use std::path::PathBuf;
@@ -14,15 +15,27 @@ pub use self::submit_args::{ModelOptionArgs, SubmitArgs};
 /// `RUNNER_COORDINATOR` say otherwise.
 pub const DEFAULT_COORDINATOR_URL: &str = "http://127.0.0.1:7070";
 
+/// The parsed command line, with the coordinator's address settled: `--coordinator` after
+/// the subcommand, else before it (`runner --coordinator URL nodes`), else
+/// `RUNNER_COORDINATOR`, else [`DEFAULT_COORDINATOR_URL`] (see `global_coordinator`).
+#[derive(Debug)]
+pub struct Cli {
+    pub command: Command,
+}
+
+/// What clap parses; [`Cli`] settles the coordinator's address from it.
 #[derive(Debug, Parser)]
 #[command(
     name = "runner",
     version,
     about = "Run LLM jobs on the llm-runner cluster, or serve as its coordinator"
 )]
-pub struct Cli {
+struct RawCli {
+    /// The coordinator's gRPC address, for the client commands and mcp, as after them
+    #[arg(long = "coordinator", value_name = "URL")]
+    coordinator: Option<String>,
     #[command(subcommand)]
-    pub command: Command,
+    command: Command,
 }
 
 #[derive(Debug, Subcommand)]
@@ -43,8 +56,8 @@ pub enum Command {
     },
     /// Speak MCP on stdin/stdout (for AI assistants that start a command), against a coordinator
     Mcp {
-        /// The coordinator's gRPC address
-        #[arg(long, value_name = "URL", env = "RUNNER_COORDINATOR", default_value = DEFAULT_COORDINATOR_URL)]
+        /// The coordinator's gRPC address (env: RUNNER_COORDINATOR)
+        #[arg(long, value_name = "URL", default_value = DEFAULT_COORDINATOR_URL)]
         coordinator: String,
     },
     // Flattened so the client commands are top-level subcommands, while `run_client` takes
@@ -74,13 +87,15 @@ pub enum ClientCommand {
     Undrain(SetDrainingArgs),
 }
 
+/// `RUNNER_COORDINATOR` is read by [`Cli`], not by clap: clap would count a value from the
+/// environment as given and print `--coordinator <URL>` in usage lines as if required.
 #[derive(Debug, Clone, Args)]
 pub struct CoordinatorArgs {
-    /// The coordinator's gRPC address
+    /// The coordinator's gRPC address (env: RUNNER_COORDINATOR)
     #[arg(
+        id = "coordinator",
         long = "coordinator",
         value_name = "URL",
-        env = "RUNNER_COORDINATOR",
         default_value = DEFAULT_COORDINATOR_URL
     )]
     pub url: String,
@@ -103,7 +118,9 @@ pub struct ListJobsArgs {
     /// Only jobs older than this id (pass the last id of the previous page)
     #[arg(long, value_name = "ID")]
     pub before: Option<String>,
-    /// Full job ids instead of the shortest prefix that tells the listed jobs apart
+    /// Full job ids and every column in full, however wide (by default ids are the shortest
+    /// prefix that tells the listed jobs apart, and the table fits `COLUMNS`, or 80 on a
+    /// terminal; piped, it is never cut)
     #[arg(long)]
     pub wide: bool,
     /// Print the API's JSON (as the HTTP API returns it) instead of text
@@ -140,6 +157,10 @@ pub struct CancelJobArgs {
 
 #[derive(Debug, Args)]
 pub struct ListNodesArgs {
+    /// Every column and the whole reason, however wide (by default the table fits `COLUMNS`,
+    /// or 80 on a terminal; piped, it is never cut)
+    #[arg(long)]
+    pub wide: bool,
     /// Print the API's JSON (as the HTTP API returns it) instead of text
     #[arg(long)]
     pub json: bool,
@@ -149,6 +170,10 @@ pub struct ListNodesArgs {
 
 #[derive(Debug, Args)]
 pub struct ListModelsArgs {
+    /// The whole status of each node, however wide (by default the table fits `COLUMNS`, or 80
+    /// on a terminal; piped, it is never cut)
+    #[arg(long)]
+    pub wide: bool,
     /// Print the API's JSON (as the HTTP API returns it) instead of text
     #[arg(long)]
     pub json: bool,

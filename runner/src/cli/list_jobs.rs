@@ -1,5 +1,5 @@
 //! `runner jobs`: recent jobs, newest first, as a table (or `--json`), filtered by state,
-//! model or node, and paged with `--before`.
+//! model or node, and paged with `--before`; it fits the terminal unless `--wide`.
 
 use proto::v1::{Job, ListJobsRequest, ListJobsResponse};
 
@@ -9,11 +9,8 @@ use super::connect::Coordinator;
 use super::exit_code::{ClientError, ClientExit};
 use super::json::write_json;
 use super::render::{
-    Table, format_age, format_millis, job_state_name, now_unix_ms, or_dash, truncate,
+    Table, format_age, format_millis, job_state_name, now_unix_ms, or_dash, output_width,
 };
-
-/// Long enough for "node_lost: davas stopped answering"; `runner job ID` shows all of it.
-const REASON_WIDTH: usize = 48;
 
 pub async fn list_jobs(
     args: &ListJobsArgs,
@@ -29,7 +26,8 @@ pub async fn list_jobs(
     } else if response.jobs.is_empty() {
         writeln!(terminal.err, "no jobs match")?;
     } else {
-        let table = jobs_table(&response, now_unix_ms(), args.wide);
+        let width = output_width(args.wide);
+        let table = jobs_table(&response, now_unix_ms(), args.wide, width);
         terminal.out.write_all(table.as_bytes())?;
         terminal.out.flush()?;
         if !response.next_before_id.is_empty() {
@@ -55,11 +53,19 @@ fn list_request(args: &ListJobsArgs) -> ListJobsRequest {
 }
 
 /// The table; ids are cut to the shortest prefix (8 characters or more) that tells the listed
-/// jobs apart, which every command taking an id accepts, unless `wide`.
-pub fn jobs_table(response: &ListJobsResponse, now_ms: i64, wide: bool) -> String {
+/// jobs apart, which every command taking an id accepts, unless `wide`. In `width` characters
+/// a line (`None`: all of it): TTFT, then TOTAL give way, then the reason is cut (`runner job ID`
+/// shows all of it).
+pub fn jobs_table(
+    response: &ListJobsResponse,
+    now_ms: i64,
+    wide: bool,
+    width: Option<usize>,
+) -> String {
     let mut table = Table::new(&[
         "ID", "STATE", "MODEL", "NODE", "AGE", "TTFT", "TOTAL", "REASON",
-    ]);
+    ])
+    .optional(&["TTFT", "TOTAL"]);
     let ids: Vec<&str> = response.jobs.iter().map(|job| job.id.as_str()).collect();
     let id_width = if wide {
         usize::MAX
@@ -71,7 +77,7 @@ pub fn jobs_table(response: &ListJobsResponse, now_ms: i64, wide: bool) -> Strin
         row[0] = job.id.chars().take(id_width).collect();
         table.push_row(row);
     }
-    table.render()
+    table.render_within(width)
 }
 
 /// The shortest length, at least [`MIN_ID_PREFIX`], at which the ids' prefixes all differ.
@@ -102,7 +108,7 @@ fn job_row(job: &Job, now_ms: i64) -> Vec<String> {
         format_age(now_ms, job.created_at_ms),
         millis(timings.and_then(|timings| timings.time_to_first_token_ms)),
         millis(timings.and_then(|timings| timings.total_ms)),
-        truncate(&job.reason, REASON_WIDTH),
+        job.reason.clone(),
     ]
 }
 

@@ -1,5 +1,5 @@
 //! `runner models`: every model the cluster knows with its availability on each candidate node
-//! and, where a node cannot serve it, why (or `--json`).
+//! and, where a node cannot serve it, why, cut to fit the terminal (or `--wide`, or `--json`).
 
 use std::collections::HashMap;
 
@@ -13,7 +13,7 @@ use super::args::ListModelsArgs;
 use super::connect::Coordinator;
 use super::exit_code::{ClientError, ClientExit};
 use super::json::write_json;
-use super::render::{Table, format_age, ineligibility_name, now_unix_ms};
+use super::render::{Table, format_age, ineligibility_name, now_unix_ms, output_width};
 
 pub async fn list_models(
     args: &ListModelsArgs,
@@ -44,7 +44,7 @@ pub async fn list_models(
         let ages = stale_model_lists(&nodes, now_unix_ms());
         terminal
             .out
-            .write_all(models_table(&response, &ages).as_bytes())?;
+            .write_all(models_table(&response, &ages, output_width(args.wide)).as_bytes())?;
         terminal.out.flush()?;
     }
     Ok(ClientExit::Success)
@@ -69,9 +69,15 @@ pub fn stale_model_lists(nodes: &[Node], now_ms: i64) -> HashMap<String, String>
 }
 
 /// One row per candidate node; the model's own columns only on its first row, so each model
-/// reads as a block.
-pub fn models_table(response: &ListModelsResponse, ages: &HashMap<String, String>) -> String {
-    let mut table = Table::new(&["MODEL", "AVAILABLE", "ROUTE", "NODE", "STATUS"]);
+/// reads as a block; in `width` characters a line (`None`: all of it), the status cut to fit.
+pub fn models_table(
+    response: &ListModelsResponse,
+    ages: &HashMap<String, String>,
+    width: Option<usize>,
+) -> String {
+    // A long route gives way to the status (`--wide` shows both).
+    let mut table =
+        Table::new(&["MODEL", "AVAILABLE", "ROUTE", "NODE", "STATUS"]).optional(&["ROUTE"]);
     for model in &response.models {
         let mut model_columns = Some(model_columns(model));
         if model.nodes.is_empty() {
@@ -99,7 +105,7 @@ pub fn models_table(response: &ListModelsResponse, ages: &HashMap<String, String
             ]);
         }
     }
-    table.render()
+    table.render_within(width)
 }
 
 fn model_columns(model: &ModelAvailability) -> [String; 3] {

@@ -1,5 +1,5 @@
-//! `runner nodes`: every configured node with its state and why, its Ollama, models, slots,
-//! and host load, as a table (or `--json`).
+//! `runner nodes`: every configured node with its state, Ollama, models, slots, host load and
+//! why, as a table that fits the terminal (or `--wide`, or `--json`).
 
 use proto::v1::{ListNodesRequest, ListNodesResponse, Node, NodeState};
 
@@ -9,10 +9,8 @@ use super::connect::Coordinator;
 use super::exit_code::{ClientError, ClientExit};
 use super::json::write_json;
 use super::render::{
-    Table, format_age, format_bytes, node_state_name, now_unix_ms, or_dash, truncate,
+    Table, format_age, format_bytes, node_state_name, now_unix_ms, or_dash, output_width,
 };
-
-const REASON_WIDTH: usize = 40;
 
 pub async fn list_nodes(
     args: &ListNodesArgs,
@@ -33,31 +31,33 @@ pub async fn list_nodes(
     } else {
         terminal
             .out
-            .write_all(nodes_table(&response, now_unix_ms()).as_bytes())?;
+            .write_all(nodes_table(&response, now_unix_ms(), output_width(args.wide)).as_bytes())?;
         terminal.out.flush()?;
     }
     Ok(ClientExit::Success)
 }
 
-pub fn nodes_table(response: &ListNodesResponse, now_ms: i64) -> String {
+/// The table in `width` characters a line (`None`: all of it): the host facts and LAST SEEN
+/// give way first, then the reason is cut (`runner nodes --wide` or `--json` has all of it).
+pub fn nodes_table(response: &ListNodesResponse, now_ms: i64, width: Option<usize>) -> String {
     let headers = [
         "NAME",
         "STATE",
-        "REASON",
         "OLLAMA",
         "MODELS",
-        "RUNNING/MAX",
+        "RUN/MAX",
         "QUEUED",
+        "LAST SEEN",
         "CPU",
         "MEM",
         "DISK FREE",
-        "LAST SEEN",
+        "REASON",
     ];
-    let mut table = Table::new(&headers);
+    let mut table = Table::new(&headers).optional(&["DISK FREE", "MEM", "CPU", "LAST SEEN"]);
     for node in &response.nodes {
         table.push_row(node_row(node, now_ms));
     }
-    table.render()
+    table.render_within(width)
 }
 
 fn node_row(node: &Node, now_ms: i64) -> Vec<String> {
@@ -109,7 +109,6 @@ fn node_row(node: &Node, now_ms: i64) -> Vec<String> {
     vec![
         name,
         state,
-        or_dash(&truncate(&node.state_reason, REASON_WIDTH)),
         ollama,
         models,
         format!("{}/{}", node.running, node.max_parallel),
@@ -118,10 +117,11 @@ fn node_row(node: &Node, now_ms: i64) -> Vec<String> {
         } else {
             node.queued.to_string()
         },
+        last_seen,
         cpu,
         memory,
         disk_free,
-        last_seen,
+        or_dash(&node.state_reason),
     ]
 }
 

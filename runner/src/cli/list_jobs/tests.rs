@@ -79,6 +79,7 @@ fn the_table_shows_timings_and_a_cut_reason() {
         },
         now,
         false,
+        Some(80),
     );
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
@@ -91,14 +92,57 @@ fn the_table_shows_timings_and_a_cut_reason() {
     );
     assert!(
         lines[2].starts_with(
-            "01JA  rejected   gemma4:27b  -      2h   -      -       no node can run gemma4:27b"
+            "01JA  rejected   gemma4:27b  -      2h   -      -       no node can run gemma4"
         ),
         "{}",
         lines[2]
     );
     assert!(lines[2].ends_with('…'));
-    let reason_column = lines[0].find("REASON").unwrap();
-    assert_eq!(lines[2].chars().skip(reason_column).count(), REASON_WIDTH);
+    assert_eq!(
+        lines[2].chars().count(),
+        80,
+        "cut to fill 80 columns exactly"
+    );
+}
+
+#[test]
+fn at_80_columns_every_line_fits_and_wide_cuts_nothing() {
+    let reason = format!(
+        "node_lost: contabo: connection to the agent lost {}",
+        "and more words ".repeat(12)
+    );
+    let job = |id: &str| Job {
+        id: id.into(),
+        spec: Some(JobSpec {
+            model: "nomic-embed-text:latest".into(),
+            ..Default::default()
+        }),
+        state: JobState::Failed as i32,
+        node: "homelab".into(),
+        timings: Some(JobTimings {
+            time_to_first_token_ms: Some(1_520),
+            total_ms: Some(61_000),
+            ..Default::default()
+        }),
+        reason: reason.clone(),
+        ..Default::default()
+    };
+    let response = ListJobsResponse {
+        jobs: vec![
+            job("01M8VZ5ZD1AAAAAAAAAAAAAAAA"),
+            job("01M8VZ5ZD2BBBBBBBBBBBBBBBB"),
+        ],
+        next_before_id: String::new(),
+    };
+    let narrow = jobs_table(&response, 0, false, Some(80));
+    assert!(
+        narrow.lines().all(|line| line.chars().count() <= 80),
+        "{narrow}"
+    );
+    assert!(narrow.contains("node_lost: "), "{narrow}");
+    let wide = jobs_table(&response, 0, true, None);
+    assert!(wide.contains(reason.trim_end()) && wide.contains("01M8VZ5ZD1AAAAAAAAAAAAAAAA"));
+    assert!(wide.contains("TTFT") && !wide.contains('…'), "{wide}");
 }
 
 #[test]
@@ -120,8 +164,8 @@ fn ids_are_cut_to_the_shortest_prefix_that_tells_them_apart() {
         jobs,
         next_before_id: String::new(),
     };
-    let narrow = jobs_table(&response, 0, false);
+    let narrow = jobs_table(&response, 0, false, None);
     assert!(narrow.contains("\n01KAAAAAAAAA1  "), "{narrow}");
-    let wide = jobs_table(&response, 0, true);
+    let wide = jobs_table(&response, 0, true, None);
     assert!(wide.contains("\n01KAAAAAAAAA1BC  "), "{wide}");
 }

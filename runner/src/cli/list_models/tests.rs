@@ -66,7 +66,7 @@ qwen2.5:14b  yes        any    contabo  available, loaded
                                homelab  unavailable (model not installed)
 llama3:8b    no         any    -        no candidate node
 ";
-    assert_eq!(models_table(&response, &HashMap::new()), expected);
+    assert_eq!(models_table(&response, &HashMap::new(), None), expected);
 }
 
 #[test]
@@ -103,9 +103,50 @@ fn a_down_nodes_model_list_says_how_old_it_is() {
         }],
     };
     assert!(
-        models_table(&response, &ages)
+        models_table(&response, &ages, None)
             .contains("davas  unavailable (agent down); models as of 3m ago\n"),
         "{}",
-        models_table(&response, &ages)
+        models_table(&response, &ages, None)
+    );
+}
+
+#[test]
+fn at_80_columns_every_line_fits_and_wide_cuts_nothing() {
+    let reason = format!(
+        "homelab: ollama not answering: ollama at http://127.0.0.1:33609/api/version is \
+         unreachable ({})",
+        "error sending request ".repeat(8)
+    );
+    let response = ListModelsResponse {
+        models: vec![ModelAvailability {
+            model: "nomic-embed-text:latest".into(),
+            available: true,
+            nodes: vec![
+                node("contabo", true, true, IneligibilityCode::Unspecified, ""),
+                node(
+                    "homelab",
+                    false,
+                    false,
+                    IneligibilityCode::OllamaDown,
+                    &reason,
+                ),
+            ],
+            routed_nodes: vec!["contabo".into(), "homelab".into()],
+        }],
+    };
+    let ages = HashMap::from([("homelab".to_owned(), "3m".to_owned())]);
+    let narrow = models_table(&response, &ages, Some(80));
+    assert!(
+        narrow.lines().all(|line| line.chars().count() <= 80),
+        "{narrow}"
+    );
+    assert!(
+        narrow.contains("unavailable (ollama not answering"),
+        "{narrow}"
+    );
+    let wide = models_table(&response, &ages, None);
+    assert!(
+        wide.contains("models as of 3m ago") && !wide.contains('…'),
+        "{wide}"
     );
 }

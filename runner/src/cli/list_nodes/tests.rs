@@ -52,11 +52,12 @@ fn a_ready_node_and_a_never_seen_one() {
             nodes: vec![davas, homelab],
         },
         now,
+        None,
     );
     let expected = "\
-NAME     STATE  REASON      OLLAMA  MODELS        RUNNING/MAX  QUEUED  CPU        MEM            DISK FREE  LAST SEEN
-davas    ready  -           0.12.3  2 (1 loaded)  1/2          0/8     12% of 16  24 GiB/64 GiB  120 GiB    2s ago
-homelab  down   never seen  -       -             0/1          0       -          -              -          never
+NAME     STATE  OLLAMA  MODELS        RUN/MAX  QUEUED  LAST SEEN  CPU        MEM            DISK FREE  REASON
+davas    ready  0.12.3  2 (1 loaded)  1/2      0/8     2s ago     12% of 16  24 GiB/64 GiB  120 GiB    -
+homelab  down   -       -             0/1      0       never      -          -              -          never seen
 ";
     assert_eq!(text, expected);
 }
@@ -70,7 +71,7 @@ fn a_node_whose_ollama_stopped_says_down() {
         ..Default::default()
     };
     let row = node_row(&node, 1_000);
-    assert_eq!((row[1].as_str(), row[3].as_str()), ("ollama_down", "down"));
+    assert_eq!((row[1].as_str(), row[2].as_str()), ("ollama_down", "down"));
     let draining = Node {
         draining: true,
         ..node.clone()
@@ -95,7 +96,47 @@ fn a_down_agents_ollama_is_unknown_and_labels_follow_the_name() {
     };
     let row = node_row(&node, 1_000);
     assert_eq!(
-        (row[0].as_str(), row[1].as_str(), row[3].as_str()),
+        (row[0].as_str(), row[1].as_str(), row[2].as_str()),
         ("davas [gpu,big]", "down", "unknown")
     );
+}
+
+#[test]
+fn at_80_columns_every_line_fits_and_wide_cuts_nothing() {
+    let reason = format!(
+        "agent down since 2026-12-02T18:10:58Z (0 s): connection to the agent lost {}",
+        "and more ".repeat(20)
+    );
+    let node = |name: &str| Node {
+        name: name.into(),
+        labels: vec!["gpu".into()],
+        state: NodeState::Down as i32,
+        state_reason: reason.clone(),
+        installed: vec![InstalledModel::default(); 3],
+        loaded: vec![LoadedModel::default()],
+        host: Some(HostFacts {
+            cpu_cores: 16,
+            memory_total_bytes: 64 * GIB,
+            disk_free_bytes: 120 * GIB,
+            ..Default::default()
+        }),
+        last_seen_ms: 1_000,
+        max_parallel: 2,
+        queue_capacity: 16,
+        ..Default::default()
+    };
+    let response = ListNodesResponse {
+        nodes: vec![node("contabo"), node("homelab"), node("davas")],
+    };
+    let narrow = nodes_table(&response, 200_000, Some(80));
+    assert!(
+        narrow.lines().all(|line| line.chars().count() <= 80),
+        "{narrow}"
+    );
+    assert!(
+        narrow.contains("agent down since") && narrow.contains('…'),
+        "{narrow}"
+    );
+    let wide = nodes_table(&response, 200_000, None);
+    assert!(wide.contains(reason.trim_end()) && wide.contains("DISK FREE") && !wide.contains('…'));
 }

@@ -8,14 +8,17 @@ fn tables_align_columns_and_trim_line_ends() {
     table.push_row(vec!["01JA".into(), "succeeded".into(), String::new()]);
     table.push_row(vec!["01JBXY".into(), "failed".into(), "node_lost".into()]);
     assert_eq!(
-        table.render(),
+        table.render_within(None),
         "ID      STATE      REASON\n01JA    succeeded\n01JBXY  failed     node_lost\n"
     );
 }
 
 #[test]
 fn a_table_without_rows_is_its_header() {
-    assert_eq!(Table::new(&["NAME", "STATE"]).render(), "NAME  STATE\n");
+    assert_eq!(
+        Table::new(&["NAME", "STATE"]).render_within(None),
+        "NAME  STATE\n"
+    );
 }
 
 #[test]
