@@ -53,7 +53,7 @@ pub(super) fn settle(
                 return Err(clap::Error::raw(
                     clap::error::ErrorKind::ArgumentConflict,
                     "--coordinator is for the client commands and mcp; serve and dev take \
-                     their addresses from their config\n",
+                     their addresses from their config",
                 ));
             }
             return Ok(Cli { command });
