@@ -61,12 +61,20 @@ pub fn raise_and_log_open_files_limit() {
             );
         }
         FdLimitOutcome::AlreadyAtMaximum { limit } => {
-            tracing::info!(limit = ?limit, "open-files limit already at its maximum");
+            tracing::info!(
+                limit = %limit_text(limit),
+                "open-files limit already at its maximum"
+            );
         }
         FdLimitOutcome::Refused { soft, error } => {
-            tracing::warn!(soft = ?soft, %error, "cannot raise the open-files limit; agents beyond it will be refused (raise LimitNOFILE in the unit file)");
+            tracing::warn!(soft = %limit_text(soft), %error, "cannot raise the open-files limit; agents beyond it will be refused (raise LimitNOFILE in the unit file)");
         }
     }
+}
+
+/// A limit as a log field: the number, or `unlimited` (never Rust's `Some(…)`).
+fn limit_text(limit: Option<u64>) -> String {
+    limit.map_or_else(|| "unlimited".to_owned(), |limit| limit.to_string())
 }
 
 #[cfg(test)]

@@ -34,3 +34,9 @@ fn after_raising_the_soft_limit_equals_the_hard_one() {
     let now = getrlimit(Resource::Nofile);
     assert_eq!(now.current, now.maximum);
 }
+
+#[test]
+fn a_limit_is_logged_as_a_number_or_unlimited() {
+    assert_eq!(limit_text(Some(20_000)), "20000");
+    assert_eq!(limit_text(None), "unlimited");
+}
