@@ -25,6 +25,11 @@ pub enum StoreError {
         #[source]
         source: redb::Error,
     },
+    /// Another process (most likely a second coordinator on the same `data_dir`) holds the file.
+    #[error(
+        "job store at {path} is in use by another coordinator; stop it, or give this one another data_dir"
+    )]
+    InUse { path: String },
     #[error("job store: {0}")]
     Database(#[from] redb::Error),
     #[error("job store holds an unreadable record for {id}: {source}")]

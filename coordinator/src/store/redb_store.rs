@@ -21,9 +21,12 @@ impl RedbJobStore {
         let database = datafile::open_redb(data_dir, "jobs.redb", |transaction| {
             transaction.open_table(JOBS).map(drop)
         })
-        .map_err(|error| StoreError::Open {
-            path: error.path,
-            source: error.source,
+        .map_err(|error| match error.source {
+            redb::Error::DatabaseAlreadyOpen => StoreError::InUse { path: error.path },
+            source => StoreError::Open {
+                path: error.path,
+                source,
+            },
         })?;
         Ok(Self { database })
     }
@@ -111,3 +114,6 @@ impl JobStore for RedbJobStore {
         Ok(jobs)
     }
 }
+
+#[cfg(test)]
+mod tests;
