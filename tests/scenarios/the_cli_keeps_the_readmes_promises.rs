@@ -1,12 +1,15 @@
 //! What README's "Using it" promises about the `runner` CLI, against the real coordinator:
 //! cancelling an ended job is no rejection, the
 //! HTTP port given for the gRPC one is named (exit 5), a 200 KB prompt comes through stdin,
-//! and a rejection names the job it was recorded as, once per node.
+//! a rejection names the job it was recorded as, once per node, and SIGTERM during a streamed
+//! submit cancels the job as Ctrl-C does (exit 143).
 
 use std::process::{Output, Stdio};
+use std::time::Duration;
 
+use proto::v1::JobState;
 use tests::cluster::{ClusterSpec, TestCluster, binary_path};
-use tokio::io::AsyncWriteExt;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use crate::support::GEMMA;
 
@@ -106,5 +109,36 @@ async fn the_cli_keeps_the_readmes_promises() -> anyhow::Result<()> {
             "{node} once: {stderr}"
         );
     }
+
+    // SIGTERM (kill, timeout, a service manager) while tokens stream: the job is cancelled.
+    cluster
+        .ollama("davas")
+        .set_token_delay(Duration::from_millis(200));
+    let mut streaming = runner(
+        &cluster,
+        &["submit", "--model", GEMMA, "--prompt", "slowly"],
+    )?
+    .stdout(Stdio::piped())
+    .stderr(Stdio::piped())
+    .kill_on_drop(true)
+    .spawn()?;
+    let mut stdout = streaming.stdout.take().expect("piped stdout");
+    let mut first = [0_u8; 1];
+    tokio::time::timeout(Duration::from_secs(10), stdout.read_exact(&mut first)).await??;
+    let pid = streaming.id().expect("running").to_string();
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()?;
+    assert!(killed.success());
+    let ended =
+        tokio::time::timeout(Duration::from_secs(10), streaming.wait_with_output()).await??;
+    let stderr = text(&ended.stderr);
+    assert_eq!(ended.status.code(), Some(143), "{stderr}");
+    let job = newest_job(&cluster).await?;
+    assert!(
+        stderr.contains(&format!("interrupted: cancelled job {}", job.id)),
+        "{stderr}"
+    );
+    assert_eq!(job.state, JobState::Cancelled as i32, "{}", job.reason);
     Ok(())
 }
