@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use anyhow::{Context, Result};
 
+use crate::install::InstallPolicy;
 use crate::run::{Shell, format_elapsed, timed};
 use crate::{install, tidy};
 
@@ -77,14 +78,14 @@ pub enum StepAction {
 }
 
 /// Runs every CI step in order over the repository at `root`.
-pub fn run(root: &Path) -> Result<()> {
+pub fn run(root: &Path, policy: InstallPolicy) -> Result<()> {
     // One shell for every step: the install step may add the Python scripts directory to
     // PATH, and the tests must see the tools it installed.
     let mut shell = Shell::new(root);
     let mut timings: Vec<(CiStep, Duration)> = Vec::new();
     for &step in CI_STEPS {
         println!("\n==> ci: {}", step.name());
-        let (outcome, elapsed) = timed(|| run_step(step, &mut shell, root));
+        let (outcome, elapsed) = timed(|| run_step(step, &mut shell, root, policy));
         timings.push((step, elapsed));
         match &outcome {
             Ok(()) => println!(
@@ -104,9 +105,9 @@ pub fn run(root: &Path) -> Result<()> {
     Ok(())
 }
 
-fn run_step(step: CiStep, shell: &mut Shell, root: &Path) -> Result<()> {
+fn run_step(step: CiStep, shell: &mut Shell, root: &Path, policy: InstallPolicy) -> Result<()> {
     match step.action() {
-        StepAction::InstallOutsideTools => install::run(shell),
+        StepAction::InstallOutsideTools => install::run(shell, policy),
         StepAction::Tidy => tidy::run(root),
         StepAction::Command(argv) => shell.run(argv),
     }

@@ -8,6 +8,9 @@ use anyhow::{Context, Result, bail};
 
 use crate::run::{Shell, render_command_line};
 
+mod check_only;
+pub use check_only::InstallPolicy;
+
 /// One outside tool: how to tell it is there, and how to install it when it is not.
 #[derive(Debug, Clone, Copy)]
 pub struct OutsideTool {
@@ -147,8 +150,12 @@ pub enum ToolOutcome {
 
 /// Checks every tool in [`OUTSIDE_TOOLS`], installs the missing ones, and prints one line per
 /// tool. Puts the Python scripts directory on `shell`'s `PATH`, so later steps find what pip
-/// installed there.
-pub fn run(shell: &mut Shell) -> Result<()> {
+/// installed there. With [`InstallPolicy::ListMissing`] nothing is installed: a missing tool
+/// fails the step, named with the commands that would install it.
+pub fn run(shell: &mut Shell, policy: InstallPolicy) -> Result<()> {
+    if policy == InstallPolicy::ListMissing {
+        return check_only::list_missing(shell);
+    }
     let mut apt_lists_updated = false;
     for tool in OUTSIDE_TOOLS {
         let outcome = ensure_tool(shell, tool, &mut apt_lists_updated)
@@ -176,7 +183,10 @@ fn ensure_tool(
     if let Some(version) = shell.first_output_line(tool.check) {
         return Ok(ToolOutcome::Present { version });
     }
-    println!("install: {} is missing, installing it", tool.name);
+    println!(
+        "install: {} is missing; installing it system-wide (`cargo xtask ci --no-install` installs nothing)",
+        tool.name
+    );
     for command in install_commands(tool.install, apt_lists_updated) {
         let argv: Vec<&str> = command.argv.iter().map(String::as_str).collect();
         shell.run_with_env(&argv, command.env)?;

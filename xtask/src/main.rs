@@ -15,11 +15,14 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
+use install::InstallPolicy;
 
 const USAGE: &str = "usage: cargo xtask <command>
 
 commands:
-  ci       what CI runs, in order: install, fmt, clippy, tidy, build, test (stops at the first failure)
+  ci       what CI runs, in order: install, fmt, clippy, tidy, build, test (stops at the first failure);
+           the install step changes the machine (apt-get, pip into the system python3, npm,
+           cargo install; it assumes Debian): `ci --no-install` installs nothing and lists what is missing
   tidy     repository checks: //! module docs, file sizes, test layout, internal imports, a test
            per module, env reads, Cargo.lock, ARCHITECTURE.md; `tidy DIR` checks another checkout
   install  install the outside tools the tests use, when missing (CI's first step)
@@ -46,10 +49,11 @@ fn dispatch(arguments: &[String]) -> Result<()> {
         .collect::<Vec<_>>()
         .as_slice()
     {
-        ["ci"] => ci::run(&root),
+        ["ci"] => ci::run(&root, InstallPolicy::InstallMissing),
+        ["ci", "--no-install"] => ci::run(&root, InstallPolicy::ListMissing),
         ["tidy"] => tidy::run(&root),
         ["tidy", other_root] => tidy::run(Path::new(other_root)),
-        ["install"] => install::run(&mut run::Shell::new(&root)),
+        ["install"] => install::run(&mut run::Shell::new(&root), InstallPolicy::InstallMissing),
         ["bench", ..] => bench::run(&root, &arguments[1..]),
         [] | ["help" | "-h" | "--help"] => {
             println!("{USAGE}");
