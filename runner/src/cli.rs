@@ -8,6 +8,7 @@
 
 mod args;
 mod cancel_job;
+mod config;
 mod connect;
 mod exit_code;
 mod interrupt;

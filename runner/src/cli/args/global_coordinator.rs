@@ -7,8 +7,7 @@ use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser};
 
 use super::{Cli, ClientCommand, Command, CoordinatorArgs, RawCli};
 
-/// The environment variable naming the coordinator when no `--coordinator` does.
-const COORDINATOR_ENV: &str = "RUNNER_COORDINATOR";
+use crate::cli::config::coordinator_from_env;
 
 impl CommandFactory for Cli {
     fn command() -> clap::Command {
@@ -22,7 +21,7 @@ impl CommandFactory for Cli {
 
 impl FromArgMatches for Cli {
     fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
-        let environment = std::env::var(COORDINATOR_ENV).ok();
+        let environment = coordinator_from_env();
         settle(matches, environment)
     }
 

@@ -8,7 +8,7 @@ const TERMINAL_WIDTH: usize = 80;
 
 /// The width for this process's stdout.
 pub fn output_width(wide: bool) -> Option<usize> {
-    let columns = std::env::var("COLUMNS").ok();
+    let columns = crate::cli::config::columns_from_env();
     width_from(wide, columns.as_deref(), std::io::stdout().is_terminal())
 }
 
