@@ -42,6 +42,8 @@ struct RawCli {
 pub enum Command {
     /// Run the coordinator with a TOML config file
     Serve {
+        /// The coordinator's TOML config (listen addresses, data_dir, [[nodes]], [[routes]], …);
+        /// every key can be overridden by RUNNER_<KEY>
         #[arg(long, value_name = "FILE")]
         config: PathBuf,
     },
