@@ -100,10 +100,13 @@ fn endpoint(url: &str) -> Result<(String, Endpoint), ConnectError> {
 
 /// When tonic made `status` on this side because the connection failed (it carries the
 /// transport error as its source), the innermost cause ("Connection refused (os error 111)");
-/// `None` for a status the coordinator sent.
+/// `None` for a status the coordinator sent. A connection closing under a call in flight
+/// comes as CANCELLED ("operation was canceled", hyper's word) or UNKNOWN, not UNAVAILABLE.
 pub fn lost_connection_cause(status: &Status) -> Option<String> {
-    let lost = status.code() == Code::Unavailable
-        && std::error::Error::source(status).is_some()
+    let lost = matches!(
+        status.code(),
+        Code::Unavailable | Code::Cancelled | Code::Unknown
+    ) && std::error::Error::source(status).is_some()
         && status.get_details_precondition_failure().is_none();
     lost.then(|| {
         std::error::Error::source(status)

@@ -68,6 +68,20 @@ async fn only_a_failed_connection_is_unreachable() {
         coordinator.unreachable(&lost).unwrap().to_string(),
         "cannot reach the coordinator at http://127.0.0.1:9: connection reset by peer"
     );
+    // The connection closing under a call in flight: hyper's "canceled", with its source.
+    let mut cut = Status::cancelled("operation was canceled: connection closed");
+    cut.set_source(std::sync::Arc::new(std::io::Error::other(
+        "operation was canceled: connection closed",
+    )));
+    assert_eq!(
+        coordinator.unreachable(&cut).unwrap().to_string(),
+        "cannot reach the coordinator at http://127.0.0.1:9: operation was canceled: connection closed"
+    );
+    assert!(
+        coordinator
+            .unreachable(&Status::cancelled("by the server"))
+            .is_none()
+    );
     let mut internal = Status::internal("store broke");
     internal.set_source(std::sync::Arc::new(std::io::Error::other("disk")));
     assert!(coordinator.unreachable(&internal).is_none());
