@@ -8,7 +8,7 @@ use std::process::{Output, Stdio};
 use std::time::Duration;
 
 use proto::v1::JobState;
-use tests::cluster::{ClusterSpec, TestCluster, binary_path};
+use tests::cluster::{ClusterSpec, Patience, TestCluster, binary_path, eventually};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use crate::support::GEMMA;
@@ -139,6 +139,21 @@ async fn the_cli_keeps_the_readmes_promises() -> anyhow::Result<()> {
         stderr.contains(&format!("interrupted: cancelled job {}", job.id)),
         "{stderr}"
     );
-    assert_eq!(job.state, JobState::Cancelled as i32, "{}", job.reason);
+    // The listing reads the store, which the cancellation reaches a moment later.
+    eventually(
+        "the job to be stored as cancelled",
+        Patience::seconds(5),
+        || async {
+            let job = cluster.get_job(&job.id).await?;
+            anyhow::ensure!(
+                job.state == JobState::Cancelled as i32,
+                "state {} ({})",
+                job.state,
+                job.reason
+            );
+            Ok(())
+        },
+    )
+    .await?;
     Ok(())
 }
