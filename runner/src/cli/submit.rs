@@ -29,6 +29,7 @@ use super::{Interrupt, Terminal};
 
 pub use self::finished_job_report::{embedding_summary, report_finished_job};
 pub use self::follow_job::{FollowOutcome, TokenSink, follow_job};
+pub use self::submit_and_watch::opening_job;
 
 pub async fn submit(
     args: &SubmitArgs,

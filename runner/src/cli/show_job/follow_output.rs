@@ -5,11 +5,11 @@
 use std::future::Future;
 use std::pin::pin;
 
-use proto::v1::{JobEvent, WatchJobRequest, job_event};
+use proto::v1::WatchJobRequest;
 
 use crate::cli::connect::Coordinator;
 use crate::cli::exit_code::{ClientError, ClientExit};
-use crate::cli::submit::{FollowOutcome, TokenSink, follow_job, report_finished_job};
+use crate::cli::submit::{FollowOutcome, TokenSink, follow_job, opening_job, report_finished_job};
 use crate::cli::{Interrupt, Terminal};
 
 pub async fn follow_output(
@@ -26,18 +26,7 @@ pub async fn follow_output(
         .await
         .map_err(|status| coordinator.call_failed(status))?
         .into_inner();
-    let first = events
-        .message()
-        .await
-        .map_err(|status| coordinator.call_failed(status))?;
-    let Some(JobEvent {
-        event: Some(job_event::Event::Job(job)),
-    }) = first
-    else {
-        return Err(ClientError::BadAnswer(
-            "WatchJob did not start with the job".to_owned(),
-        ));
-    };
+    let job = opening_job(coordinator, &mut events, "WatchJob").await?;
     let id = job.id.clone();
     let mut interrupt = pin!(interrupt);
     let outcome = {

@@ -56,6 +56,17 @@ async fn first_event(coordinator: &Coordinator, spec: JobSpec) -> Result<Watched
         .await
         .map_err(|status| coordinator.call_failed(status))?
         .into_inner();
+    let job = opening_job(coordinator, &mut events, "SubmitAndWatch").await?;
+    Ok(WatchedJob { job, events })
+}
+
+/// The `job` snapshot a job's stream opens with (`SubmitAndWatch` or `WatchJob`, named by
+/// `call` in the error when the stream starts otherwise).
+pub async fn opening_job(
+    coordinator: &Coordinator,
+    events: &mut Streaming<JobEvent>,
+    call: &str,
+) -> Result<Job, ClientError> {
     let first = events
         .message()
         .await
@@ -63,9 +74,9 @@ async fn first_event(coordinator: &Coordinator, spec: JobSpec) -> Result<Watched
     match first {
         Some(JobEvent {
             event: Some(job_event::Event::Job(job)),
-        }) => Ok(WatchedJob { job, events }),
-        _ => Err(ClientError::BadAnswer(
-            "SubmitAndWatch did not start with the job".to_owned(),
-        )),
+        }) => Ok(job),
+        _ => Err(ClientError::BadAnswer(format!(
+            "{call} did not start with the job"
+        ))),
     }
 }
