@@ -1,4 +1,4 @@
-//! Runs the jobs the coordinator assigns against Ollama, at most `max_parallel` at once, and
+//! Runs the jobs the coordinator assigns on this node's backend (Ollama or a provider), at most `max_parallel` at once, and
 //! aborts them on cancel or when the link drops. The link's event loop owns the executor and
 //! passes every job update through [`Executor::accept`], so the set of running jobs changes in
 //! one place and a cancelled job never reports twice. Each job runs in its `run_job` span,
@@ -11,6 +11,7 @@ mod run_job;
 mod tests;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use proto::v1::agent_job_update::Event;
 use proto::v1::{AgentJobUpdate, JobFailedOnNode, JobSpec};
@@ -19,13 +20,13 @@ use tokio::sync::mpsc;
 use tokio::task::AbortHandle;
 use tracing::{Instrument, Span, info, warn};
 
-use crate::ollama::OllamaClient;
+use crate::backend::Backend;
 
 /// Job updates waiting for the link; a full queue slows the job's reading from Ollama.
 const UPDATE_QUEUE: usize = 256;
 
 pub struct Executor {
-    ollama: OllamaClient,
+    backend: Arc<dyn Backend>,
     max_parallel: u32,
     running: HashMap<String, RunningJob>,
     updates: mpsc::Sender<AgentJobUpdate>,
@@ -39,10 +40,13 @@ struct RunningJob {
 
 impl Executor {
     /// The executor and the receiver of its jobs' updates, to be passed to [`Executor::accept`].
-    pub fn new(ollama: OllamaClient, max_parallel: u32) -> (Self, mpsc::Receiver<AgentJobUpdate>) {
+    pub fn new(
+        backend: Arc<dyn Backend>,
+        max_parallel: u32,
+    ) -> (Self, mpsc::Receiver<AgentJobUpdate>) {
         let (updates, receiver) = mpsc::channel(UPDATE_QUEUE);
         let executor = Self {
-            ollama,
+            backend,
             max_parallel,
             running: HashMap::new(),
             updates,
@@ -95,7 +99,7 @@ impl Executor {
         info!(parent: &span, job_id, model = %spec.model, kind = ?spec.kind(), "job started");
         let task = tokio::spawn(
             run_job::run_job(
-                self.ollama.clone(),
+                Arc::clone(&self.backend),
                 job_id.clone(),
                 spec,
                 self.updates.clone(),
@@ -172,6 +176,10 @@ impl Drop for Executor {
 pub(crate) fn failed(job_id: String, message: String, cancelled: bool) -> AgentJobUpdate {
     AgentJobUpdate {
         job_id,
-        event: Some(Event::Failed(JobFailedOnNode { message, cancelled })),
+        event: Some(Event::Failed(JobFailedOnNode {
+            message,
+            cancelled,
+            ..JobFailedOnNode::default()
+        })),
     }
 }

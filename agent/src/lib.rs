@@ -7,6 +7,7 @@
 
 // Tests may unwrap: a panic is how a test fails. Production code is linted without this.
 
+pub mod backend;
 pub mod config;
 mod error_chain;
 pub mod executor;
@@ -14,6 +15,7 @@ pub mod host_facts;
 pub mod link;
 pub mod ollama;
 pub mod prober;
+pub mod providers;
 mod run;
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ mod status;
 #[cfg(test)]
 mod tests;
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use proto::v1::{AgentHello, HostFacts};
@@ -19,9 +20,9 @@ use tokio_util::sync::CancellationToken;
 use tonic::transport::Endpoint;
 use tracing::{error, info, warn};
 
+use crate::backend::Backend;
 use crate::executor::Executor;
-use crate::ollama::OllamaClient;
-use crate::prober::OllamaHealth;
+use crate::prober::BackendHealth;
 use attach::AttachError;
 pub use backoff::Backoff;
 use session::{Session, SessionEnd};
@@ -41,23 +42,23 @@ pub struct LinkIdentity {
 pub struct LinkService {
     identity: LinkIdentity,
     endpoint: Endpoint,
-    ollama: OllamaClient,
-    health: watch::Receiver<OllamaHealth>,
+    backend: Arc<dyn Backend>,
+    health: watch::Receiver<BackendHealth>,
     host_facts: watch::Receiver<HostFacts>,
 }
 
 impl LinkService {
     pub fn new(
         identity: LinkIdentity,
-        ollama: OllamaClient,
-        health: watch::Receiver<OllamaHealth>,
+        backend: Arc<dyn Backend>,
+        health: watch::Receiver<BackendHealth>,
         host_facts: watch::Receiver<HostFacts>,
     ) -> Result<Self, tonic::transport::Error> {
         let endpoint = attach::endpoint(&identity.coordinator_url)?;
         Ok(Self {
             identity,
             endpoint,
-            ollama,
+            backend,
             health,
             host_facts,
         })
@@ -80,7 +81,8 @@ impl LinkService {
                     backoff.reset();
                     info!(node, coordinator, coordinator_version = %attached.coordinator_version,
                         heartbeat_ms = attached.heartbeat_interval.as_millis() as u64, "connected to the coordinator");
-                    let executor = Executor::new(self.ollama.clone(), self.identity.max_parallel);
+                    let executor =
+                        Executor::new(Arc::clone(&self.backend), self.identity.max_parallel);
                     let mut session = Session::new(
                         attached,
                         self.health.clone(),
@@ -128,6 +130,7 @@ impl LinkService {
             max_parallel: self.identity.max_parallel,
             // Jobs beyond max_parallel wait in the coordinator's queue, not here.
             queue_capacity: 0,
+            backend: self.backend.name().to_owned(),
         }
     }
 }

@@ -1,55 +1,37 @@
-//! Watches this host's Ollama: every `probe_interval` it asks `/api/version`, `/api/tags` and
-//! `/api/ps` (and `/api/show` for a model version it has not seen: `capabilities.rs`), and
-//! publishes an [`OllamaHealth`] snapshot only when something changed, so an
-//! idle, healthy node does not wake the link.
+//! Watches this node's backend: every `probe_interval` it asks the backend for its
+//! [`BackendHealth`] and publishes it only when something changed, so an idle, healthy node
+//! does not wake the link. For Ollama that is `/api/version`, `/api/tags` and `/api/ps` (and
+//! `/api/show` for a model version it has not seen: `capabilities.rs`): [`probe_with`].
 
 mod capabilities;
 
+use std::sync::Arc;
 use std::time::Duration;
 
-use proto::v1::{InstalledModel, LoadedModel};
 use tokio::sync::watch;
 use tokio::time::MissedTickBehavior;
 use tokio_util::sync::CancellationToken;
 use tracing::{info, warn};
 
+use crate::backend::Backend;
+pub use crate::backend::BackendHealth;
 use crate::ollama::OllamaClient;
 pub use capabilities::CapabilityCache;
 
-/// What the node tells the coordinator about its Ollama.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct OllamaHealth {
-    pub reachable: bool,
-    pub version: String,
-    /// Why Ollama is not reachable; empty while it answers.
-    pub error: String,
-    /// Sorted by name, so that equal sets compare equal.
-    pub installed: Vec<InstalledModel>,
-    /// Sorted by name.
-    pub loaded: Vec<LoadedModel>,
-}
-
-impl OllamaHealth {
-    /// The state before the first probe has answered.
-    pub fn not_probed_yet() -> Self {
-        Self {
-            error: "not probed yet".to_owned(),
-            ..Self::default()
-        }
-    }
-}
-
 pub struct Prober {
-    ollama: OllamaClient,
+    backend: Arc<dyn Backend>,
     interval: Duration,
-    health: watch::Sender<OllamaHealth>,
+    health: watch::Sender<BackendHealth>,
 }
 
 impl Prober {
-    pub fn new(ollama: OllamaClient, interval: Duration) -> (Self, watch::Receiver<OllamaHealth>) {
-        let (health, receiver) = watch::channel(OllamaHealth::not_probed_yet());
+    pub fn new(
+        backend: Arc<dyn Backend>,
+        interval: Duration,
+    ) -> (Self, watch::Receiver<BackendHealth>) {
+        let (health, receiver) = watch::channel(BackendHealth::not_probed_yet());
         let prober = Self {
-            ollama,
+            backend,
             interval,
             health,
         };
@@ -60,7 +42,6 @@ impl Prober {
         let mut ticks = tokio::time::interval(self.interval);
         // A probe that takes its full timeout must not be followed by a burst of catch-up ones.
         ticks.set_missed_tick_behavior(MissedTickBehavior::Delay);
-        let mut capabilities = CapabilityCache::default();
         loop {
             tokio::select! {
                 _ = shutdown.cancelled() => return,
@@ -68,19 +49,24 @@ impl Prober {
             }
             let snapshot = tokio::select! {
                 _ = shutdown.cancelled() => return,
-                snapshot = probe_with(&self.ollama, &mut capabilities) => snapshot,
+                snapshot = self.backend.probe() => snapshot,
             };
             self.publish(snapshot);
         }
     }
 
     /// Publishes `snapshot` when it differs from the last one; returns whether it did.
-    fn publish(&self, snapshot: OllamaHealth) -> bool {
+    fn publish(&self, snapshot: BackendHealth) -> bool {
         self.health.send_if_modified(|current| {
             if *current == snapshot {
                 return false;
             }
-            log_change(current, &snapshot, self.ollama.base_url());
+            log_change(
+                current,
+                &snapshot,
+                self.backend.name(),
+                self.backend.address(),
+            );
             *current = snapshot;
             true
         })
@@ -88,7 +74,10 @@ impl Prober {
 }
 
 /// [`probe_once`], with each installed model's capabilities from `capabilities`.
-pub async fn probe_with(ollama: &OllamaClient, capabilities: &mut CapabilityCache) -> OllamaHealth {
+pub async fn probe_with(
+    ollama: &OllamaClient,
+    capabilities: &mut CapabilityCache,
+) -> BackendHealth {
     let mut snapshot = probe_once(ollama).await;
     if snapshot.reachable {
         capabilities.fill(ollama, &mut snapshot.installed).await;
@@ -97,13 +86,14 @@ pub async fn probe_with(ollama: &OllamaClient, capabilities: &mut CapabilityCach
 }
 
 /// Asks all three endpoints at once; Ollama counts as reachable only when all three answer.
-pub async fn probe_once(ollama: &OllamaClient) -> OllamaHealth {
+pub async fn probe_once(ollama: &OllamaClient) -> BackendHealth {
     let (version, installed, loaded) = tokio::join!(ollama.version(), ollama.tags(), ollama.ps());
     match (version, installed, loaded) {
         (Ok(version), Ok(mut installed), Ok(mut loaded)) => {
             installed.sort_by(|left, right| left.name.cmp(&right.name));
             loaded.sort_by(|left, right| left.name.cmp(&right.name));
-            OllamaHealth {
+            BackendHealth {
+                unavailable: Vec::new(),
                 reachable: true,
                 version,
                 error: String::new(),
@@ -111,30 +101,34 @@ pub async fn probe_once(ollama: &OllamaClient) -> OllamaHealth {
                 loaded,
             }
         }
-        (Err(error), _, _) | (_, Err(error), _) | (_, _, Err(error)) => OllamaHealth {
+        (Err(error), _, _) | (_, Err(error), _) | (_, _, Err(error)) => BackendHealth {
             error: error.to_string(),
-            ..OllamaHealth::default()
+            ..BackendHealth::default()
         },
     }
 }
 
-fn log_change(before: &OllamaHealth, after: &OllamaHealth, ollama_url: &str) {
+fn log_change(before: &BackendHealth, after: &BackendHealth, backend: &str, address: &str) {
     match (before.reachable, after.reachable) {
         (false, true) => info!(
-            ollama_url,
+            backend,
+            address,
             version = %after.version,
             installed = after.installed.len(),
             loaded = after.loaded.len(),
-            "ollama answers"
+            unavailable = after.unavailable.len(),
+            "{backend} answers"
         ),
         (_, false) if before.error != after.error => {
-            warn!(ollama_url, error = %after.error, "ollama is not answering")
+            warn!(backend, address, error = %after.error, "{backend} is not answering")
         }
         _ => info!(
-            ollama_url,
+            backend,
+            address,
             installed = ?names(after.installed.iter().map(|model| &model.name)),
             loaded = ?names(after.loaded.iter().map(|model| &model.name)),
-            "ollama models changed"
+            unavailable = ?after.unavailable.iter().map(|model| format!("{}: {}", model.model, model.reason)).collect::<Vec<_>>(),
+            "{backend} models changed"
         ),
     }
 }

@@ -1,9 +1,12 @@
 //! Starts the agent's services (Ollama prober, host facts, link) and stops them together on
 //! shutdown. `runner-agent` calls this, and so does `runner dev` for its in-process agent.
 
+use std::sync::Arc;
+
 use tokio_util::sync::CancellationToken;
 use tracing::info;
 
+use crate::backend::{Backend, OllamaBackend};
 use crate::config::Config;
 use crate::error_chain::innermost_cause;
 use crate::host_facts::HostFactsService;
@@ -32,7 +35,8 @@ pub async fn run(config: Config, shutdown: CancellationToken) -> Result<(), Agen
         url: config.ollama_url.clone(),
         source,
     })?;
-    let (prober, health) = Prober::new(ollama.clone(), config.probe_interval);
+    let backend: Arc<dyn Backend> = Arc::new(OllamaBackend::new(ollama));
+    let (prober, health) = Prober::new(Arc::clone(&backend), config.probe_interval);
     let (host_facts, facts) = HostFactsService::new(config.host_facts_interval);
     let identity = LinkIdentity {
         node: config.node.clone(),
@@ -40,7 +44,7 @@ pub async fn run(config: Config, shutdown: CancellationToken) -> Result<(), Agen
         token: config.token.clone(),
         max_parallel: config.max_parallel,
     };
-    let link = LinkService::new(identity, ollama, health, facts).map_err(|error| {
+    let link = LinkService::new(identity, backend, health, facts).map_err(|error| {
         AgentError::CoordinatorUrl {
             url: config.coordinator_url.clone(),
             reason: innermost_cause(&error),

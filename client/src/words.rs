@@ -72,6 +72,8 @@ pub fn ineligibility(code: i32) -> &'static str {
         Ok(IneligibilityCode::NotRouted) => "not_routed",
         Ok(IneligibilityCode::Draining) => "draining",
         Ok(IneligibilityCode::QueueFull) => "queue_full",
+        Ok(IneligibilityCode::ModelNotOffered) => "model_not_offered",
+        Ok(IneligibilityCode::RateLimited) => "rate_limited",
         Ok(IneligibilityCode::Unspecified) | Err(_) => UNKNOWN,
     }
 }
@@ -87,6 +89,8 @@ pub fn failure_cause(cause: i32) -> &'static str {
         Ok(FailureCause::Cancelled) => "cancelled",
         Ok(FailureCause::CoordinatorRestarted) => "coordinator_restarted",
         Ok(FailureCause::CoordinatorStopped) => "coordinator_stopped",
+        Ok(FailureCause::ProviderError) => "provider_error",
+        Ok(FailureCause::RateLimited) => "rate_limited",
         Err(_) => UNKNOWN,
     }
 }

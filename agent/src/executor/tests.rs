@@ -45,7 +45,12 @@ async fn setup(
     max_parallel: u32,
 ) -> (FakeOllama, Executor, mpsc::Receiver<AgentJobUpdate>) {
     let ollama = FakeOllama::start(installed).await;
-    let (executor, updates) = Executor::new(OllamaClient::new(&ollama.url).unwrap(), max_parallel);
+    let (executor, updates) = Executor::new(
+        std::sync::Arc::new(crate::backend::OllamaBackend::new(
+            OllamaClient::new(&ollama.url).unwrap(),
+        )),
+        max_parallel,
+    );
     (ollama, executor, updates)
 }
 
@@ -111,7 +116,9 @@ async fn ollamas_errors_fail_the_job_with_its_message() {
         last,
         Some(Event::Failed(proto::v1::JobFailedOnNode {
             message: "out of memory".to_owned(),
-            cancelled: false
+            cancelled: false,
+            cause: proto::v1::FailureCause::OllamaError as i32,
+            usage: None,
         }))
     );
 }
@@ -142,6 +149,7 @@ async fn a_job_beyond_max_parallel_fails_at_once() {
         Some(Event::Failed(proto::v1::JobFailedOnNode {
             message: "agent at max_parallel=1; the coordinator should not have sent it".to_owned(),
             cancelled: false,
+            ..proto::v1::JobFailedOnNode::default()
         }))
     );
     assert_eq!(executor.running_jobs(), 1);
@@ -166,7 +174,8 @@ async fn cancel_aborts_the_ollama_request_and_reports_cancelled_once() {
         cancelled.event,
         Some(Event::Failed(proto::v1::JobFailedOnNode {
             message: "cancelled".to_owned(),
-            cancelled: true
+            cancelled: true,
+            ..proto::v1::JobFailedOnNode::default()
         }))
     );
     ollama.wait_for_hang_up().await;

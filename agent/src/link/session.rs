@@ -15,7 +15,7 @@ use tracing::{debug, warn};
 use super::attach::Attached;
 use super::status::StatusSequence;
 use crate::executor::{Executor, failed};
-use crate::prober::OllamaHealth;
+use crate::prober::BackendHealth;
 
 /// Everything the link's loop reacts to.
 #[derive(Debug)]
@@ -24,7 +24,7 @@ pub(super) enum LinkEvent {
     /// The coordinator ended the stream, cleanly (`None`) or with a status.
     CoordinatorClosed(Option<Status>),
     JobUpdate(AgentJobUpdate),
-    OllamaHealthChanged,
+    BackendHealthChanged,
     HeartbeatDue,
     ShutdownRequested,
 }
@@ -44,7 +44,7 @@ pub(super) struct Session {
     heartbeat_interval: Duration,
     next_heartbeat: Instant,
     statuses: StatusSequence,
-    health: watch::Receiver<OllamaHealth>,
+    health: watch::Receiver<BackendHealth>,
     health_watch_open: bool,
     host_facts: watch::Receiver<HostFacts>,
     pub(super) executor: Executor,
@@ -54,7 +54,7 @@ pub(super) struct Session {
 impl Session {
     pub fn new(
         attached: Attached,
-        health: watch::Receiver<OllamaHealth>,
+        health: watch::Receiver<BackendHealth>,
         host_facts: watch::Receiver<HostFacts>,
         (executor, job_updates): (Executor, mpsc::Receiver<AgentJobUpdate>),
     ) -> Self {
@@ -119,7 +119,7 @@ impl Session {
             changed = self.health.changed(), if self.health_watch_open => {
                 // The prober only stops at shutdown; stop watching rather than spin.
                 self.health_watch_open = changed.is_ok();
-                LinkEvent::OllamaHealthChanged
+                LinkEvent::BackendHealthChanged
             },
             _ = tokio::time::sleep_until(self.next_heartbeat) => LinkEvent::HeartbeatDue,
         }
@@ -152,7 +152,7 @@ impl Session {
                     self.send_job_update(update).await?;
                 }
             }
-            LinkEvent::OllamaHealthChanged | LinkEvent::HeartbeatDue => self.send_status().await?,
+            LinkEvent::BackendHealthChanged | LinkEvent::HeartbeatDue => self.send_status().await?,
             LinkEvent::ShutdownRequested => {
                 // The link still stands: tell the coordinator why these jobs end.
                 for job_id in self.executor.abort_all() {

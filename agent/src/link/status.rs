@@ -3,7 +3,7 @@
 
 use proto::v1::{AgentStatus, HostFacts};
 
-use crate::prober::OllamaHealth;
+use crate::prober::BackendHealth;
 
 /// Numbers the statuses of one link, from 1.
 #[derive(Debug, Default)]
@@ -14,7 +14,7 @@ pub(super) struct StatusSequence {
 impl StatusSequence {
     pub fn next_status(
         &mut self,
-        health: &OllamaHealth,
+        health: &BackendHealth,
         host: &HostFacts,
         running_jobs: u32,
     ) -> AgentStatus {
@@ -28,6 +28,7 @@ impl StatusSequence {
             loaded: health.loaded.clone(),
             host: Some(host.clone()),
             running_jobs,
+            unavailable: health.unavailable.clone(),
         }
     }
 }

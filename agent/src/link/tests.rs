@@ -70,7 +70,9 @@ async fn hello_welcome_status_and_a_job_flow_over_the_link() {
         host,
         max_parallel,
         queue_capacity,
+        backend,
     } = agent.hello.clone();
+    assert_eq!(backend, "ollama");
     assert_eq!((node.as_str(), max_parallel, queue_capacity), (NODE, 1, 0));
     assert_eq!(agent_version, env!("CARGO_PKG_VERSION"));
     assert!(host.unwrap().memory_total_bytes > 0);

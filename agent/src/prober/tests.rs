@@ -8,7 +8,10 @@ use std::sync::atomic::Ordering;
 async fn a_snapshot_is_published_only_when_it_changes() {
     let ollama = FakeOllama::start(&["qwen2.5:14b", "gemma4:27b"]).await;
     let client = OllamaClient::new(&ollama.url).unwrap();
-    let (prober, mut health) = Prober::new(client.clone(), Duration::from_secs(1));
+    let (prober, mut health) = Prober::new(
+        Arc::new(crate::backend::OllamaBackend::new(client.clone())),
+        Duration::from_secs(1),
+    );
     health.borrow_and_update();
 
     assert!(prober.publish(probe_once(&client).await));
@@ -40,7 +43,10 @@ async fn a_snapshot_is_published_only_when_it_changes() {
 async fn the_service_publishes_the_first_probe_and_stops_on_shutdown() {
     let ollama = FakeOllama::start(&["qwen2.5:14b"]).await;
     let client = OllamaClient::new(&ollama.url).unwrap();
-    let (prober, mut health) = Prober::new(client, Duration::from_millis(100));
+    let (prober, mut health) = Prober::new(
+        Arc::new(crate::backend::OllamaBackend::new(client)),
+        Duration::from_millis(100),
+    );
     let shutdown = CancellationToken::new();
     let service = tokio::spawn(prober.run(shutdown.clone()));
     tokio::time::timeout(Duration::from_secs(5), health.changed())

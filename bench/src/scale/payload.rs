@@ -126,6 +126,7 @@ pub fn hello(node: &str, index: usize) -> AgentHello {
         host: Some(host_facts(node, index, 0)),
         max_parallel: 4,
         queue_capacity: 0,
+        backend: "ollama".to_owned(),
     }
 }
 
@@ -150,6 +151,7 @@ pub fn status(node: &str, index: usize, sequence: u64, reachable: bool) -> Agent
         installed,
         host: Some(host_facts(node, index, sequence)),
         running_jobs: 0,
+        unavailable: Vec::new(),
     }
 }
 

@@ -165,6 +165,7 @@ async fn answer(
             ..OllamaStats::default()
         }),
         embeddings: Vec::new(),
+        ..JobCompletedOnNode::default()
     };
     for event in [
         Event::Started(JobStartedOnNode {}),

@@ -35,7 +35,9 @@ impl Cluster {
                 .as_ref()
                 .map(|hello| hello.agent_version.clone())
                 .unwrap_or_default(),
-            host: status.host.or(hello.and_then(|hello| hello.host)),
+            host: status
+                .host
+                .or(hello.as_ref().and_then(|hello| hello.host.clone())),
             ollama_reachable: node.link.is_some() && status.ollama_reachable,
             ollama_version: status.ollama_version,
             installed: status.installed,
@@ -51,6 +53,12 @@ impl Cluster {
             queued: node.queue.len() as u32,
             queue_capacity: self.queue_capacity as u32,
             installed_as_of_ms: node.installed_as_of_ms,
+            backend: hello
+                .as_ref()
+                .map(|hello| hello.backend.clone())
+                .filter(|backend| !backend.is_empty())
+                .unwrap_or_else(|| "ollama".to_owned()),
+            unavailable: status.unavailable,
         }
     }
 

@@ -28,6 +28,8 @@ pub(super) fn reason_label(code: i32) -> &'static str {
         Ok(IneligibilityCode::NotRouted) => "not_routed",
         Ok(IneligibilityCode::Draining) => "draining",
         Ok(IneligibilityCode::QueueFull) => "queue_full",
+        Ok(IneligibilityCode::ModelNotOffered) => "model_not_offered",
+        Ok(IneligibilityCode::RateLimited) => "rate_limited",
         Err(_) => "unknown",
     }
 }

@@ -36,6 +36,7 @@ async fn cancel_aborts_the_job_and_reports_cancelled() {
     let cancelled = JobFailedOnNode {
         message: "cancelled".to_owned(),
         cancelled: true,
+        ..JobFailedOnNode::default()
     };
     loop {
         match agent.next_job_update().await.event {
@@ -84,7 +85,8 @@ async fn shutdown_fails_running_jobs_before_it_closes_the_link() {
                     event,
                     Some(Event::Failed(JobFailedOnNode {
                         message: "agent shutting down".to_owned(),
-                        cancelled: false
+                        cancelled: false,
+                        ..JobFailedOnNode::default()
                     }))
                 );
             }

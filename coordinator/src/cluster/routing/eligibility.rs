@@ -73,6 +73,9 @@ pub(super) fn describe_ineligibility(
         IneligibilityCode::NotRouted => {
             format!("has {model} but its route allows only other nodes")
         }
+        IneligibilityCode::ModelNotOffered | IneligibilityCode::RateLimited => {
+            "unavailable on this provider".to_owned()
+        }
         IneligibilityCode::Unspecified => "not eligible".to_owned(),
     };
     format!("{}: {text}", node.name)

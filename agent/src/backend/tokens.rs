@@ -1,0 +1,62 @@
+//! Where a backend sends a job's text as it arrives: each non-empty piece becomes a `delta`
+//! update for the link, and the first one is marked on the job's span (`first_token`).
+
+use proto::v1::AgentJobUpdate;
+use proto::v1::agent_job_update::Event;
+use tokio::sync::mpsc;
+use tracing::Span;
+
+/// The link has gone: nobody is left to tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LinkGone;
+
+pub struct Tokens {
+    job_id: String,
+    updates: mpsc::Sender<AgentJobUpdate>,
+    first_seen: bool,
+}
+
+impl Tokens {
+    pub fn new(job_id: String, updates: mpsc::Sender<AgentJobUpdate>) -> Self {
+        Self {
+            job_id,
+            updates,
+            first_seen: false,
+        }
+    }
+
+    /// Sends one piece of text; an empty piece sends nothing.
+    pub async fn send(&mut self, text: String) -> Result<(), LinkGone> {
+        if text.is_empty() {
+            return Ok(());
+        }
+        if !self.first_seen {
+            self.first_seen = true;
+            telemetry::add_span_event(&Span::current(), "first_token");
+        }
+        self.event(Event::Delta(text)).await
+    }
+
+    /// Whether any text was sent.
+    pub fn any_sent(&self) -> bool {
+        self.first_seen
+    }
+
+    pub fn job_id(&self) -> &str {
+        &self.job_id
+    }
+
+    pub(crate) async fn event(&self, event: Event) -> Result<(), LinkGone> {
+        let update = AgentJobUpdate {
+            job_id: self.job_id.clone(),
+            event: Some(event),
+        };
+        self.updates.send(update).await.map_err(|_| LinkGone)
+    }
+
+    /// A `Tokens` for tests, and the receiver of what it sends.
+    pub fn for_tests(job_id: &str) -> (Self, mpsc::Receiver<AgentJobUpdate>) {
+        let (sender, receiver) = mpsc::channel(1024);
+        (Self::new(job_id.to_owned(), sender), receiver)
+    }
+}
