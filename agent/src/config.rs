@@ -2,6 +2,7 @@
 //! `RUNNER_*` environment overrides and the token from `RUNNER_AGENT_TOKEN`, validated with
 //! every problem listed.
 
+mod provider;
 mod raw;
 mod validate;
 
@@ -11,6 +12,7 @@ mod tests;
 use std::path::Path;
 use std::time::Duration;
 
+pub use provider::{ProviderConfig, Vendor};
 use settings::{ConfigError, EnvSource, Key, Kind, Problems, Secret};
 /// How log lines look (`log_format`); shared with the coordinator through the telemetry crate.
 pub use telemetry::LogFormat;
@@ -25,6 +27,13 @@ pub const KEYS: &[Key] = &[
     Key::optional("probe_interval", Kind::Duration),
     Key::optional("host_facts_interval", Kind::Duration),
     Key::optional("log_format", Kind::Text),
+    Key::optional("backend", Kind::Text),
+    Key::optional("base_url", Kind::Text),
+    Key::optional("api_key_env", Kind::Text),
+    Key::optional("models", Kind::TextList),
+    Key::optional("request_timeout", Kind::Duration),
+    Key::optional("max_tokens_default", Kind::WholeNumber),
+    Key::optional("list_interval", Kind::Duration),
 ];
 
 /// The environment variable holding this node's token (never a config file key).
@@ -53,6 +62,8 @@ pub struct Config {
     pub log_format: LogFormat,
     /// Sent as `authorization: Bearer <token>`; prints as `***`.
     pub token: Secret,
+    /// Set for a provider node (`backend = "groq"` …): then `ollama_url` is not used.
+    pub provider: Option<ProviderConfig>,
 }
 
 impl Config {
@@ -80,6 +91,7 @@ impl Config {
             host_facts_interval: DEFAULT_HOST_FACTS_INTERVAL,
             log_format: LogFormat::Text,
             token,
+            provider: None,
         }
     }
 }

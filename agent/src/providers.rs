@@ -4,8 +4,11 @@
 //! rejected key, the log line of a failure) over one vendor client ([`ProviderApi`]).
 
 mod api;
+mod provider_backend;
+mod provider_state;
 pub mod sse;
 
 pub use api::{
     Completion, ListedModel, ProviderApi, ProviderError, ProviderErrorKind, ProviderSettings,
 };
+pub use provider_backend::{ProviderBackend, clock_time, same_model};

@@ -21,6 +21,14 @@ pub fn format_rfc3339(unix_ms: i64) -> String {
     }
 }
 
+/// `10:42:13 UTC`: a time later today, as an operator reads when a cool-down ends.
+pub fn format_clock_time(unix_ms: i64) -> String {
+    match utc(unix_ms) {
+        Some(at) => at.format("%H:%M:%S UTC").to_string(),
+        None => format_rfc3339(unix_ms),
+    }
+}
+
 /// The UTC date and time of Unix milliseconds; `None` past chrono's range (±262,000 years).
 pub fn utc(unix_ms: i64) -> Option<chrono::DateTime<chrono::Utc>> {
     chrono::DateTime::from_timestamp_millis(unix_ms)

@@ -29,6 +29,7 @@ pub use draining_file::DrainingFileError;
 pub use events::{ClusterEvent, JobError, JobWatch, Rejected, Submitted};
 pub use handle::ClusterHandle;
 pub use main_loop::Cluster;
+pub use node::names_model;
 
 use crate::clock::{Clock, SystemClock};
 use crate::config::CoordinatorConfig;

@@ -54,10 +54,11 @@ pub struct JobFilter {
 impl JobFilter {
     pub fn matches(&self, job: &Job) -> bool {
         self.state.is_none_or(|state| job.state == state as i32)
-            && self
-                .model
-                .as_ref()
-                .is_none_or(|model| job.spec.as_ref().is_some_and(|spec| &spec.model == model))
+            && self.model.as_ref().is_none_or(|model| {
+                job.spec
+                    .as_ref()
+                    .is_some_and(|spec| crate::cluster::names_model(&spec.model, model))
+            })
             && self.node.as_ref().is_none_or(|node| &job.node == node)
     }
 }

@@ -19,6 +19,7 @@ pub(super) fn validate(
     env: &dyn EnvSource,
     mut problems: Problems,
 ) -> Result<Config, ConfigError> {
+    let provider = super::provider::provider(&raw, env, &mut problems);
     let node = match raw.node {
         None => {
             problems.push("node: missing; set `node = \"<name>\"` (as the coordinator's [[nodes]] lists it) or RUNNER_NODE");
@@ -103,6 +104,7 @@ pub(super) fn validate(
         host_facts_interval,
         log_format,
         token,
+        provider,
     })
 }
 

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use super::{Clock, ManualClock, SystemClock, format_rfc3339, now_ms};
+use super::{Clock, ManualClock, SystemClock, format_clock_time, format_rfc3339, now_ms};
 
 #[test]
 fn now_is_after_2025() {
@@ -29,4 +29,12 @@ fn a_manual_clock_moves_both_readings_together_and_only_when_told() {
     shared.advance(Duration::from_millis(1_500));
     assert_eq!(clock.now_ms(), 2_500);
     assert_eq!(clock.now() - monotonic, Duration::from_millis(1_500));
+}
+
+#[test]
+fn a_clock_time_is_hours_minutes_seconds_in_utc() {
+    assert_eq!(
+        format_clock_time(951_782_400_000 + 3_723_000),
+        "01:02:03 UTC"
+    );
 }

@@ -38,11 +38,16 @@ impl Cluster {
         let _ = outbound.send(Ok(first));
         let now = self.clock.now_ms();
         let heard = self.clock.now();
-        tracing::info!(node = %hello.node, agent_version = %hello.agent_version, max_parallel = hello.max_parallel, "agent attached");
+        tracing::info!(node = %hello.node, agent_version = %hello.agent_version, backend = %hello.backend, max_parallel = hello.max_parallel, "agent attached");
         crate::metrics::record_agent_attached(&hello.node);
         let node = &mut self.nodes[index];
         node.last_seen_ms = now;
         node.max_parallel = hello.max_parallel.max(1) as usize;
+        node.backend = if hello.backend.is_empty() {
+            "ollama".to_owned()
+        } else {
+            hello.backend.clone()
+        };
         node.link = Some(NodeLink {
             connection_id,
             outbound,

@@ -4,7 +4,7 @@
 use std::collections::{HashSet, VecDeque};
 use std::time::Instant;
 
-use proto::v1::{AgentHello, AgentStatus, NodeState};
+use proto::v1::{AgentHello, AgentStatus, IneligibilityCode, NodeState, UnavailableModel};
 
 pub use super::agent_outbound::Outbound;
 use crate::clock::format_rfc3339;
@@ -28,6 +28,8 @@ pub struct NodeEntry {
     /// is the last list a reachable Ollama confirmed: a status saying Ollama is unreachable
     /// keeps the earlier list (`agent_events`), so a model stays listed, unavailable.
     pub status: Option<AgentStatus>,
+    /// What serves the node's models, from its agent's last hello: "ollama", "groq", …
+    pub backend: String,
     /// When `status.installed` was last confirmed by a reachable Ollama; 0 when never.
     pub installed_as_of_ms: i64,
     /// The slots the agent's last hello offered; kept while it is down, so views do not
@@ -49,6 +51,7 @@ impl NodeEntry {
             labels,
             link: None,
             status: None,
+            backend: "ollama".to_owned(),
             installed_as_of_ms: 0,
             max_parallel: 1,
             last_seen_ms: 0,
@@ -71,6 +74,20 @@ impl NodeEntry {
     /// Jobs per slot, for least-loaded choice.
     pub fn load(&self) -> f64 {
         (self.running.len() + self.queue.len()) as f64 / self.max_parallel() as f64
+    }
+
+    /// Whether a cloud provider rather than Ollama serves this node.
+    pub fn is_provider(&self) -> bool {
+        self.backend != "ollama"
+    }
+
+    /// Why `model` cannot be served here now though the node would serve it (the provider
+    /// does not list it, or it is rate limited until a time still ahead), if so.
+    pub fn unavailable(&self, model: &str, now_ms: i64) -> Option<&UnavailableModel> {
+        self.status.as_ref()?.unavailable.iter().find(|entry| {
+            names_model(&entry.model, model)
+                && (entry.code != IneligibilityCode::RateLimited as i32 || entry.until_ms > now_ms)
+        })
     }
 
     pub fn ollama_reachable(&self) -> bool {
@@ -114,6 +131,10 @@ impl NodeEntry {
                 NodeState::OllamaDown,
                 "waiting for the agent's first status".into(),
             ),
+            // A provider's agent words its own trouble ("groq rejected the API key (…)").
+            Some(status) if !status.ollama_reachable && self.is_provider() => {
+                (NodeState::OllamaDown, status.ollama_error.clone())
+            }
             Some(status) if !status.ollama_reachable => (
                 NodeState::OllamaDown,
                 format!("ollama not answering: {}", status.ollama_error),
@@ -137,14 +158,21 @@ impl NodeEntry {
     }
 }
 
-/// True when Ollama's `reported` name is the canonical `model` (`llama3` is `llama3:latest`),
-/// without allocating: routing asks this for every node and model.
+/// True when a node's `reported` name is the model a job names: the same name; Ollama's
+/// untagged name for the canonical `model` (`llama3` is `llama3:latest`); or Gemini's listed
+/// `models/gemini-2.5-flash` for the bare `gemini-2.5-flash`. Without allocating: routing asks
+/// this for every node and model.
 pub fn names_model(reported: &str, model: &str) -> bool {
-    // Lengths first: most pairs differ there, and the search for ':' is the costly part.
-    if reported.len() == model.len() {
-        return reported == model && model.contains(':');
+    // Equality compares lengths first: most pairs differ there, cheaply.
+    if reported == model {
+        return true;
     }
-    model.strip_suffix(":latest") == Some(reported) && !reported.contains(':')
+    if model.strip_suffix(":latest") == Some(reported) && !reported.contains(':') {
+        return true;
+    }
+    reported
+        .strip_prefix("models/")
+        .is_some_and(|bare| bare == model || model.strip_suffix(":latest") == Some(bare))
 }
 
 #[cfg(test)]

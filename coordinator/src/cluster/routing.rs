@@ -55,7 +55,7 @@ pub fn route(
     let mut best: Option<usize> = None;
     for &index in &candidate_indices {
         let node = &nodes[index];
-        match ineligibility_code(node, model, queue_capacity) {
+        match ineligibility_code(node, model, queue_capacity, now_ms) {
             None => {
                 if best.is_none_or(|chosen| node.load() < nodes[chosen].load()) {
                     best = Some(index);

@@ -7,5 +7,6 @@ mod every_event;
 mod harness;
 mod node_loss;
 mod properties;
+mod provider_nodes;
 mod through_the_handle;
 mod what_a_node_had;

@@ -53,11 +53,7 @@ impl Cluster {
             queued: node.queue.len() as u32,
             queue_capacity: self.queue_capacity as u32,
             installed_as_of_ms: node.installed_as_of_ms,
-            backend: hello
-                .as_ref()
-                .map(|hello| hello.backend.clone())
-                .filter(|backend| !backend.is_empty())
-                .unwrap_or_else(|| "ollama".to_owned()),
+            backend: node.backend.clone(),
             unavailable: status.unavailable,
         }
     }
@@ -77,9 +73,18 @@ impl Cluster {
         // Each node's last known list, so a model stays listed while its node's Ollama or agent
         // is down. Ten thousand nodes report the same few models: allocate a name only when
         // it is new.
-        for status in self.nodes.iter().filter_map(|node| node.status.as_ref()) {
+        for node in &self.nodes {
+            let Some(status) = node.status.as_ref() else {
+                continue;
+            };
+            // A provider's names are its own (`llama-3.3-70b-versatile`, `models/…`): no tag.
+            for unavailable in &status.unavailable {
+                if !models.contains(unavailable.model.as_str()) {
+                    models.insert(unavailable.model.clone());
+                }
+            }
             for installed in &status.installed {
-                if !installed.name.contains(':') {
+                if !installed.name.contains(':') && !node.is_provider() {
                     models.insert(super::job_spec::canonical_model_name(&installed.name));
                 } else if !models.contains(installed.name.as_str()) {
                     models.insert(installed.name.clone());

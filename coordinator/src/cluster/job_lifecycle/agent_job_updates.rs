@@ -62,6 +62,8 @@ impl Cluster {
             agent_job_update::Event::Completed(completed) => {
                 active.job.served_model = completed.model;
                 active.job.embeddings = completed.embeddings;
+                active.job.usage = completed.usage;
+                active.job.warnings = completed.warnings;
                 timings(&mut active.job).ollama = completed.stats;
                 self.end(
                     &job_id,
@@ -71,11 +73,20 @@ impl Cluster {
                 );
             }
             agent_job_update::Event::Failed(failed) => {
+                // Agents before cloud backends sent no cause: theirs were Ollama's errors.
+                let (cause, word) = match FailureCause::try_from(failed.cause) {
+                    Ok(FailureCause::ProviderError) => {
+                        (FailureCause::ProviderError, "provider_error")
+                    }
+                    Ok(FailureCause::RateLimited) => (FailureCause::RateLimited, "rate_limited"),
+                    _ => (FailureCause::OllamaError, "ollama_error"),
+                };
+                active.job.usage = failed.usage;
                 self.end(
                     &job_id,
                     JobState::Failed,
-                    FailureCause::OllamaError,
-                    format!("ollama_error: {}", failed.message),
+                    cause,
+                    format!("{word}: {}", failed.message),
                 );
             }
         }

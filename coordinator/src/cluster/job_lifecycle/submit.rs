@@ -15,10 +15,13 @@ use crate::cluster::suggestion::did_you_mean;
 impl Cluster {
     pub(in crate::cluster) fn submit(
         &mut self,
-        spec: JobSpec,
+        mut spec: JobSpec,
         client_trace_context: &TraceCarrier,
         watch: bool,
     ) -> Result<Submitted, Box<Rejected>> {
+        if let Some(known) = self.provider_name_for(&spec.model) {
+            spec.model = known;
+        }
         let now = self.clock.now_ms();
         let retries = spec.retries;
         let mut job = Job {
@@ -92,9 +95,38 @@ impl Cluster {
         decision
     }
 
+    /// The name a provider knows a model by, for a name the submit canonicalised the Ollama
+    /// way: `llama-3.3-70b-versatile:latest` is Groq's `llama-3.3-70b-versatile`, and
+    /// `gemini-2.5-flash(:latest)` Gemini's `models/gemini-2.5-flash`. `None` when the name is
+    /// fine as it is (an Ollama model, or one nobody knows).
+    fn provider_name_for(&self, model: &str) -> Option<String> {
+        if self.knows_model_as(model) {
+            return None;
+        }
+        let bare = model.strip_suffix(":latest").unwrap_or(model);
+        [bare.to_owned(), format!("models/{bare}")]
+            .into_iter()
+            .find(|name| name != model && self.knows_model_as(name))
+    }
+
+    /// Whether a route or some node's last known list names `name` exactly.
+    fn knows_model_as(&self, name: &str) -> bool {
+        self.routes.contains_key(name)
+            || self.nodes.iter().any(|node| {
+                node.status.as_ref().is_some_and(|status| {
+                    status.installed.iter().any(|model| model.name == name)
+                        || status.unavailable.iter().any(|model| model.model == name)
+                })
+            })
+    }
+
     /// True when the model is routed or on some node's last known list (`ListModels` lists it).
     fn model_is_listed(&self, model: &str) -> bool {
-        self.routes.contains_key(model) || self.nodes.iter().any(|node| node.has_model(model))
+        self.routes.contains_key(model)
+            || self
+                .nodes
+                .iter()
+                .any(|node| node.has_model(model) || node.unavailable(model, i64::MIN).is_some())
     }
 
     /// "no node can run gemma4:latest; did you mean gemma4:27b?": the headline of a rejection,

@@ -13,7 +13,7 @@ pub fn ineligibility(
     queue_capacity: usize,
     now_ms: i64,
 ) -> Option<(IneligibilityCode, String)> {
-    let code = ineligibility_code(node, model, queue_capacity)?;
+    let code = ineligibility_code(node, model, queue_capacity, now_ms)?;
     Some((code, describe_ineligibility(node, code, model, now_ms)))
 }
 
@@ -23,9 +23,19 @@ pub fn ineligibility_code(
     node: &NodeEntry,
     model: &str,
     queue_capacity: usize,
+    now_ms: i64,
 ) -> Option<IneligibilityCode> {
     // A node known not to have the model says so even while it is down or draining: that
-    // outlasts the outage, and it is what the operator needs to learn.
+    // outlasts the outage, and it is what the operator needs to learn. A provider that no
+    // longer lists a model it was set to offer says so in its own words.
+    let unavailable = node.unavailable(model, now_ms);
+    if let Some(entry) =
+        unavailable.filter(|entry| entry.code != IneligibilityCode::RateLimited as i32)
+    {
+        return Some(
+            IneligibilityCode::try_from(entry.code).unwrap_or(IneligibilityCode::ModelNotOffered),
+        );
+    }
     if node.knows_installed() && !node.has_model(model) {
         return Some(IneligibilityCode::ModelNotInstalled);
     }
@@ -41,6 +51,9 @@ pub fn ineligibility_code(
     }
     if node.draining {
         return Some(IneligibilityCode::Draining);
+    }
+    if unavailable.is_some() {
+        return Some(IneligibilityCode::RateLimited);
     }
     if !node.has_model(model) {
         return Some(IneligibilityCode::ModelNotInstalled);
@@ -73,9 +86,18 @@ pub(super) fn describe_ineligibility(
         IneligibilityCode::NotRouted => {
             format!("has {model} but its route allows only other nodes")
         }
-        IneligibilityCode::ModelNotOffered | IneligibilityCode::RateLimited => {
-            "unavailable on this provider".to_owned()
-        }
+        IneligibilityCode::ModelNotOffered => node
+            .unavailable(model, now_ms)
+            .map(|entry| entry.reason.clone())
+            .unwrap_or_else(|| format!("the provider does not list {model}")),
+        IneligibilityCode::RateLimited => match node.unavailable(model, now_ms) {
+            Some(entry) => format!(
+                "rate limited until {}: {}",
+                crate::clock::format_clock_time(entry.until_ms),
+                entry.reason
+            ),
+            None => "rate limited".to_owned(),
+        },
         IneligibilityCode::Unspecified => "not eligible".to_owned(),
     };
     format!("{}: {text}", node.name)

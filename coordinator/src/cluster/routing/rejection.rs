@@ -81,7 +81,8 @@ pub fn rejection_is_transient(reasons: &[NodeIneligibility]) -> bool {
                 Ok(IneligibilityCode::AgentDown
                     | IneligibilityCode::OllamaDown
                     | IneligibilityCode::Draining
-                    | IneligibilityCode::QueueFull)
+                    | IneligibilityCode::QueueFull
+                    | IneligibilityCode::RateLimited)
             )
         })
 }

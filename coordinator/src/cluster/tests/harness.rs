@@ -122,6 +122,11 @@ impl Harness {
 
     /// Attaches a new stream for `node`, replacing any earlier one in the harness too.
     pub fn attach(&mut self, node: &str, max_parallel: u32) -> Welcome {
+        self.attach_backend(node, max_parallel, "")
+    }
+
+    /// Attaches `node` as an agent serving `backend` ("groq", …; empty: an older agent).
+    pub fn attach_backend(&mut self, node: &str, max_parallel: u32, backend: &str) -> Welcome {
         let (outbound, stream) = outbound_channel();
         let connection_id = self.next_connection_id;
         self.next_connection_id += 1;
@@ -136,6 +141,7 @@ impl Harness {
             node: node.to_owned(),
             agent_version: "test".into(),
             max_parallel,
+            backend: backend.to_owned(),
             ..Default::default()
         };
         self.ask(|reply| ClusterEvent::AgentAttached {
@@ -163,6 +169,17 @@ impl Harness {
     }
 
     pub fn status(&mut self, node: &str, models: &[&str], ollama_reachable: bool) {
+        self.status_with(node, models, ollama_reachable, Vec::new());
+    }
+
+    /// A status with models the node would serve but cannot now.
+    pub fn status_with(
+        &mut self,
+        node: &str,
+        models: &[&str],
+        ollama_reachable: bool,
+        unavailable: Vec<proto::v1::UnavailableModel>,
+    ) {
         let installed = models
             .iter()
             .map(|name| InstalledModel {
@@ -175,6 +192,7 @@ impl Harness {
             agent_message::Kind::Status(AgentStatus {
                 ollama_reachable,
                 installed,
+                unavailable,
                 ..Default::default()
             }),
         );
@@ -240,7 +258,10 @@ impl Harness {
         let eligible_before: Vec<String> = candidates(&cluster.nodes, &cluster.routes, &model)
             .into_iter()
             .map(|index| &cluster.nodes[index])
-            .filter(|node| ineligibility_code(node, &model, cluster.queue_capacity).is_none())
+            .filter(|node| {
+                ineligibility_code(node, &model, cluster.queue_capacity, cluster.clock.now_ms())
+                    .is_none()
+            })
             .map(|node| node.name.clone())
             .collect();
         let outcome = self.ask(|reply| ClusterEvent::Submit {

@@ -1,0 +1,282 @@
+//! [`ProviderBackend`]: a cloud provider as the node's [`Backend`], over one vendor client.
+//! It asks the model list every `list_interval` (it also proves the key), refuses a job at
+//! once while its model cools down from a rate limit, acts on each failure (a refused key
+//! takes the node down, a 429 cools the model down until the provider's hint, a gone model is
+//! marked so), logs each failure once with everything the operator needs and never the key,
+//! and flags an answer from another model than the one asked for.
+
+#[cfg(test)]
+mod tests;
+
+use std::sync::Mutex;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use proto::v1::{FailureCause, JobCompletedOnNode, JobKind, JobSpec};
+use settings::Secret;
+use tracing::{Instrument, info, warn};
+
+use super::api::{Completion, ProviderApi, ProviderError, ProviderErrorKind};
+use super::provider_state::ProviderState;
+use crate::backend::{Backend, BackendHealth, BoxFuture, JobFailure, JobOutcome, LinkGone, Tokens};
+
+/// A rate limit that named no wait cools the model down this long.
+pub const DEFAULT_COOL_DOWN: Duration = Duration::from_secs(30);
+
+pub struct ProviderBackend<A> {
+    api: A,
+    base_url: String,
+    api_key: Secret,
+    offered: Vec<String>,
+    list_interval: Duration,
+    state: Mutex<ProviderState>,
+}
+
+impl<A: ProviderApi> ProviderBackend<A> {
+    pub fn new(
+        api: A,
+        base_url: String,
+        api_key: Secret,
+        offered: Vec<String>,
+        list_interval: Duration,
+    ) -> Self {
+        Self {
+            api,
+            base_url,
+            api_key,
+            offered,
+            list_interval,
+            state: Mutex::new(ProviderState::default()),
+        }
+    }
+
+    fn state(&self) -> std::sync::MutexGuard<'_, ProviderState> {
+        // Nothing panics while holding it; a poisoned lock still holds consistent data.
+        self.state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// The provider's words with the key, should it ever be echoed, replaced by `***`.
+    fn redact(&self, text: &str) -> String {
+        let key = self.api_key.expose();
+        if key.len() < 4 {
+            return text.to_owned();
+        }
+        text.replace(key, "***")
+    }
+
+    async fn probe_now(&self) -> BackendHealth {
+        let vendor = self.api.vendor();
+        let due = self.state().list_due(Instant::now(), self.list_interval);
+        if due {
+            let started = Instant::now();
+            match self.api.list_models().await {
+                Ok(models) => self.state().listed_ok(models, started),
+                Err(error) => {
+                    let reason = self.trouble_reason(&error);
+                    warn!(backend = vendor, base_url = %self.base_url, status = ?error.status, error_type = %error.error_type, code = %error.code, error = %reason, "{vendor}: listing the models failed");
+                    self.state().list_failed(reason, started);
+                }
+            }
+        }
+        self.state()
+            .health(vendor, self.api.api_version(), &self.offered, now_ms())
+    }
+
+    /// Why the whole provider cannot be used, for the node's state.
+    fn trouble_reason(&self, error: &ProviderError) -> String {
+        let vendor = self.api.vendor();
+        let words = self.redact(&error.to_string());
+        match error.kind {
+            ProviderErrorKind::KeyRejected => {
+                format!("{vendor} rejected the API key ({words})")
+            }
+            _ => format!("{vendor} API not answering ({words})"),
+        }
+    }
+
+    async fn run_job(&self, spec: &JobSpec, tokens: &mut Tokens) -> Result<JobOutcome, LinkGone> {
+        let vendor = self.api.vendor();
+        if let Some((until, reason)) = self
+            .state()
+            .cooling_until(&spec.model, now_ms())
+            .map(|(until, reason)| (until, reason.to_owned()))
+        {
+            return Ok(Err(JobFailure {
+                message: format!(
+                    "{vendor} rate limited {} until {}: {reason}",
+                    spec.model,
+                    clock_time(until)
+                ),
+                cause: FailureCause::RateLimited,
+                usage: None,
+            }));
+        }
+        let answer = match spec.kind() {
+            JobKind::Chat | JobKind::Generate => self.api.stream(spec, tokens).await?,
+            JobKind::Embed => self.api.embed(spec).await,
+            JobKind::Unspecified => Err(ProviderError {
+                kind: ProviderErrorKind::Unsupported,
+                status: None,
+                error_type: String::new(),
+                code: String::new(),
+                message: "job kind is unspecified; submit it as chat, generate or embed".to_owned(),
+                limits: Vec::new(),
+                partial_usage: None,
+            }),
+        };
+        Ok(match answer {
+            Ok(completion) => Ok(self.completed(spec, completion)),
+            Err(error) => Err(self.failed(spec, error)),
+        })
+    }
+
+    fn completed(&self, spec: &JobSpec, completion: Completion) -> JobCompletedOnNode {
+        let vendor = self.api.vendor();
+        let mut warnings = Vec::new();
+        if !completion.model.is_empty() && !same_model(&spec.model, &completion.model) {
+            warn!(backend = vendor, asked = %spec.model, answered = %completion.model,
+                "{vendor} answered with another model than the one asked for");
+            warnings.push(format!(
+                "{vendor} answered with model {}, not {}: the provider may have retired {} and routed the request elsewhere",
+                completion.model, spec.model, spec.model
+            ));
+        }
+        JobCompletedOnNode {
+            model: if completion.model.is_empty() {
+                spec.model.clone()
+            } else {
+                completion.model
+            },
+            stats: None,
+            embeddings: completion.embeddings,
+            usage: Some(completion.usage),
+            warnings,
+        }
+    }
+
+    /// Acts on a failure and words it for the job; logged here, once.
+    fn failed(&self, spec: &JobSpec, error: ProviderError) -> JobFailure {
+        let vendor = self.api.vendor();
+        let words = self.redact(&error.to_string());
+        let limits: Vec<String> = error
+            .limits
+            .iter()
+            .map(|(name, value)| format!("{name}={}", self.redact(value)))
+            .collect();
+        let (message, cause) = match &error.kind {
+            ProviderErrorKind::RateLimited { retry_after } => {
+                let wait = retry_after.unwrap_or(DEFAULT_COOL_DOWN);
+                let until =
+                    now_ms().saturating_add(i64::try_from(wait.as_millis()).unwrap_or(i64::MAX));
+                let reason = format!("{vendor} answered {words}");
+                self.state()
+                    .rate_limited(&spec.model, until, reason.clone());
+                warn!(backend = vendor, model = %spec.model, status = ?error.status, error_type = %error.error_type, code = %error.code, retry_after = ?retry_after, cool_down = ?wait, limits = %limits.join(" "), message = %self.redact(&error.message),
+                    "{vendor} rate limit: {} rejected until {}", spec.model, clock_time(until));
+                (
+                    format!(
+                        "{vendor} rate limited {} until {}: {reason}",
+                        spec.model,
+                        clock_time(until)
+                    ),
+                    FailureCause::RateLimited,
+                )
+            }
+            ProviderErrorKind::KeyRejected => {
+                let reason = self.trouble_reason(&error);
+                self.state().key_rejected(reason.clone());
+                warn!(backend = vendor, status = ?error.status, error = %reason, "{vendor}: the API key was rejected; every model of this node is unavailable until it works");
+                (reason, FailureCause::ProviderError)
+            }
+            ProviderErrorKind::ModelGone => {
+                let reason = format!("{vendor} answered {words}");
+                self.state().model_gone(&spec.model, reason.clone());
+                warn!(backend = vendor, model = %spec.model, status = ?error.status, code = %error.code, error = %words, "{vendor} does not serve {}; it stays unavailable until {vendor} lists it again", spec.model);
+                (reason, FailureCause::ProviderError)
+            }
+            ProviderErrorKind::Timeout => {
+                warn!(backend = vendor, model = %spec.model, error = %words, "{vendor} timed out");
+                (format!("{vendor}: {words}"), FailureCause::ProviderError)
+            }
+            _ => {
+                warn!(backend = vendor, model = %spec.model, status = ?error.status, error_type = %error.error_type, code = %error.code, limits = %limits.join(" "), error = %words, "{vendor} failed the job");
+                (
+                    format!("{vendor} answered {words}"),
+                    FailureCause::ProviderError,
+                )
+            }
+        };
+        JobFailure {
+            message,
+            cause,
+            usage: error.partial_usage,
+        }
+    }
+}
+
+impl<A: ProviderApi> Backend for ProviderBackend<A> {
+    fn name(&self) -> &'static str {
+        self.api.vendor()
+    }
+
+    fn address(&self) -> &str {
+        &self.base_url
+    }
+
+    fn probe(&self) -> BoxFuture<'_, BackendHealth> {
+        Box::pin(self.probe_now())
+    }
+
+    fn run<'a>(
+        &'a self,
+        spec: &'a JobSpec,
+        tokens: &'a mut Tokens,
+    ) -> BoxFuture<'a, Result<JobOutcome, LinkGone>> {
+        let span = tracing::info_span!(
+            "provider_request",
+            gen_ai.system = self.api.vendor(),
+            gen_ai.request.model = %spec.model,
+            otel.kind = "client",
+        );
+        Box::pin(
+            async move {
+                let outcome = self.run_job(spec, tokens).await;
+                if let Ok(Ok(completed)) = &outcome {
+                    info!(model = %completed.model, "provider answered");
+                }
+                outcome
+            }
+            .instrument(span),
+        )
+    }
+}
+
+/// Whether the provider's `answered` names the model `asked` for: the same id, with or
+/// without Gemini's `models/`, or a dated snapshot of it (`claude-x` answered as `claude-x-20250514`).
+pub fn same_model(asked: &str, answered: &str) -> bool {
+    let asked = asked.strip_prefix("models/").unwrap_or(asked);
+    let answered = answered.strip_prefix("models/").unwrap_or(answered);
+    answered == asked
+        || answered.strip_prefix(asked).is_some_and(|rest| {
+            rest.starts_with('-') && rest[1..].chars().all(|c| c.is_ascii_digit())
+        })
+}
+
+pub fn now_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|elapsed| i64::try_from(elapsed.as_millis()).unwrap_or(i64::MAX))
+        .unwrap_or(0)
+}
+
+/// `HH:MM:SS UTC` of a unix-ms time: when a cool-down ends, as the operator reads it.
+pub fn clock_time(unix_ms: i64) -> String {
+    let seconds = unix_ms.div_euclid(1000).rem_euclid(86_400);
+    format!(
+        "{:02}:{:02}:{:02} UTC",
+        seconds / 3600,
+        seconds / 60 % 60,
+        seconds % 60
+    )
+}
