@@ -63,6 +63,16 @@ pub fn node_state(state: i32) -> &'static str {
     }
 }
 
+/// A node's state in words, for the node itself: a cloud provider's node whose API does not
+/// answer (or refuses the key) is `provider_down`, not `ollama_down`.
+pub fn node_state_of(node: &proto::v1::Node) -> &'static str {
+    let provider = !node.backend.is_empty() && node.backend != "ollama";
+    match NodeState::try_from(node.state) {
+        Ok(NodeState::OllamaDown) if provider => "provider_down",
+        _ => node_state(node.state),
+    }
+}
+
 pub fn ineligibility(code: i32) -> &'static str {
     match IneligibilityCode::try_from(code) {
         Ok(IneligibilityCode::NeverSeen) => "never_seen",

@@ -154,3 +154,75 @@ fn dev_config_uses_the_defaults_for_the_rest() {
     assert_eq!(config.probe_interval, Duration::from_secs(1));
     assert_eq!(config.coordinator_url, "http://127.0.0.1:1");
 }
+
+#[test]
+fn a_provider_node_takes_its_defaults_and_its_key_from_the_environment() {
+    let (_dir, path) = write(
+        r#"
+        node = "groq"
+        backend = "groq"
+        models = ["llama-3.3-70b-versatile", "qwen/qwen3-32b"]
+        "#,
+    );
+    let env = MapEnv::from_pairs([("RUNNER_AGENT_TOKEN", "t"), ("GROQ_API_KEY", "gsk_x")]);
+    let config = Config::load(Some(&path), &env).unwrap();
+    let provider = config.provider.unwrap();
+    assert_eq!(provider.vendor, super::Vendor::Groq);
+    assert_eq!(provider.settings.base_url, "https://api.groq.com/openai/v1");
+    assert_eq!(provider.settings.api_key.expose(), "gsk_x");
+    assert_eq!(provider.settings.request_timeout, Duration::from_secs(60));
+    assert_eq!(provider.settings.max_tokens_default, 8192);
+    assert_eq!(provider.list_interval, Duration::from_secs(60));
+    assert_eq!(
+        provider.models,
+        ["llama-3.3-70b-versatile", "qwen/qwen3-32b"]
+    );
+    assert!(
+        !format!("{provider:?}").contains("gsk_x"),
+        "the key printed"
+    );
+}
+
+#[test]
+fn a_claude_api_key_alone_does_not_enable_anthropic_and_the_problem_says_so() {
+    let env = MapEnv::from_pairs([
+        ("RUNNER_NODE", "anthropic"),
+        ("RUNNER_BACKEND", "anthropic"),
+        ("RUNNER_AGENT_TOKEN", "t"),
+        ("CLAUDE_API_KEY", "sk-ant-secret"),
+    ]);
+    let error = Config::load(None, &env).unwrap_err().to_string();
+    assert!(
+        error.contains("ANTHROPIC_API_KEY is not set")
+            && error.contains("CLAUDE_API_KEY is set, but this agent reads only ANTHROPIC_API_KEY"),
+        "{error}"
+    );
+    assert!(!error.contains("sk-ant-secret"));
+}
+
+#[test]
+fn provider_keys_on_an_ollama_node_and_an_unknown_backend_are_problems() {
+    let (_dir, path) = write(
+        r#"
+        node = "davas"
+        models = ["x"]
+        request_timeout = "10ms"
+        "#,
+    );
+    let env = MapEnv::from_pairs([("RUNNER_AGENT_TOKEN", "t")]);
+    let error = Config::load(Some(&path), &env).unwrap_err().to_string();
+    assert!(
+        error.contains("models: only for a provider node"),
+        "{error}"
+    );
+    let env = MapEnv::from_pairs([
+        ("RUNNER_NODE", "x"),
+        ("RUNNER_AGENT_TOKEN", "t"),
+        ("RUNNER_BACKEND", "openai"),
+    ]);
+    let error = Config::load(None, &env).unwrap_err().to_string();
+    assert!(
+        error.contains("backend: `openai` is not one of ollama, groq, gemini, anthropic"),
+        "{error}"
+    );
+}

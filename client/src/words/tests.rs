@@ -89,3 +89,17 @@ fn state_words_parse_back() {
     }
     assert_eq!(parse_job_state("done"), None);
 }
+
+#[test]
+fn a_provider_node_whose_api_is_down_reads_provider_down() {
+    let mut node = proto::v1::Node {
+        state: NodeState::OllamaDown as i32,
+        backend: "groq".to_owned(),
+        ..proto::v1::Node::default()
+    };
+    assert_eq!(super::node_state_of(&node), "provider_down");
+    node.backend = "ollama".to_owned();
+    assert_eq!(super::node_state_of(&node), "ollama_down");
+    node.backend.clear();
+    assert_eq!(super::node_state_of(&node), "ollama_down");
+}

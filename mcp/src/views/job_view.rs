@@ -52,12 +52,23 @@ pub struct JobView {
     pub time_to_first_token_ms: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub total_ms: Option<u64>,
-    /// Prompt tokens Ollama evaluated.
+    /// Prompt tokens, as the backend reported them (cached ones included); absent when it
+    /// did not say.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub prompt_tokens: Option<u64>,
-    /// Tokens Ollama generated.
+    /// Tokens generated (thinking included); absent when the backend did not say.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub output_tokens: Option<u64>,
+    /// Prompt tokens a cloud provider read from its cache.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cached_prompt_tokens: Option<u64>,
+    /// Thinking tokens among the output tokens.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reasoning_tokens: Option<u64>,
+    /// What to know about the answer, e.g. that the provider answered with another model
+    /// version than the one asked for.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
     /// The W3C trace id of the job (for Tempo and Loki).
     #[serde(skip_serializing_if = "String::is_empty")]
     pub trace_id: String,
@@ -87,6 +98,7 @@ impl From<&Job> for JobView {
         let spec = job.spec.clone().unwrap_or_default();
         let timings = job.timings.clone().unwrap_or_default();
         let ollama = timings.ollama.unwrap_or_default();
+        let usage = job.usage.unwrap_or_default();
         let kind = JobKind::try_from(spec.kind).unwrap_or(JobKind::Unspecified);
         Self {
             id: job.id.clone(),
@@ -107,8 +119,13 @@ impl From<&Job> for JobView {
             queued_ms: timings.queued_ms,
             time_to_first_token_ms: timings.time_to_first_token_ms,
             total_ms: timings.total_ms,
-            prompt_tokens: nonzero(ollama.prompt_eval_count),
-            output_tokens: nonzero(ollama.eval_count),
+            prompt_tokens: usage
+                .input_tokens
+                .or_else(|| nonzero(ollama.prompt_eval_count)),
+            output_tokens: usage.output_tokens.or_else(|| nonzero(ollama.eval_count)),
+            cached_prompt_tokens: usage.cached_input_tokens,
+            reasoning_tokens: usage.reasoning_tokens,
+            warnings: job.warnings.clone(),
             trace_id: job.trace_id.clone(),
         }
     }

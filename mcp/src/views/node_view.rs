@@ -16,8 +16,15 @@ pub struct NodeListView {
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct NodeView {
     pub name: String,
-    /// `ready`, `ollama_down`, `down` or `draining`.
+    /// `ready`, `ollama_down` (`provider_down` for a cloud provider's node), `down` or
+    /// `draining`.
     pub state: String,
+    /// `ollama`, or the cloud provider serving the node (`groq`, `gemini`, `anthropic`).
+    pub backend: String,
+    /// Models the node would serve but cannot now (a provider no longer lists it, or it is
+    /// rate limited), each with why.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unavailable_models: Vec<UnavailableModelView>,
     /// Why the node is not ready (e.g. "no heartbeat for 6 s"); absent when it is.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub state_reason: String,
@@ -55,6 +62,17 @@ pub struct NodeView {
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct UnavailableModelView {
+    pub model: String,
+    /// `model_not_offered` or `rate_limited`.
+    pub code: String,
+    pub reason: String,
+    /// Unix milliseconds when a rate limit ends; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub until_ms: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct HostView {
     pub hostname: String,
     pub os: String,
@@ -72,7 +90,22 @@ impl From<&Node> for NodeView {
     fn from(node: &Node) -> Self {
         Self {
             name: node.name.clone(),
-            state: client::words::node_state(node.state).to_owned(),
+            state: client::words::node_state_of(node).to_owned(),
+            backend: if node.backend.is_empty() {
+                "ollama".to_owned()
+            } else {
+                node.backend.clone()
+            },
+            unavailable_models: node
+                .unavailable
+                .iter()
+                .map(|entry| UnavailableModelView {
+                    model: entry.model.clone(),
+                    code: client::words::ineligibility(entry.code).to_owned(),
+                    reason: entry.reason.clone(),
+                    until_ms: nonzero(entry.until_ms),
+                })
+                .collect(),
             state_reason: node.state_reason.clone(),
             draining: node.draining,
             labels: node.labels.clone(),

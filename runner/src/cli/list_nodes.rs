@@ -1,5 +1,5 @@
-//! `runner nodes`: every configured node with its state, Ollama, models, slots, host load and
-//! why, as a table that fits the terminal (or `--wide`, or `--json`).
+//! `runner nodes`: every configured node with its state, backend (Ollama or a cloud
+//! provider), models, slots, host load and why, as a table that fits the terminal (or `--wide`, or `--json`).
 
 use proto::v1::{ListNodesRequest, ListNodesResponse, Node, NodeState};
 
@@ -8,9 +8,7 @@ use super::args::ListNodesArgs;
 use super::connect::Coordinator;
 use super::exit_code::{ClientError, ClientExit};
 use super::json::write_json;
-use super::render::{
-    Table, format_age, format_bytes, node_state_name, now_unix_ms, or_dash, output_width,
-};
+use super::render::{Table, format_age, format_bytes, now_unix_ms, or_dash, output_width};
 
 pub async fn list_nodes(
     args: &ListNodesArgs,
@@ -43,7 +41,7 @@ pub fn nodes_table(response: &ListNodesResponse, now_ms: i64, width: Option<usiz
     let headers = [
         "NAME",
         "STATE",
-        "OLLAMA",
+        "BACKEND",
         "MODELS",
         "RUN/MAX",
         "QUEUED",
@@ -62,18 +60,31 @@ pub fn nodes_table(response: &ListNodesResponse, now_ms: i64, width: Option<usiz
 
 fn node_row(node: &Node, now_ms: i64) -> Vec<String> {
     let never_seen = node.last_seen_ms <= 0;
-    // A down agent cannot say how its Ollama is: that is unknown, not down.
+    // A down agent cannot say how its backend is: that is unknown, not down.
     let agent_down = node.state == NodeState::Down as i32;
+    let backend = if node.backend.is_empty() {
+        "ollama"
+    } else {
+        node.backend.as_str()
+    };
     let ollama = match (never_seen, agent_down, node.ollama_reachable) {
         (true, _, _) => "-".to_owned(),
         (false, true, _) => "unknown".to_owned(),
-        (false, false, true) => or_dash(&node.ollama_version),
-        (false, false, false) => "down".to_owned(),
+        (false, false, true) if backend == "ollama" && !node.ollama_version.is_empty() => {
+            format!("ollama {}", node.ollama_version)
+        }
+        (false, false, true) => backend.to_owned(),
+        (false, false, false) => format!("{backend} down"),
     };
     let models = match (node.installed.len(), node.loaded.len()) {
         (0, _) if never_seen => "-".to_owned(),
         (installed, 0) => installed.to_string(),
         (installed, loaded) => format!("{installed} ({loaded} loaded)"),
+    };
+    // A provider's models it would serve but cannot now (retired, rate limited).
+    let models = match node.unavailable.len() {
+        0 => models,
+        unavailable => format!("{models} ({unavailable} unavailable)"),
     };
     let (cpu, memory, disk_free) = match &node.host {
         Some(host) if !never_seen => (
@@ -95,7 +106,7 @@ fn node_row(node: &Node, now_ms: i64) -> Vec<String> {
     } else {
         format!("{} ago", format_age(now_ms, node.last_seen_ms))
     };
-    let mut state = node_state_name(node.state).to_owned();
+    let mut state = client::words::node_state_of(node).to_owned();
     // Draining is a flag: a draining node whose Ollama is down shows both.
     if node.draining && node.state != NodeState::Draining as i32 {
         state.push_str(",draining");

@@ -8,7 +8,7 @@ use std::future::Future;
 
 use std::fmt::Write as _;
 
-use proto::v1::{GetJobRequest, Job, ModelOptions, OllamaStats};
+use proto::v1::{GetJobRequest, Job, ModelOptions, OllamaStats, TokenUsage};
 
 use super::args::ShowJobArgs;
 use super::connect::Coordinator;
@@ -100,6 +100,11 @@ pub fn job_details(job: &Job, now_ms: i64) -> String {
     if let Some(ollama) = &timings.ollama {
         field("tokens", &tokens_line(ollama));
         field("ollama", &ollama_line(ollama));
+    } else if let Some(usage) = &job.usage {
+        field("tokens", &usage_line(usage));
+    }
+    for warning in &job.warnings {
+        field("warning", warning);
     }
     // The id to look the job's trace up by in the tracing backend (Jaeger, Tempo, …).
     field("trace", &job.trace_id);
@@ -158,6 +163,39 @@ fn options_line(options: &ModelOptions) -> String {
         options.num_predict.map(|value| value.to_string()),
     );
     parts.join(" ")
+}
+
+/// A provider's usage: `16 in (4 cached), 38 out (21 reasoning)`; what it did not report is
+/// left out rather than shown as 0.
+fn usage_line(usage: &TokenUsage) -> String {
+    let with_part = |count: Option<u64>, what: &str, part: Option<u64>, part_name: &str| {
+        count.map(|count| match part {
+            Some(part) => format!("{count} {what} ({part} {part_name})"),
+            None => format!("{count} {what}"),
+        })
+    };
+    let parts: Vec<String> = [
+        with_part(
+            usage.input_tokens,
+            "in",
+            usage.cached_input_tokens,
+            "cached",
+        ),
+        with_part(
+            usage.output_tokens,
+            "out",
+            usage.reasoning_tokens,
+            "reasoning",
+        ),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if parts.is_empty() {
+        "not reported".to_owned()
+    } else {
+        parts.join(", ")
+    }
 }
 
 /// `12 prompt, 42 generated (38.2 tokens/s)`

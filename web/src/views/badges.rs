@@ -4,9 +4,9 @@
 use client::words;
 use maud::{Markup, html};
 
-/// The node's state word as its class (`state-ollama_down`), spaced for reading.
-pub fn node_state_badge(state: i32) -> Markup {
-    let key = words::node_state(state);
+/// The node's state word (`client::words::node_state_of`: a provider's node reads
+/// `provider_down`) as its class (`state-ollama_down`), spaced for reading.
+pub fn node_word_badge(key: &str) -> Markup {
     html! { span class={"badge state-" (key)} { (key.replace('_', " ")) } }
 }
 

@@ -1,16 +1,16 @@
 //! One host's card on the dashboard: state and why, how old its model list is while it is
-//! down, its labels, Ollama version, cpu, memory, disk, load, jobs, when it was last seen, and
+//! down, its labels, Ollama version (or cloud provider), cpu, memory, disk, load, jobs, when it was last seen, and
 //! the drain/undrain button. A host that is down is greyed.
 
-use client::words::node_state as node_state_key;
+use client::words::node_state_of;
 use maud::{Markup, html};
 use proto::v1::{HostFacts, Node, NodeState};
 
-use super::badges::node_state_badge;
+use super::badges::node_word_badge;
 use super::format::{ago, bytes, time_of_day};
 
 pub fn host_card(node: &Node, now_ms: i64) -> Markup {
-    let key = node_state_key(node.state);
+    let key = node_state_of(node);
     let host = node.host.clone().unwrap_or_default();
     let seen = last_seen(node, now_ms);
     html! {
@@ -18,7 +18,7 @@ pub fn host_card(node: &Node, now_ms: i64) -> Markup {
             aria-labelledby={"host-" (node.name)} {
             header {
                 h3 #{"host-" (node.name)} { (node.name) }
-                (node_state_badge(node.state))
+                (node_word_badge(key))
                 @if node.draining && key != "draining" { span.badge.state-draining { "draining" } }
             }
             @if !node.state_reason.is_empty() { p.reason { (node.state_reason) } }
@@ -65,16 +65,19 @@ fn models_age(node: &Node, now_ms: i64) -> Option<String> {
 }
 
 fn facts(node: &Node, host: &HostFacts) -> Markup {
-    // With the agent down nobody asks its Ollama: whether it answers is unknown.
-    let ollama = if node.state == NodeState::Down as i32 {
+    let provider = !node.backend.is_empty() && node.backend != "ollama";
+    // With the agent down nobody asks its backend: whether it answers is unknown.
+    let backend = if node.state == NodeState::Down as i32 {
         "unknown (agent down)".to_owned()
+    } else if provider && node.ollama_reachable {
+        format!("{} API {}", node.backend, node.ollama_version)
     } else if node.ollama_reachable {
         format!("ollama {}", node.ollama_version)
     } else {
         "not answering".to_owned()
     };
     html! {
-        div { dt { "Ollama" } dd { (ollama) } }
+        div { dt { @if provider { "Provider" } @else { "Ollama" } } dd { (backend) } }
         div { dt { "CPU" } dd { (host.cpu_cores) " cores · " (format!("{:.0}", host.cpu_usage_percent)) "%" } }
         div { dt { "Load" } dd { (format!("{:.2} {:.2} {:.2}", host.load_1m, host.load_5m, host.load_15m)) } }
         div { dt { "Memory" } dd { (bytes(host.memory_available_bytes)) " of " (bytes(host.memory_total_bytes)) " free" } }

@@ -1,7 +1,7 @@
 //! The dashboard's grid of models × hosts: each cell says loaded (with VRAM), installed, or
 //! unavailable and why. The columns of hosts that are down are greyed, cells and all.
 
-use client::words::node_state as node_state_key;
+use client::words::node_state_of;
 use maud::{Markup, html};
 use proto::v1::{IneligibilityCode, ModelAvailability, Node};
 
@@ -34,7 +34,14 @@ pub fn cell_for(model: &ModelAvailability, node: &Node) -> Cell {
             Ok(IneligibilityCode::ModelNotInstalled) => return Cell::NotInstalled,
             Ok(IneligibilityCode::NeverSeen) => "never seen",
             Ok(IneligibilityCode::AgentDown) => "agent down",
+            Ok(IneligibilityCode::OllamaDown)
+                if node.backend != "ollama" && !node.backend.is_empty() =>
+            {
+                "provider not answering"
+            }
             Ok(IneligibilityCode::OllamaDown) => "ollama not answering",
+            Ok(IneligibilityCode::ModelNotOffered) => "not offered",
+            Ok(IneligibilityCode::RateLimited) => "rate limited",
             Ok(IneligibilityCode::NotRouted) => "not routed here",
             Ok(IneligibilityCode::Draining) => "draining",
             Ok(IneligibilityCode::QueueFull) => "queue full",
@@ -64,8 +71,8 @@ pub fn model_matrix(models: &[ModelAvailability], nodes: &[Node]) -> Markup {
                 thead { tr {
                     th scope="col" { "Model" }
                     @for node in nodes {
-                        th scope="col" data-node=(node.name) data-state=(node_state_key(node.state))
-                            class={"state-" (node_state_key(node.state))} { (node.name) }
+                        th scope="col" data-node=(node.name) data-state=(node_state_of(node))
+                            class={"state-" (node_state_of(node))} { (node.name) }
                     }
                 } }
                 tbody {
@@ -96,7 +103,7 @@ fn model_row(model: &ModelAvailability, nodes: &[Node]) -> Markup {
 }
 
 fn cell(model: &ModelAvailability, node: &Node) -> Markup {
-    let column_state = node_state_key(node.state);
+    let column_state = node_state_of(node);
     // The full reason (with times and errors) is in the tooltip and the host's card; the cell
     // keeps to a few words so the grid stays readable.
     let (kind, label, detail, title) = match cell_for(model, node) {

@@ -55,9 +55,9 @@ fn a_ready_node_and_a_never_seen_one() {
         None,
     );
     let expected = "\
-NAME     STATE  OLLAMA  MODELS        RUN/MAX  QUEUED  LAST SEEN  CPU        MEM            DISK FREE  REASON
-davas    ready  0.12.3  2 (1 loaded)  1/2      0/8     2s ago     12% of 16  24 GiB/64 GiB  120 GiB    -
-homelab  down   -       -             0/1      0       never      -          -              -          never seen
+NAME     STATE  BACKEND        MODELS        RUN/MAX  QUEUED  LAST SEEN  CPU        MEM            DISK FREE  REASON
+davas    ready  ollama 0.12.3  2 (1 loaded)  1/2      0/8     2s ago     12% of 16  24 GiB/64 GiB  120 GiB    -
+homelab  down   -              -             0/1      0       never      -          -              -          never seen
 ";
     assert_eq!(text, expected);
 }
@@ -71,7 +71,10 @@ fn a_node_whose_ollama_stopped_says_down() {
         ..Default::default()
     };
     let row = node_row(&node, 1_000);
-    assert_eq!((row[1].as_str(), row[2].as_str()), ("ollama_down", "down"));
+    assert_eq!(
+        (row[1].as_str(), row[2].as_str()),
+        ("ollama_down", "ollama down")
+    );
     let draining = Node {
         draining: true,
         ..node.clone()
@@ -99,6 +102,31 @@ fn a_down_agents_ollama_is_unknown_and_labels_follow_the_name() {
         (row[0].as_str(), row[1].as_str(), row[2].as_str()),
         ("davas [gpu,big]", "down", "unknown")
     );
+}
+
+#[test]
+fn a_provider_node_names_its_provider_and_its_unavailable_models() {
+    let groq = Node {
+        name: "groq".into(),
+        backend: "groq".into(),
+        state: NodeState::OllamaDown as i32,
+        state_reason: "groq rejected the API key (401 invalid_api_key: Invalid API Key)".into(),
+        installed: vec![InstalledModel::default()],
+        unavailable: vec![proto::v1::UnavailableModel::default()],
+        last_seen_ms: 1,
+        ..Default::default()
+    };
+    let row = node_row(&groq, 1_000);
+    assert_eq!(
+        (row[1].as_str(), row[2].as_str(), row[3].as_str()),
+        ("provider_down", "groq down", "1 (1 unavailable)")
+    );
+    let ready = Node {
+        state: NodeState::Ready as i32,
+        ollama_reachable: true,
+        ..groq
+    };
+    assert_eq!(node_row(&ready, 1_000)[2], "groq");
 }
 
 #[test]

@@ -100,3 +100,37 @@ fn a_rejected_job_lists_each_node_once() {
     );
     assert!(!text.contains("served by"));
 }
+
+#[test]
+fn a_provider_job_shows_its_usage_as_reported_and_its_warnings() {
+    let job = Job {
+        id: "01JB".into(),
+        state: JobState::Succeeded as i32,
+        node: "gemini".into(),
+        served_model: "gemini-3.5-flash-lite".into(),
+        usage: Some(TokenUsage {
+            input_tokens: Some(38),
+            output_tokens: Some(197),
+            reasoning_tokens: Some(146),
+            ..TokenUsage::default()
+        }),
+        warnings: vec![
+            "gemini answered with model gemini-3.5-flash-lite, not models/gemini-2.5-flash".into(),
+        ],
+        ..Job::default()
+    };
+    let text = job_details(&job, 0);
+    assert!(
+        text.contains("tokens     38 in, 197 out (146 reasoning)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("warning    gemini answered with model gemini-3.5-flash-lite"),
+        "{text}"
+    );
+    let silent = Job {
+        usage: Some(TokenUsage::default()),
+        ..job
+    };
+    assert!(job_details(&silent, 0).contains("tokens     not reported\n"));
+}

@@ -29,6 +29,10 @@ pub fn report_finished_job(
                 }
                 writeln!(terminal.err, "{}", success_summary(job))?;
             }
+            // Said even with --json: a provider that answered with another model is news.
+            for warning in &job.warnings {
+                writeln!(terminal.err, "warning: {warning}")?;
+            }
             ClientExit::Success
         }
         Ok(JobState::Failed) => {
@@ -100,9 +104,16 @@ pub fn success_summary(job: &Job) -> String {
     if let Some(ttft_ms) = timings.and_then(|timings| timings.time_to_first_token_ms) {
         summary.push_str(&format!(", ttft {}", format_millis(ttft_ms)));
     }
-    let generated_tokens = timings
-        .and_then(|timings| timings.ollama.as_ref())
-        .map_or(0, |ollama| ollama.eval_count);
+    // A provider's count when it gave one, else Ollama's.
+    let generated_tokens = job
+        .usage
+        .and_then(|usage| usage.output_tokens)
+        .or_else(|| {
+            timings
+                .and_then(|timings| timings.ollama.as_ref())
+                .map(|ollama| ollama.eval_count)
+        })
+        .unwrap_or(0);
     if generated_tokens > 0 {
         summary.push_str(&format!(", {generated_tokens} tokens"));
     }
