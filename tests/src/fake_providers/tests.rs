@@ -3,8 +3,10 @@
 //! paging) and the controls the scenarios rely on.
 
 mod anthropic;
+mod anthropic_limits;
 mod controls;
 mod gemini;
+mod gemini_answers;
 mod groq;
 
 use std::time::{Duration, Instant};

@@ -1,30 +1,28 @@
-//! The stand-in Anthropic: key and version checks, `max_tokens` required, the recorded event
-//! sequence with padding, pings and cumulative usage, 429/529, mid-stream `event: error`, paging.
-
-use std::time::Duration;
+//! The stand-in Anthropic's messages: key and version checks, `max_tokens` required, the recorded
+//! event sequence with padding, pings and cumulative usage, mid-stream `event: error`.
 
 use serde_json::{Value, json};
 
 use super::client;
 use crate::fake_providers::{FakeAnthropic, expected_answer, expected_input_tokens};
 
-const KEY: &str = "sk-ant-standin";
-const MODEL: &str = "claude-sonnet-4-6";
-const PROMPT: &str = "Say hi in Portuguese";
+pub(super) const KEY: &str = "sk-ant-standin";
+pub(super) const MODEL: &str = "claude-sonnet-4-6";
+pub(super) const PROMPT: &str = "Say hi in Portuguese";
 
-async fn start() -> FakeAnthropic {
+pub(super) async fn start() -> FakeAnthropic {
     let models = [MODEL, "claude-opus-4-1", "claude-haiku-4-5"];
     FakeAnthropic::start(KEY, &models)
         .await
         .expect("starting the stand-in anthropic")
 }
 
-fn request(stream: bool) -> Value {
+pub(super) fn request(stream: bool) -> Value {
     json!({"max_tokens": 8192, "model": MODEL, "stream": stream, "system": "Be kind",
            "messages": [{"role": "user", "content": [{"type": "text", "text": PROMPT}]}]})
 }
 
-async fn post(
+pub(super) async fn post(
     anthropic: &FakeAnthropic,
     headers: &[(&str, &str)],
     body: &Value,
@@ -38,9 +36,10 @@ async fn post(
     request.send().await.expect("sending a message request")
 }
 
-const GOOD: [(&str, &str); 2] = [("x-api-key", KEY), ("anthropic-version", "2023-06-01")];
+pub(super) const GOOD: [(&str, &str); 2] =
+    [("x-api-key", KEY), ("anthropic-version", "2023-06-01")];
 
-async fn error_of(response: reqwest::Response) -> (u16, Value) {
+pub(super) async fn error_of(response: reqwest::Response) -> (u16, Value) {
     let status = response.status().as_u16();
     (
         status,
@@ -203,30 +202,6 @@ async fn a_whole_message_has_its_usage_and_the_max_tokens_is_recorded() {
 }
 
 #[tokio::test]
-async fn rate_limits_are_429_with_retry_after_and_overload_is_529() {
-    let anthropic = start().await;
-    anthropic.rate_limit_next(1, Duration::from_secs(7));
-    anthropic.overloaded_next(1);
-    let limited = post(&anthropic, &GOOD, &request(true)).await;
-    assert_eq!(limited.headers()["retry-after"], "7");
-    assert_eq!(
-        limited.headers()["anthropic-ratelimit-requests-remaining"],
-        "0"
-    );
-    let (status, error) = error_of(limited).await;
-    assert_eq!(
-        (status, error["type"].clone()),
-        (429, json!("rate_limit_error"))
-    );
-    let (status, error) = error_of(post(&anthropic, &GOOD, &request(false)).await).await;
-    assert_eq!(
-        (status, error["type"].clone()),
-        (529, json!("overloaded_error"))
-    );
-    assert_eq!(post(&anthropic, &GOOD, &request(false)).await.status(), 200);
-}
-
-#[tokio::test]
 async fn a_stream_failing_mid_answer_sends_event_error_and_no_message_stop() {
     let anthropic = start().await;
     anthropic.fail_mid_stream_next(2);
@@ -236,36 +211,4 @@ async fn a_stream_failing_mid_answer_sends_event_error_and_no_message_stop() {
     assert!(body.ends_with("event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}\n\n"));
     assert!(!body.contains("message_stop") && !body.contains("message_delta"));
     assert_eq!(body.matches("event: content_block_delta").count(), 2);
-}
-
-#[tokio::test]
-async fn the_listing_pages_by_after_id() {
-    let anthropic = start().await;
-    let list = |query: &str| {
-        let url = format!("{}/models{query}", anthropic.base_url());
-        client()
-            .get(url)
-            .header("x-api-key", KEY)
-            .header("anthropic-version", "2023-06-01")
-            .send()
-    };
-    let first: Value = list("").await.expect("listing").json().await.expect("json");
-    assert_eq!(
-        (
-            first["has_more"].clone(),
-            first["first_id"].clone(),
-            first["last_id"].clone()
-        ),
-        (json!(true), json!(MODEL), json!("claude-opus-4-1"))
-    );
-    let second: Value = list("?after_id=claude-opus-4-1")
-        .await
-        .expect("listing")
-        .json()
-        .await
-        .expect("json");
-    assert_eq!(second["data"][0]["id"], "claude-haiku-4-5");
-    assert_eq!(second["data"][0]["type"], "model");
-    assert_eq!(second["has_more"], false);
-    assert_eq!(anthropic.list_requests(), 2);
 }
