@@ -62,3 +62,26 @@ async fn the_listing_pages_by_after_id() {
     assert_eq!(second["has_more"], false);
     assert_eq!(anthropic.list_requests(), 2);
 }
+
+#[tokio::test]
+async fn a_one_token_answer_still_starts_with_a_placeholder_that_differs_from_the_final_count() {
+    let anthropic = start().await;
+    anthropic.set_answer_tokens(1);
+    let body = post(&anthropic, &GOOD, &request(true))
+        .await
+        .text()
+        .await
+        .expect("body");
+    let data: Vec<Value> = super::data_lines(&body, "\n\n")
+        .iter()
+        .map(|line| serde_json::from_str(line).expect("json"))
+        .collect();
+    let start_usage = &data[0]["message"]["usage"]["output_tokens"];
+    let final_usage = &data
+        .iter()
+        .rev()
+        .find(|event| event["type"] == "message_delta")
+        .expect("a message_delta")["usage"]["output_tokens"];
+    assert_eq!(final_usage, &json!(1));
+    assert_ne!(start_usage, final_usage);
+}

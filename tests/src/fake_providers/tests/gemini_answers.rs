@@ -150,3 +150,28 @@ async fn the_listing_pages_by_two_and_a_client_must_follow_the_token() {
     assert_eq!(names.len(), 5);
     assert_eq!(gemini.list_requests(), 3);
 }
+
+#[tokio::test]
+async fn without_alt_sse_the_stream_is_one_json_array_and_a_model_can_be_read_alone() {
+    let gemini = start().await;
+    let path = format!("/models/{MODEL}:streamGenerateContent");
+    let response = post(&gemini, &path, Some(KEY), &request()).await;
+    assert_eq!(response.headers()["content-type"], "application/json");
+    let chunks: Value = response.json().await.expect("a JSON array");
+    assert_eq!(
+        chunks[0]["candidates"][0]["content"]["parts"][0]["text"],
+        expected_answer(PROMPT, 8)
+    );
+    let url = format!("{}/models/{MODEL}", gemini.base_url());
+    let model: Value = client()
+        .get(url)
+        .header("x-goog-api-key", KEY)
+        .send()
+        .await
+        .expect("get")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(model["name"], "models/gemini-2.5-flash");
+    assert_eq!(model["supportedGenerationMethods"][0], "generateContent");
+}
