@@ -53,7 +53,7 @@ impl FakeAnthropic {
         api_key: &str,
         models: &[&str],
     ) -> anyhow::Result<Self> {
-        let controls = Controls::start("anthropic", address, (api_key, models), routes).await?;
+        let controls = Controls::start("anthropic", address, api_key, models, routes).await?;
         Ok(Self { controls })
     }
 

@@ -25,7 +25,8 @@ impl Controls {
     pub(crate) async fn start(
         vendor: &'static str,
         address: SocketAddr,
-        (api_key, models): (&str, &[&str]),
+        api_key: &str,
+        models: &[&str],
         routes: fn(Arc<Shared>) -> Router,
     ) -> anyhow::Result<Self> {
         let shared = Arc::new(Shared::new(api_key, models));

@@ -61,7 +61,7 @@ impl FakeGemini {
         api_key: &str,
         models: &[&str],
     ) -> anyhow::Result<Self> {
-        let controls = Controls::start("gemini", address, (api_key, models), routes).await?;
+        let controls = Controls::start("gemini", address, api_key, models, routes).await?;
         Ok(Self { controls })
     }
 

@@ -52,7 +52,7 @@ impl FakeGroq {
         api_key: &str,
         models: &[&str],
     ) -> anyhow::Result<Self> {
-        let controls = Controls::start("groq", address, (api_key, models), routes).await?;
+        let controls = Controls::start("groq", address, api_key, models, routes).await?;
         Ok(Self { controls })
     }
 

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use anyhow::Context as _;
 use axum::Router;
-use axum::body::{Body, Bytes, to_bytes};
+use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
 use axum::http::StatusCode;
 use axum::middleware::{self, Next};
@@ -62,7 +62,7 @@ pub(crate) async fn serve(
 }
 
 /// A request body as a JSON object, or `None` when it is not one.
-pub(crate) fn json_object(body: &Bytes) -> Option<Value> {
+pub(crate) fn json_object(body: &[u8]) -> Option<Value> {
     let value: Value = serde_json::from_slice(body).ok()?;
     value.is_object().then_some(value)
 }

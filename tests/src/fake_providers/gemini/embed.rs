@@ -24,7 +24,7 @@ fn values(request: &Value) -> Value {
 /// The request body, once the model and the quota have been checked.
 fn checked_body(shared: &Shared, id: &str, body: &[u8]) -> Result<Value, Box<Response>> {
     let refusal = check_model(shared, id, "embedContent");
-    let body = json_object(&body.to_vec().into());
+    let body = json_object(body);
     let refusal = refusal.or_else(|| {
         body.is_none()
             .then(|| errors::invalid_argument("Invalid JSON payload received."))

@@ -42,7 +42,7 @@ pub(super) async fn handle(
     if let Some(refused) = check_model(&shared, id, "generateContent") {
         return refused;
     }
-    let Some(body) = json_object(&body.to_vec().into()) else {
+    let Some(body) = json_object(body) else {
         return errors::invalid_argument("Invalid JSON payload received.");
     };
     let Some(contents) = body.get("contents").and_then(Value::as_array) else {
