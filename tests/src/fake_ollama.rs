@@ -10,7 +10,7 @@
 mod answer;
 mod behaviour_controls;
 mod catalogue;
-mod clock;
+pub(crate) mod clock;
 mod errors;
 mod generation;
 mod get_ps;

@@ -5,5 +5,6 @@ pub mod browser_script;
 pub mod cluster;
 pub mod fake_discord;
 pub mod fake_ollama;
+pub mod fake_providers;
 pub mod otlp_receiver;
 pub mod tiny_filesystem;

@@ -1,0 +1,148 @@
+//! One answer being produced: token by token with the think time the test asked for, failing
+//! where it was told to. It keeps the books too: an active stream while it lives, an aborted one
+//! if it is dropped (the client went away) before its last step. Each vendor turns the steps
+//! into its own frames through a [`Framer`].
+
+use std::convert::Infallible;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+use axum::body::{Body, Bytes};
+use futures::StreamExt as _;
+
+use super::state::Shared;
+use crate::fake_ollama::answer_token;
+
+/// What an answer will be, fixed when the request arrives.
+#[derive(Clone, Debug)]
+pub(crate) struct Plan {
+    /// The text the answer is built from: the last user message.
+    pub prompt: String,
+    pub input_tokens: usize,
+    pub tokens: usize,
+    /// True when the request's own output cap made the answer shorter.
+    pub capped: bool,
+    /// Fail (in the vendor's in-stream way) after this many tokens.
+    pub fail_after: Option<usize>,
+}
+
+impl Plan {
+    /// The answer length for a request capping output at `cap`, under the current behaviour.
+    pub fn new(shared: &Shared, prompt: String, input_tokens: usize, cap: Option<u64>) -> Self {
+        let wanted = shared.behaviour().answer_tokens;
+        let cap = cap.map_or(usize::MAX, |cap| usize::try_from(cap).unwrap_or(usize::MAX));
+        Self {
+            prompt,
+            input_tokens,
+            tokens: wanted.min(cap),
+            capped: cap < wanted,
+            fail_after: None,
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub(crate) enum Step {
+    Token {
+        index: usize,
+        text: String,
+    },
+    /// The vendor's in-stream error, where a test asked for one.
+    Failed,
+    Finished {
+        emitted: usize,
+    },
+}
+
+/// Turns an answer's steps into one vendor's bytes.
+pub(crate) trait Framer: Send + 'static {
+    /// Sent with the response headers, before any think time.
+    fn opening(&mut self) -> String;
+    fn frame(&mut self, step: &Step) -> String;
+}
+
+pub(crate) struct Generation {
+    shared: Arc<Shared>,
+    plan: Plan,
+    next_index: usize,
+    text: String,
+    over: bool,
+}
+
+impl Generation {
+    pub fn start(shared: Arc<Shared>, plan: Plan) -> Self {
+        shared.active_streams.fetch_add(1, Ordering::SeqCst);
+        let text = String::new();
+        let (next_index, over) = (0, false);
+        Self {
+            shared,
+            plan,
+            next_index,
+            text,
+            over,
+        }
+    }
+
+    /// Waits the think time, then says what comes next; `None` once the answer is over.
+    pub async fn next_step(&mut self) -> Option<Step> {
+        if self.over {
+            return None;
+        }
+        let (index, tokens) = (self.next_index, self.plan.tokens);
+        let behaviour = self.shared.behaviour();
+        if self.plan.fail_after.map(|after| after.min(tokens)) == Some(index) {
+            self.over = true;
+            return Some(Step::Failed);
+        }
+        if index >= tokens {
+            self.over = true;
+            return Some(Step::Finished { emitted: index });
+        }
+        let think = if index == 0 {
+            behaviour.first_token_delay
+        } else {
+            behaviour.token_delay
+        };
+        if think > Duration::ZERO {
+            tokio::time::sleep(think).await;
+        }
+        let text = answer_token(&self.plan.prompt, index);
+        self.text.push_str(&text);
+        self.next_index += 1;
+        Some(Step::Token { index, text })
+    }
+
+    /// Runs to the end without streaming: the whole answer and its token count, after every
+    /// think time.
+    pub async fn collect(mut self) -> (String, usize) {
+        while self.next_step().await.is_some() {}
+        (self.text.clone(), self.next_index)
+    }
+
+    /// The streamed body: the framer's opening at once, then one write per step.
+    pub fn stream_body(self, mut framer: impl Framer) -> Body {
+        let opening = Bytes::from(framer.opening());
+        let steps =
+            futures::stream::unfold((self, framer), |(mut generation, mut framer)| async move {
+                let step = generation.next_step().await?;
+                let bytes = Bytes::from(framer.frame(&step));
+                Some((Ok::<_, Infallible>(bytes), (generation, framer)))
+            });
+        Body::from_stream(futures::stream::once(async { Ok(opening) }).chain(steps))
+    }
+}
+
+impl Drop for Generation {
+    fn drop(&mut self) {
+        self.shared.active_streams.fetch_sub(1, Ordering::SeqCst);
+        if !self.over {
+            self.shared.aborted_streams.fetch_add(1, Ordering::SeqCst);
+            let tokens_sent = self.next_index;
+            tracing::info!(
+                tokens_sent,
+                "stand-in provider: client went away mid-answer"
+            );
+        }
+    }
+}
