@@ -4,7 +4,10 @@
 //! rejected key, the log line of a failure) over one vendor client ([`ProviderApi`]).
 
 mod api;
+#[cfg(test)]
+mod replay_server;
 pub mod sse;
+mod transport_error;
 
 pub use api::{
     Completion, ListedModel, ProviderApi, ProviderError, ProviderErrorKind, ProviderSettings,
