@@ -4,6 +4,7 @@
 //! rejected key, the log line of a failure) over one vendor client ([`ProviderApi`]).
 
 mod api;
+pub mod groq;
 #[cfg(test)]
 mod replay_server;
 pub mod sse;
@@ -12,3 +13,4 @@ mod transport_error;
 pub use api::{
     Completion, ListedModel, ProviderApi, ProviderError, ProviderErrorKind, ProviderSettings,
 };
+pub use groq::GroqClient;
