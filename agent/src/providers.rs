@@ -3,6 +3,7 @@
 //! every vendor (which models are offered, the list-models poll, rate-limit cool-downs, a
 //! rejected key, the log line of a failure) over one vendor client ([`ProviderApi`]).
 
+pub mod anthropic;
 mod api;
 pub mod groq;
 #[cfg(test)]
@@ -10,6 +11,7 @@ mod replay_server;
 pub mod sse;
 mod transport_error;
 
+pub use anthropic::AnthropicClient;
 pub use api::{
     Completion, ListedModel, ProviderApi, ProviderError, ProviderErrorKind, ProviderSettings,
 };
