@@ -19,9 +19,9 @@ use std::time::Duration;
 use proto::v1::JobSpec;
 use settings::Secret;
 
+use super::ProviderSettings;
 use super::transport_error::{Phase, failure, from_reqwest, http_client};
 use super::{Completion, ListedModel, ProviderApi, ProviderError, ProviderErrorKind};
-use super::{ProviderSettings, sse::SseStream};
 use crate::backend::{LinkGone, Tokens};
 
 /// The API version this client speaks, sent on every request.
@@ -101,8 +101,7 @@ impl ProviderApi for AnthropicClient {
             Ok(response) => response,
             Err(error) => return Ok(Err(error)),
         };
-        let events = SseStream::new(response);
-        stream::read(events, tokens, &self.api_key, self.request_timeout).await
+        stream::read(response, tokens, &self.api_key, self.request_timeout).await
     }
 
     async fn embed<'a>(&'a self, _spec: &'a JobSpec) -> Result<Completion, ProviderError> {

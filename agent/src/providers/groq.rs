@@ -16,9 +16,9 @@ mod tests;
 use proto::v1::JobSpec;
 use settings::Secret;
 
+use super::ProviderSettings;
 use super::transport_error::{Phase, failure, from_reqwest, http_client};
 use super::{Completion, ListedModel, ProviderApi, ProviderError, ProviderErrorKind};
-use super::{ProviderSettings, sse::SseStream};
 use crate::backend::{LinkGone, Tokens};
 
 /// A client of one Groq organisation's key.
@@ -91,8 +91,7 @@ impl ProviderApi for GroqClient {
             Ok(response) => response,
             Err(error) => return Ok(Err(error)),
         };
-        let events = SseStream::new(response);
-        stream::read(events, tokens, &self.api_key, self.request_timeout).await
+        stream::read(response, tokens, &self.api_key, self.request_timeout).await
     }
 
     async fn embed<'a>(&'a self, _spec: &'a JobSpec) -> Result<Completion, ProviderError> {

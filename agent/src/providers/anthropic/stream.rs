@@ -69,11 +69,12 @@ struct ErrorBody {
 }
 
 pub(super) async fn read(
-    mut events: SseStream,
+    response: reqwest::Response,
     tokens: &mut Tokens,
     api_key: &Secret,
     request_timeout: std::time::Duration,
 ) -> Result<Result<Completion, ProviderError>, LinkGone> {
+    let mut events = SseStream::new(response);
     let mut completion = Completion::default();
     let mut usage = UsageSoFar::default();
     loop {

@@ -55,11 +55,12 @@ struct XGroq {
 /// Streams the answer's text to `tokens` and returns the completion, or the failure with the
 /// usage read before it.
 pub(super) async fn read(
-    mut events: SseStream,
+    response: reqwest::Response,
     tokens: &mut Tokens,
     api_key: &Secret,
     request_timeout: std::time::Duration,
 ) -> Result<Result<Completion, ProviderError>, LinkGone> {
+    let mut events = SseStream::new(response);
     let mut completion = Completion::default();
     let mut finished = false;
     loop {
