@@ -12,6 +12,7 @@ use axum::body::{Body, Bytes};
 use axum::extract::State;
 use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::Response;
+use futures::StreamExt;
 
 /// One scripted answer.
 #[derive(Debug, Clone)]
@@ -22,6 +23,8 @@ pub(crate) struct Reply {
     pub pieces: Vec<String>,
     /// Waited before the status line is sent.
     pub delay: Duration,
+    /// Waited between one piece of the body and the next (a provider stalling mid-answer).
+    pub gap: Duration,
 }
 
 impl Reply {
@@ -31,6 +34,7 @@ impl Reply {
             headers: vec![("content-type", "application/json".to_owned())],
             pieces: vec![body.to_owned()],
             delay: Duration::ZERO,
+            gap: Duration::ZERO,
         }
     }
 
@@ -40,6 +44,7 @@ impl Reply {
             headers: vec![("content-type", "text/event-stream".to_owned())],
             pieces: pieces.iter().map(|piece| (*piece).to_owned()).collect(),
             delay: Duration::ZERO,
+            gap: Duration::ZERO,
         }
     }
 
@@ -130,15 +135,18 @@ async fn answer(
             .unwrap();
     };
     tokio::time::sleep(reply.delay).await;
-    let pieces = reply
-        .pieces
-        .into_iter()
-        .map(|piece| Ok::<_, Infallible>(Bytes::from(piece)));
+    let gap = reply.gap;
+    let pieces = futures::stream::iter(reply.pieces.into_iter().enumerate()).then(
+        move |(index, piece)| async move {
+            if index > 0 {
+                tokio::time::sleep(gap).await;
+            }
+            Ok::<_, Infallible>(Bytes::from(piece))
+        },
+    );
     let mut response = Response::builder().status(reply.status);
     for (name, value) in reply.headers {
         response = response.header(name, value);
     }
-    response
-        .body(Body::from_stream(futures::stream::iter(pieces)))
-        .unwrap()
+    response.body(Body::from_stream(pieces)).unwrap()
 }

@@ -135,3 +135,6 @@ pub(crate) fn headers_with_prefix(
 pub(crate) fn partial(usage: &TokenUsage) -> Option<TokenUsage> {
     (*usage != TokenUsage::default()).then_some(*usage)
 }
+
+#[cfg(test)]
+mod tests;

@@ -2,8 +2,11 @@
 //! `research/providers.md` §2 over loopback HTTP.
 
 mod errors;
-mod listing;
-mod streaming;
+mod list_models;
+mod recorded;
+mod request;
+mod stream;
+mod usage;
 
 use std::time::Duration;
 
