@@ -120,3 +120,19 @@ async fn a_stream_that_stalls_mid_answer_times_out_keeping_the_usage_read() {
     let usage = error.partial_usage.unwrap();
     assert_eq!((usage.input_tokens, usage.output_tokens), (Some(16), None));
 }
+
+#[tokio::test]
+async fn only_text_deltas_are_text_and_a_rate_limit_event_is_a_rate_limit() {
+    let thinking = "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"thinking_delta\",\"thinking\":\"Let me think\"}}\n\n";
+    let signature = "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"signature_delta\",\"signature\":\"EqQB\"}}\n\n";
+    let limited = "event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"Rate limited\"}}\n\n";
+    let reply = Reply::event_stream(&[START, thinking, signature, TEXT, limited]);
+    let (outcome, text, _server) = stream_once(reply, &chat_spec("m")).await;
+    assert_eq!(text, "Olá! (");
+    let error = outcome.unwrap_err();
+    assert_eq!(
+        error.kind,
+        ProviderErrorKind::RateLimited { retry_after: None }
+    );
+    assert_eq!(error.partial_usage.unwrap().input_tokens, Some(16));
+}

@@ -130,3 +130,15 @@ async fn no_byte_within_the_request_timeout_is_a_timeout_naming_the_setting() {
         started.elapsed()
     );
 }
+
+#[tokio::test]
+async fn a_named_error_event_is_interrupted_too() {
+    let error_event = "event: error\ndata: {\"error\":{\"message\":\"upstream reset\",\"type\":\"api_error\"}}\n\n";
+    let reply = Reply::event_stream(&[OL, error_event, DONE]);
+    let (outcome, text, _server) = stream_once(reply, &chat_spec("m")).await;
+    assert_eq!(text, "Ol");
+    let error = outcome.unwrap_err();
+    assert_eq!(error.kind, ProviderErrorKind::Interrupted);
+    assert_eq!(error.error_type, "api_error");
+    assert!(error.message.contains("upstream reset"), "{error}");
+}
