@@ -41,7 +41,7 @@ pub(super) async fn classify_response(
     classify(status, &headers, &body, api_key)
 }
 
-pub(super) fn classify(
+fn classify(
     status: u16,
     headers: &reqwest::header::HeaderMap,
     body: &str,
