@@ -1,0 +1,71 @@
+//! The Groq client against a stand-in serving the recorded bytes and error bodies of
+//! `research/providers.md` §2 over loopback HTTP.
+
+mod errors;
+mod list_models;
+mod recorded;
+mod request;
+mod stream;
+mod usage;
+
+use std::time::Duration;
+
+use proto::v1::agent_job_update::Event;
+use proto::v1::{ChatMessage, JobKind, JobSpec, ModelOptions};
+use settings::Secret;
+
+use super::GroqClient;
+use crate::backend::Tokens;
+use crate::providers::replay_server::{ReplayServer, Reply};
+use crate::providers::{Completion, ProviderApi, ProviderError, ProviderSettings};
+
+/// Distinctive, so a test can prove it never shows in an error.
+const KEY: &str = "gsk_TESTKEY_d3adb33f_never_print_me";
+
+fn client(server: &ReplayServer, request_timeout: Duration) -> GroqClient {
+    GroqClient::new(ProviderSettings {
+        base_url: format!("{}/openai/v1", server.url),
+        api_key: Secret::new(KEY),
+        request_timeout,
+        max_tokens_default: 8192,
+    })
+    .unwrap()
+}
+
+fn chat_spec(model: &str) -> JobSpec {
+    JobSpec {
+        kind: JobKind::Chat as i32,
+        model: model.to_owned(),
+        messages: vec![
+            ChatMessage {
+                role: "system".to_owned(),
+                content: "You are a helpful assistant".to_owned(),
+            },
+            ChatMessage {
+                role: "user".to_owned(),
+                content: "Say hi in Portuguese".to_owned(),
+            },
+        ],
+        options: Some(ModelOptions::default()),
+        ..JobSpec::default()
+    }
+}
+
+/// Streams `spec` against one scripted reply; returns the outcome and the text sent.
+async fn stream_once(
+    reply: Reply,
+    spec: &JobSpec,
+) -> (Result<Completion, ProviderError>, String, ReplayServer) {
+    let server = ReplayServer::start(vec![reply]).await;
+    let groq = client(&server, Duration::from_secs(5));
+    let (mut tokens, mut updates) = Tokens::for_tests("job-1");
+    let outcome = groq.stream(spec, &mut tokens).await.unwrap();
+    drop(tokens);
+    let mut text = String::new();
+    while let Some(update) = updates.recv().await {
+        if let Some(Event::Delta(piece)) = update.event {
+            text.push_str(&piece);
+        }
+    }
+    (outcome, text, server)
+}
