@@ -1,4 +1,4 @@
-//! Starts the agent's services (Ollama prober, host facts, link) and stops them together on
+//! Starts the agent's services (backend prober, host facts, link) and stops them together on
 //! shutdown. `runner-agent` calls this, and so does `runner dev` for its in-process agent.
 
 use std::sync::Arc;
@@ -6,12 +6,13 @@ use std::sync::Arc;
 use tokio_util::sync::CancellationToken;
 use tracing::info;
 
-use crate::backend::{Backend, OllamaBackend};
+mod backend_for;
+
 use crate::config::Config;
 use crate::error_chain::innermost_cause;
 use crate::host_facts::HostFactsService;
 use crate::link::{LinkIdentity, LinkService};
-use crate::ollama::{OllamaClient, OllamaError};
+use crate::ollama::OllamaError;
 use crate::prober::Prober;
 
 #[derive(Debug, thiserror::Error)]
@@ -26,16 +27,17 @@ pub enum AgentError {
         "coordinator `{url}` is not a usable address ({reason}); use e.g. http://127.0.0.1:7070"
     )]
     CoordinatorUrl { url: String, reason: String },
+    #[error("cannot set up the {vendor} client: {reason}")]
+    Provider {
+        vendor: &'static str,
+        reason: String,
+    },
 }
 
 /// Runs the agent until `shutdown` is cancelled. Connection trouble (coordinator or Ollama
 /// down) is retried, never returned: only unusable settings end it early.
 pub async fn run(config: Config, shutdown: CancellationToken) -> Result<(), AgentError> {
-    let ollama = OllamaClient::new(&config.ollama_url).map_err(|source| AgentError::Ollama {
-        url: config.ollama_url.clone(),
-        source,
-    })?;
-    let backend: Arc<dyn Backend> = Arc::new(OllamaBackend::new(ollama));
+    let backend = backend_for::backend_for(&config)?;
     let (prober, health) = Prober::new(Arc::clone(&backend), config.probe_interval);
     let (host_facts, facts) = HostFactsService::new(config.host_facts_interval);
     let identity = LinkIdentity {
@@ -44,16 +46,18 @@ pub async fn run(config: Config, shutdown: CancellationToken) -> Result<(), Agen
         token: config.token.clone(),
         max_parallel: config.max_parallel,
     };
-    let link = LinkService::new(identity, backend, health, facts).map_err(|error| {
-        AgentError::CoordinatorUrl {
-            url: config.coordinator_url.clone(),
-            reason: innermost_cause(&error),
-        }
-    })?;
+    let link =
+        LinkService::new(identity, Arc::clone(&backend), health, facts).map_err(|error| {
+            AgentError::CoordinatorUrl {
+                url: config.coordinator_url.clone(),
+                reason: innermost_cause(&error),
+            }
+        })?;
     info!(
         node = %config.node,
         coordinator = %config.coordinator_url,
-        ollama_url = %config.ollama_url,
+        backend = backend.name(),
+        address = %backend.address(),
         max_parallel = config.max_parallel,
         version = env!("CARGO_PKG_VERSION"),
         "runner-agent starting"

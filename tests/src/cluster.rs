@@ -4,6 +4,7 @@
 
 mod alert_calls;
 mod binaries;
+mod cli_calls;
 mod coordinator_exit;
 mod eventually;
 mod job_calls;
@@ -18,10 +19,11 @@ pub use alert_calls::{
     message_text, wait_for_title,
 };
 pub use binaries::binary_path;
+pub use cli_calls::printed;
 pub use eventually::{Patience, eventually};
 pub use job_calls::{Watched, chat_spec, generate_spec, is_terminal};
 pub use mcp_calls::{McpClient, ProgressCollector, call_tool, call_tool_ok, result_text};
 pub use process::{ManagedProcess, Signal};
-pub use spec::{ClusterSpec, NodeSpec};
+pub use spec::{ClusterSpec, NodeSpec, ProviderSpec};
 pub use test_cluster::TestCluster;
 pub use web_job_events::{WebEvent, WebJobEvents, follow_web_job_events};

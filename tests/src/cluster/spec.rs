@@ -7,6 +7,29 @@ pub struct NodeSpec {
     pub name: String,
     pub models: Vec<String>,
     pub max_parallel: u32,
+    /// Set for a cloud provider's node: its agent serves a stand-in provider, not an Ollama.
+    pub provider: Option<ProviderSpec>,
+}
+
+/// A provider node's agent settings: `backend`, the stand-in's `base_url`, the key (put in the
+/// backend's variable, e.g. `GROQ_API_KEY`), and more agent TOML (`models = [...]`, …).
+#[derive(Debug, Clone)]
+pub struct ProviderSpec {
+    pub backend: String,
+    pub base_url: String,
+    pub api_key: String,
+    pub agent_toml: String,
+}
+
+impl ProviderSpec {
+    /// The variable the agent reads the key from by default.
+    pub fn key_env(&self) -> &'static str {
+        match self.backend.as_str() {
+            "gemini" => "GEMINI_API_KEY",
+            "anthropic" => "ANTHROPIC_API_KEY",
+            _ => "GROQ_API_KEY",
+        }
+    }
 }
 
 impl NodeSpec {
@@ -15,7 +38,34 @@ impl NodeSpec {
             name: name.to_owned(),
             models: models.iter().map(|m| (*m).to_owned()).collect(),
             max_parallel: 1,
+            provider: None,
         }
+    }
+
+    /// A provider node named `name` whose agent has `backend` ("groq", "gemini",
+    /// "anthropic"), talks to `base_url` with `api_key`, and asks for the model list every
+    /// second (so a test sees a retired model or a refused key soon).
+    pub fn provider(name: &str, backend: &str, base_url: &str, api_key: &str) -> Self {
+        Self {
+            name: name.to_owned(),
+            models: Vec::new(),
+            max_parallel: 4,
+            provider: Some(ProviderSpec {
+                backend: backend.to_owned(),
+                base_url: base_url.to_owned(),
+                api_key: api_key.to_owned(),
+                agent_toml: "list_interval = \"1s\"\n".to_owned(),
+            }),
+        }
+    }
+
+    /// More lines for a provider node's agent TOML (`models = [...]`, `request_timeout`).
+    pub fn agent_toml(mut self, lines: &str) -> Self {
+        if let Some(provider) = &mut self.provider {
+            provider.agent_toml.push_str(lines);
+            provider.agent_toml.push('\n');
+        }
+        self
     }
 
     pub fn max_parallel(mut self, slots: u32) -> Self {

@@ -39,6 +39,9 @@ impl TestCluster {
     pub async fn start(spec: ClusterSpec) -> anyhow::Result<Self> {
         let mut cluster = Self::start_without_agents(spec).await?;
         for node in cluster.spec.nodes.clone() {
+            if node.provider.is_some() {
+                continue;
+            }
             let models: Vec<&str> = node.models.iter().map(String::as_str).collect();
             cluster
                 .ollamas
@@ -185,27 +188,35 @@ impl TestCluster {
         ollama_of: &str,
         token: &str,
     ) -> anyhow::Result<ManagedProcess> {
-        let ollama_url = self
-            .ollamas
-            .get(ollama_of)
-            .map(FakeOllama::url)
-            .with_context(|| format!("no ollama for {ollama_of}"))?;
-        let max_parallel = self
-            .spec
-            .nodes
-            .iter()
-            .find(|n| n.name == claimed_node)
-            .map(|n| n.max_parallel)
-            .unwrap_or(1);
+        let spec = self.spec.nodes.iter().find(|n| n.name == claimed_node);
+        let max_parallel = spec.map(|n| n.max_parallel).unwrap_or(1);
+        let provider = spec.and_then(|n| n.provider.clone());
+        let mut envs = vec![("RUNNER_AGENT_TOKEN".to_owned(), token.to_owned())];
+        let backend_toml = match &provider {
+            Some(provider) => {
+                envs.push((provider.key_env().to_owned(), provider.api_key.clone()));
+                format!(
+                    "backend = \"{}\"\nbase_url = \"{}\"\n{}",
+                    provider.backend, provider.base_url, provider.agent_toml
+                )
+            }
+            None => {
+                let ollama_url = self
+                    .ollamas
+                    .get(ollama_of)
+                    .map(FakeOllama::url)
+                    .with_context(|| format!("no ollama for {ollama_of}"))?;
+                format!("ollama_url = \"{ollama_url}\"\n")
+            }
+        };
         let name = self.next_log_name(&format!("agent-{claimed_node}"));
         let config_path = self.dir.path().join(format!("{name}.toml"));
         let toml = format!(
-            "node = \"{claimed_node}\"\ncoordinator = \"{}\"\nollama_url = \"{ollama_url}\"\nmax_parallel = {max_parallel}\nprobe_interval = \"250ms\"\n",
+            "node = \"{claimed_node}\"\ncoordinator = \"{}\"\n{backend_toml}max_parallel = {max_parallel}\nprobe_interval = \"250ms\"\n",
             self.grpc_url()
         );
         std::fs::write(&config_path, toml)?;
         let args = vec!["--config".to_owned(), config_path.display().to_string()];
-        let mut envs = vec![("RUNNER_AGENT_TOKEN".to_owned(), token.to_owned())];
         envs.extend(self.spec.agent_env.iter().cloned());
         ManagedProcess::spawn(
             &name,
