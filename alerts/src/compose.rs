@@ -88,22 +88,56 @@ pub fn compose(finding: &Finding) -> Alert {
         }
         Finding::OllamaStopped {
             node,
+            backend,
             since_ms,
             reason,
         } => {
             let mut stopped = alert(AlertKind::OllamaStopped, Severity::Warning, node, *since_ms);
-            stopped.title = format!("Ollama on {node} stopped answering");
-            stopped.description = format!(
-                "The agent on **{node}** is up, but its Ollama has not answered since {}: {reason}. No jobs go to {node} meanwhile.",
-                format_rfc3339(*since_ms)
-            );
+            if backend == "ollama" {
+                stopped.title = format!("Ollama on {node} stopped answering");
+                stopped.description = format!(
+                    "The agent on **{node}** is up, but its Ollama has not answered since {}: {reason}. No jobs go to {node} meanwhile.",
+                    format_rfc3339(*since_ms)
+                );
+            } else {
+                stopped.title = if reason.contains("rejected the API key") {
+                    format!("{backend} rejected the API key of node {node}")
+                } else {
+                    format!("{backend} stopped answering node {node}")
+                };
+                stopped.description = format!(
+                    "The agent of **{node}** is up, but {backend} has not served it since {}: {reason}. Its models are unavailable and jobs for them are rejected meanwhile.",
+                    format_rfc3339(*since_ms)
+                );
+            }
             stopped
+        }
+        Finding::OllamaAnswering {
+            node,
+            backend,
+            since_ms,
+            back_at_ms,
+            version,
+        } if backend != "ollama" => {
+            let mut answering = alert(
+                AlertKind::OllamaAnswering,
+                Severity::Resolved,
+                node,
+                *back_at_ms,
+            );
+            answering.title = format!("{backend} serves node {node} again");
+            answering.description = format!(
+                "{backend} ({version}) serves **{node}** again after {} unusable.",
+                format_span(back_at_ms - since_ms)
+            );
+            answering
         }
         Finding::OllamaAnswering {
             node,
             since_ms,
             back_at_ms,
             version,
+            ..
         } => {
             let mut answering = alert(
                 AlertKind::OllamaAnswering,

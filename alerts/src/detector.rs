@@ -153,6 +153,7 @@ impl Detector {
                 memory.ollama = Watch::Alerted { since_ms };
                 findings.push(Finding::OllamaStopped {
                     node: node.name.clone(),
+                    backend: backend_of(node),
                     since_ms,
                     reason: node.state_reason.clone(),
                 });
@@ -175,5 +176,14 @@ impl Detector {
         }
         self.memory.nodes.extend(updates);
         findings
+    }
+}
+
+/// What serves a node: `ollama` unless its agent names a cloud provider.
+pub(crate) fn backend_of(node: &proto::v1::Node) -> String {
+    if node.backend.is_empty() {
+        "ollama".to_owned()
+    } else {
+        node.backend.clone()
     }
 }

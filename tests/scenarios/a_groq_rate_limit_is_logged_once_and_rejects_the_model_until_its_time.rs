@@ -6,7 +6,9 @@
 use std::time::Duration;
 
 use proto::v1::{FailureCause, IneligibilityCode, JobState};
-use tests::cluster::{ClusterSpec, NodeSpec, Patience, TestCluster, eventually, generate_spec, printed};
+use tests::cluster::{
+    ClusterSpec, NodeSpec, Patience, TestCluster, eventually, generate_spec, printed,
+};
 use tests::fake_providers::FakeGroq;
 use tonic_types::StatusExt;
 
@@ -15,10 +17,15 @@ const QWEN3: &str = "qwen/qwen3-32b";
 const GPT_OSS: &str = "openai/gpt-oss-120b";
 
 #[tokio::test]
-async fn a_groq_rate_limit_is_logged_once_and_rejects_the_model_until_its_time() -> anyhow::Result<()> {
+async fn a_groq_rate_limit_is_logged_once_and_rejects_the_model_until_its_time()
+-> anyhow::Result<()> {
     let groq = FakeGroq::start(KEY, &[QWEN3, GPT_OSS]).await?;
-    let spec = ClusterSpec::three_hosts()
-        .with_node(NodeSpec::provider("groq", "groq", &groq.base_url(), KEY));
+    let spec = ClusterSpec::three_hosts().with_node(NodeSpec::provider(
+        "groq",
+        "groq",
+        &groq.base_url(),
+        KEY,
+    ));
     let cluster = TestCluster::start(spec).await?;
 
     groq.rate_limit_next(1, Duration::from_secs(120));
@@ -27,19 +34,25 @@ async fn a_groq_rate_limit_is_logged_once_and_rejects_the_model_until_its_time()
     assert_eq!(limited.cause, FailureCause::RateLimited as i32);
     assert_eq!(limited.node, "groq");
     assert!(
-        limited.reason.starts_with(&format!("rate_limited: groq rate limited {QWEN3} until "))
+        limited
+            .reason
+            .starts_with(&format!("rate_limited: groq rate limited {QWEN3} until "))
             && limited.reason.contains("429 tokens/rate_limit_exceeded"),
         "{}",
         limited.reason
     );
 
     // The agent's next status carries the cool-down; then a job is rejected at once.
-    let status = eventually("qwen3 to be rejected as rate limited", Patience::seconds(10), || async {
-        match cluster.submit(generate_spec(QWEN3, "again")).await? {
-            Ok(job) => anyhow::bail!("accepted on {} ({:?})", job.node, job.state),
-            Err(status) => Ok(status),
-        }
-    })
+    let status = eventually(
+        "qwen3 to be rejected as rate limited",
+        Patience::seconds(10),
+        || async {
+            match cluster.submit(generate_spec(QWEN3, "again")).await? {
+                Ok(job) => anyhow::bail!("accepted on {} ({:?})", job.node, job.state),
+                Err(status) => Ok(status),
+            }
+        },
+    )
     .await?;
     let violations = status
         .get_details_precondition_failure()
@@ -56,11 +69,24 @@ async fn a_groq_rate_limit_is_logged_once_and_rejects_the_model_until_its_time()
     );
     let models = cluster.cli(&["models", "--json"]).await?;
     let listed = String::from_utf8_lossy(&models.stdout);
-    assert!(listed.contains("INELIGIBILITY_CODE_RATE_LIMITED") || listed.contains(&format!("{}", IneligibilityCode::RateLimited as i32)), "{}", printed(&models));
+    assert!(
+        listed.contains("INELIGIBILITY_CODE_RATE_LIMITED")
+            || listed.contains(&format!("{}", IneligibilityCode::RateLimited as i32)),
+        "{}",
+        printed(&models)
+    );
 
     groq.rate_limit_413_next();
-    let too_large = cluster.run_job(generate_spec(GPT_OSS, "a big one")).await?.job;
-    assert_eq!(too_large.cause, FailureCause::RateLimited as i32, "{}", too_large.reason);
+    let too_large = cluster
+        .run_job(generate_spec(GPT_OSS, "a big one"))
+        .await?
+        .job;
+    assert_eq!(
+        too_large.cause,
+        FailureCause::RateLimited as i32,
+        "{}",
+        too_large.reason
+    );
     assert!(too_large.reason.contains("413"), "{}", too_large.reason);
 
     let chats = groq
@@ -68,7 +94,10 @@ async fn a_groq_rate_limit_is_logged_once_and_rejects_the_model_until_its_time()
         .iter()
         .filter(|request| request.path_and_query.ends_with("/chat/completions"))
         .count();
-    assert_eq!(chats, 2, "the cooling model was asked again, or a job was retried");
+    assert_eq!(
+        chats, 2,
+        "the cooling model was asked again, or a job was retried"
+    );
     let logs = cluster.all_logs();
     let rate_limit_lines: Vec<&str> = logs
         .lines()
@@ -76,7 +105,12 @@ async fn a_groq_rate_limit_is_logged_once_and_rejects_the_model_until_its_time()
         .collect();
     assert_eq!(rate_limit_lines.len(), 1, "{rate_limit_lines:#?}");
     let line = rate_limit_lines[0];
-    for figure in ["status=Some(429)", "retry_after=Some(120s)", "x-ratelimit-remaining-tokens=", "x-ratelimit-reset-tokens="] {
+    for figure in [
+        "status=Some(429)",
+        "retry_after=Some(120s)",
+        "x-ratelimit-remaining-tokens=",
+        "x-ratelimit-reset-tokens=",
+    ] {
         assert!(line.contains(figure), "{figure} missing from: {line}");
     }
     assert!(!logs.contains(KEY), "the API key reached a log");

@@ -87,6 +87,7 @@ fn recoveries_say_how_long_it_was_gone() {
     );
     let ollama = compose(&Finding::OllamaAnswering {
         node: "davas".into(),
+        backend: "ollama".into(),
         since_ms: 0,
         back_at_ms: 41_000,
         version: "0.12.0".into(),
@@ -145,4 +146,28 @@ fn failed_jobs_are_coalesced_into_one_bounded_alert() {
     });
     assert_eq!(mixed.node, None);
     assert!(mixed.description.contains("on no node"));
+}
+
+#[test]
+fn a_providers_refused_key_is_alerted_in_the_providers_words() {
+    let stopped = compose(&Finding::OllamaStopped {
+        node: "groq".into(),
+        backend: "groq".into(),
+        since_ms: 0,
+        reason: "groq rejected the API key (401 invalid_api_key: Invalid API Key)".into(),
+    });
+    assert_eq!(stopped.title, "groq rejected the API key of node groq");
+    assert!(
+        stopped.description.contains("jobs for them are rejected"),
+        "{}",
+        stopped.description
+    );
+    let back = compose(&Finding::OllamaAnswering {
+        node: "groq".into(),
+        backend: "groq".into(),
+        since_ms: 0,
+        back_at_ms: 61_000,
+        version: "openai/v1".into(),
+    });
+    assert_eq!(back.title, "groq serves node groq again");
 }

@@ -35,11 +35,14 @@ pub enum Finding {
     /// The agent is up but its Ollama has not answered for `alert_after`.
     OllamaStopped {
         node: String,
+        /// `ollama`, or the cloud provider serving the node (whose refused key reads here).
+        backend: String,
         since_ms: i64,
         reason: String,
     },
     OllamaAnswering {
         node: String,
+        backend: String,
         since_ms: i64,
         back_at_ms: i64,
         version: String,

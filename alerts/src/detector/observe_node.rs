@@ -52,6 +52,7 @@ pub fn observe_node(
             if let Some(since_ms) = memory.ollama.recover() {
                 findings.push(Finding::OllamaAnswering {
                     node: name.clone(),
+                    backend: super::backend_of(node),
                     since_ms,
                     back_at_ms: now_ms,
                     version: node.ollama_version.clone(),
