@@ -134,6 +134,20 @@ impl TestCluster {
             .into_inner())
     }
 
+    /// Every job in the history (up to 1000), newest first.
+    pub async fn list_all_jobs(&self) -> anyhow::Result<Vec<Job>> {
+        Ok(self
+            .jobs_client()
+            .await?
+            .list_jobs(proto::v1::ListJobsRequest {
+                limit: 1000,
+                ..Default::default()
+            })
+            .await?
+            .into_inner()
+            .jobs)
+    }
+
     /// Submits and watches to the end.
     pub async fn run_job(&self, spec: JobSpec) -> anyhow::Result<Watched> {
         let job = self.submit_ok(spec).await?;
