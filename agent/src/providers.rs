@@ -4,8 +4,10 @@
 //! rejected key, the log line of a failure) over one vendor client ([`ProviderApi`]).
 
 mod api;
+pub mod gemini;
 pub mod sse;
 
 pub use api::{
     Completion, ListedModel, ProviderApi, ProviderError, ProviderErrorKind, ProviderSettings,
 };
+pub use gemini::GeminiClient;
