@@ -36,6 +36,11 @@ impl Progress {
         Ok(self.take_chunk(chunk))
     }
 
+    /// Whether a chunk said why the answer stopped: the answer is whole.
+    pub(super) fn is_finished(&self) -> bool {
+        self.finish_reason.is_some()
+    }
+
     /// The usage known so far, for an error (`None` when no chunk reported any).
     pub(super) fn partial_usage(&self) -> Option<TokenUsage> {
         self.last_usage.as_ref().map(|_| self.usage())

@@ -22,6 +22,11 @@ pub(super) async fn read_stream(
         let event = match events.next_event().await {
             Ok(Some(event)) => event,
             Ok(None) => return Ok(progress.finish()),
+            // After a finishReason nothing is missing: the connection's end is only late.
+            Err(error) if progress.is_finished() => {
+                tracing::debug!(%error, "gemini: the connection failed after the final chunk");
+                return Ok(progress.finish());
+            }
             Err(error) => {
                 return Ok(Err(client.transport_error(&error, progress.partial_usage())));
             }

@@ -7,7 +7,7 @@ use settings::Secret;
 
 use super::chat_spec;
 use super::fake_gemini::{Answer, FakeGemini, KEY, settings};
-use super::recordings::{API_KEY_INVALID, QUOTA_EXHAUSTED, text_chunk};
+use super::recordings::{API_KEY_INVALID, QUOTA_EXHAUSTED, SINGLE_CHUNK, text_chunk};
 use crate::backend::Tokens;
 use crate::providers::{GeminiClient, ProviderApi, ProviderError, ProviderErrorKind};
 
@@ -71,6 +71,17 @@ async fn a_stream_gone_silent_times_out_with_its_partial_usage() {
     let error = stream_once(&fake.client_with_timeout(Duration::from_millis(200))).await;
     assert_eq!(error.kind, ProviderErrorKind::Timeout);
     assert_eq!(error.partial_usage.unwrap().output_tokens, Some(4));
+}
+
+#[tokio::test]
+async fn a_connection_left_open_after_the_final_chunk_still_completes_the_answer() {
+    let fake = FakeGemini::start(vec![Answer::StreamThenStall(vec![SINGLE_CHUNK.into()])]).await;
+    let client = fake.client_with_timeout(Duration::from_millis(200));
+    let (mut tokens, _updates) = Tokens::for_tests("job-1");
+    let spec = chat_spec("models/gemini-2.5-flash", &[("user", "hi")]);
+    let completion = client.stream(&spec, &mut tokens).await.unwrap().unwrap();
+    assert_eq!(completion.stop_reason, "STOP");
+    assert_eq!(completion.usage.output_tokens, Some(23));
 }
 
 #[tokio::test]
