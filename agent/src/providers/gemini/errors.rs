@@ -35,8 +35,10 @@ pub(super) fn local(kind: ProviderErrorKind, message: &str) -> ProviderError {
 /// A non-2xx answer with its body.
 pub(super) fn from_http(status: u16, body: &str, api_key: &Secret) -> ProviderError {
     let Ok(envelope) = serde_json::from_str::<ErrorEnvelope>(body) else {
-        let excerpt: String = body.chars().take(BODY_EXCERPT_CHARS).collect();
-        let mut error = local(kind_of_status(status, None), &redact(&excerpt, api_key));
+        // Scrubbed before it is cut, so no piece of the key survives at the cut.
+        let scrubbed = redact(body, api_key);
+        let excerpt: String = scrubbed.chars().take(BODY_EXCERPT_CHARS).collect();
+        let mut error = local(kind_of_status(status, None), &excerpt);
         error.status = Some(status);
         return error;
     };

@@ -102,6 +102,13 @@ fn a_key_echoed_in_a_body_is_scrubbed() {
     assert!(error.message.contains("key *** spent"));
     let unreadable = classify(500, &format!("oops {KEY}"));
     assert!(!format!("{unreadable} {unreadable:?}").contains(KEY));
+    // The key across the 300th character: no piece of it is kept.
+    let straddling = classify(500, &format!("{}{KEY}", "x".repeat(290)));
+    assert!(
+        !straddling.message.contains(&KEY[..10]),
+        "{}",
+        straddling.message
+    );
 }
 
 #[test]
