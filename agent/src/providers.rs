@@ -5,6 +5,7 @@
 
 pub mod anthropic;
 mod api;
+pub mod gemini;
 pub mod groq;
 mod provider_backend;
 mod provider_state;
@@ -17,5 +18,6 @@ pub use anthropic::AnthropicClient;
 pub use api::{
     Completion, ListedModel, ProviderApi, ProviderError, ProviderErrorKind, ProviderSettings,
 };
+pub use gemini::GeminiClient;
 pub use groq::GroqClient;
 pub use provider_backend::{ProviderBackend, clock_time, same_model};

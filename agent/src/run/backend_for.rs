@@ -6,7 +6,7 @@ use std::sync::Arc;
 use crate::backend::{Backend, OllamaBackend};
 use crate::config::{Config, ProviderConfig, Vendor};
 use crate::ollama::OllamaClient;
-use crate::providers::{AnthropicClient, GroqClient, ProviderApi, ProviderBackend};
+use crate::providers::{AnthropicClient, GeminiClient, GroqClient, ProviderApi, ProviderBackend};
 
 use super::AgentError;
 
