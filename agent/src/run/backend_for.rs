@@ -26,12 +26,7 @@ pub(super) fn backend_for(config: &Config) -> Result<Arc<dyn Backend>, AgentErro
     };
     Ok(match provider.vendor {
         Vendor::Groq => wrap(GroqClient::new(settings).map_err(setup)?, provider),
-        Vendor::Gemini => {
-            return Err(AgentError::Provider {
-                vendor: "gemini",
-                reason: "TEMPORARY".into(),
-            });
-        }
+        Vendor::Gemini => wrap(GeminiClient::new(settings).map_err(setup)?, provider),
         Vendor::Anthropic => wrap(AnthropicClient::new(settings).map_err(setup)?, provider),
     })
 }
