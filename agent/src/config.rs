@@ -2,6 +2,7 @@
 //! `RUNNER_*` environment overrides and the token from `RUNNER_AGENT_TOKEN`, validated with
 //! every problem listed.
 
+mod dev_provider;
 mod provider;
 mod raw;
 mod validate;
@@ -12,6 +13,7 @@ mod tests;
 use std::path::Path;
 use std::time::Duration;
 
+pub use dev_provider::VENDORS;
 pub use provider::{ProviderConfig, Vendor};
 use settings::{ConfigError, EnvSource, Key, Kind, Problems, Secret};
 /// How log lines look (`log_format`); shared with the coordinator through the telemetry crate.

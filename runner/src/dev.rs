@@ -1,5 +1,9 @@
 //! `runner dev`: a coordinator and one local agent in one process, on localhost, with embedded
-//! defaults: the quickest way to try llm-runner against the Ollama on this machine.
+//! defaults: the quickest way to try llm-runner against the Ollama on this machine. A cloud
+//! provider whose key is in the environment gets its own in-process agent too
+//! (`provider_agents.rs`).
+
+mod provider_agents;
 
 use std::path::PathBuf;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -64,9 +68,16 @@ pub async fn dev(
     shutdown: CancellationToken,
 ) -> Result<(), DevError> {
     let token = generated_token();
-    let config = dev_config(&options, env, token.clone())?;
-    let listeners = Listeners::bind(&config.core).await?;
+    let mut config = dev_config(&options, env, token.clone())?;
     let coordinator_url = format!("http://{}", config.core.grpc_addr);
+    let providers = provider_agents::provider_agents(&coordinator_url, &token, env);
+    config.core.nodes.extend(
+        providers
+            .agents
+            .iter()
+            .map(|agent| provider_agents::provider_node(&agent.node, &token)),
+    );
+    let listeners = Listeners::bind(&config.core).await?;
     let agent_config = agent::Config::for_dev(
         DEV_NODE,
         coordinator_url.clone(),
@@ -74,6 +85,22 @@ pub async fn dev(
         token,
     );
     let agent_task = tokio::spawn(agent::run(agent_config, shutdown.clone()));
+    let started: Vec<String> = providers
+        .agents
+        .iter()
+        .map(|agent| agent.node.clone())
+        .collect();
+    let provider_tasks: Vec<_> = providers
+        .agents
+        .into_iter()
+        .map(|agent| tokio::spawn(agent::run(agent, shutdown.clone())))
+        .collect();
+    tracing::info!(
+        started = ?started,
+        skipped = ?providers.skipped,
+        "runner dev: cloud provider nodes{}",
+        if started.is_empty() { ": none (put GROQ_API_KEY, GEMINI_API_KEY or ANTHROPIC_API_KEY in the environment or .env to add one)" } else { "" }
+    );
     tracing::info!(
         grpc = %coordinator_url,
         http = %format!("http://{}", config.core.http_addr),
@@ -81,10 +108,14 @@ pub async fn dev(
         "runner dev: coordinator and local agent started; try `runner models`, then `runner submit --model MODEL --prompt 'hello'`"
     );
     let served = serve(config, listeners, shutdown).await;
-    match agent_task.await {
-        Ok(Err(error)) => tracing::error!(error = %error, "local agent stopped with an error"),
-        Err(error) => tracing::error!(%error, "local agent task failed"),
-        Ok(Ok(())) => {}
+    for task in std::iter::once(agent_task).chain(provider_tasks) {
+        match task.await {
+            Ok(Err(error)) => {
+                tracing::error!(error = %error, "an in-process agent stopped with an error")
+            }
+            Err(error) => tracing::error!(%error, "an in-process agent task failed"),
+            Ok(Ok(())) => {}
+        }
     }
     Ok(served?)
 }

@@ -226,3 +226,31 @@ fn provider_keys_on_an_ollama_node_and_an_unknown_backend_are_problems() {
         "{error}"
     );
 }
+
+#[test]
+fn runner_dev_gets_a_provider_agent_only_for_a_key_in_the_environment() {
+    use super::{VENDORS, Vendor};
+    let env = MapEnv::from_pairs([
+        ("GROQ_API_KEY", "gsk_dev"),
+        ("GROQ_BASE_URL", "http://127.0.0.1:9/openai/v1/"),
+        ("CLAUDE_API_KEY", "sk-ant-not-read"),
+    ]);
+    let token = settings::Secret::new("t");
+    let groq = Config::for_dev_provider(Vendor::Groq, "http://127.0.0.1:7070", token.clone(), &env)
+        .unwrap();
+    assert_eq!(groq.node, "groq");
+    let provider = groq.provider.unwrap();
+    assert_eq!(provider.settings.base_url, "http://127.0.0.1:9/openai/v1");
+    assert!(provider.models.is_empty(), "every listed model is offered");
+    let skipped: Vec<String> = VENDORS[1..]
+        .iter()
+        .map(|vendor| {
+            Config::for_dev_provider(*vendor, "http://127.0.0.1:7070", token.clone(), &env)
+                .unwrap_err()
+        })
+        .collect();
+    assert_eq!(
+        skipped,
+        ["GEMINI_API_KEY is not set", "ANTHROPIC_API_KEY is not set"]
+    );
+}
