@@ -83,6 +83,12 @@ pub trait Backend: Send + Sync + 'static {
     /// it last learnt and asks its API for the model list only now and then.
     fn probe(&self) -> BoxFuture<'_, BackendHealth>;
 
+    /// Woken when the backend learns something its next probe should publish at once (a job
+    /// found a model rate limited or gone, or the key refused); `None`: only the interval.
+    fn changes(&self) -> Option<std::sync::Arc<tokio::sync::Notify>> {
+        None
+    }
+
     /// Runs one job, sending its text to `tokens` as it arrives. `Err(LinkGone)` when nobody
     /// is left to tell. Dropping the future aborts the backend's request.
     fn run<'a>(

@@ -42,10 +42,13 @@ impl Prober {
         let mut ticks = tokio::time::interval(self.interval);
         // A probe that takes its full timeout must not be followed by a burst of catch-up ones.
         ticks.set_missed_tick_behavior(MissedTickBehavior::Delay);
+        let changes = self.backend.changes();
         loop {
             tokio::select! {
                 _ = shutdown.cancelled() => return,
                 _ = ticks.tick() => {}
+                // What a job just learnt (a rate limit, a gone model) is published at once.
+                () = wait_for(changes.as_deref()) => {}
             }
             let snapshot = tokio::select! {
                 _ = shutdown.cancelled() => return,
@@ -70,6 +73,13 @@ impl Prober {
             *current = snapshot;
             true
         })
+    }
+}
+
+async fn wait_for(changes: Option<&tokio::sync::Notify>) {
+    match changes {
+        Some(changes) => changes.notified().await,
+        None => std::future::pending().await,
     }
 }
 

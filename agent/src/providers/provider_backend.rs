@@ -8,11 +8,12 @@
 #[cfg(test)]
 mod tests;
 
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use proto::v1::{FailureCause, JobCompletedOnNode, JobKind, JobSpec};
 use settings::Secret;
+use tokio::sync::Notify;
 use tracing::{Instrument, info, warn};
 
 use super::api::{Completion, ProviderApi, ProviderError, ProviderErrorKind};
@@ -29,6 +30,7 @@ pub struct ProviderBackend<A> {
     offered: Vec<String>,
     list_interval: Duration,
     state: Mutex<ProviderState>,
+    changes: Arc<Notify>,
 }
 
 impl<A: ProviderApi> ProviderBackend<A> {
@@ -46,6 +48,7 @@ impl<A: ProviderApi> ProviderBackend<A> {
             offered,
             list_interval,
             state: Mutex::new(ProviderState::default()),
+            changes: Arc::new(Notify::new()),
         }
     }
 
@@ -109,6 +112,15 @@ impl<A: ProviderApi> ProviderBackend<A> {
                     clock_time(until)
                 ),
                 cause: FailureCause::RateLimited,
+                usage: None,
+            }));
+        }
+        if let Some(reason) = self.state().gone_reason(&spec.model).map(str::to_owned) {
+            return Ok(Err(JobFailure {
+                message: format!(
+                    "{reason} (for an earlier job; {vendor} is not asked again until it lists the model)"
+                ),
+                cause: FailureCause::ProviderError,
                 usage: None,
             }));
         }
@@ -207,6 +219,14 @@ impl<A: ProviderApi> ProviderBackend<A> {
                 )
             }
         };
+        if matches!(
+            error.kind,
+            ProviderErrorKind::RateLimited { .. }
+                | ProviderErrorKind::KeyRejected
+                | ProviderErrorKind::ModelGone
+        ) {
+            self.changes.notify_one();
+        }
         JobFailure {
             message,
             cause,
@@ -226,6 +246,10 @@ impl<A: ProviderApi> Backend for ProviderBackend<A> {
 
     fn probe(&self) -> BoxFuture<'_, BackendHealth> {
         Box::pin(self.probe_now())
+    }
+
+    fn changes(&self) -> Option<Arc<Notify>> {
+        Some(Arc::clone(&self.changes))
     }
 
     fn run<'a>(

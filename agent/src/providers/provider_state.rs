@@ -75,6 +75,11 @@ impl ProviderState {
         self.gone.insert(model.to_owned(), reason);
     }
 
+    /// Why a job found `model` gone since the last list call, if it did.
+    pub fn gone_reason(&self, model: &str) -> Option<&str> {
+        self.gone.get(model).map(String::as_str)
+    }
+
     /// The cool-down of `model` still running at `now_ms`, if any.
     pub fn cooling_until(&self, model: &str, now_ms: i64) -> Option<(i64, &str)> {
         self.cooling

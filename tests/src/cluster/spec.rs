@@ -43,8 +43,9 @@ impl NodeSpec {
     }
 
     /// A provider node named `name` whose agent has `backend` ("groq", "gemini",
-    /// "anthropic"), talks to `base_url` with `api_key`, and asks for the model list every
-    /// second (so a test sees a retired model or a refused key soon).
+    /// "anthropic") and talks to `base_url` with `api_key`. Unless its `agent_toml` says
+    /// otherwise, the agent asks for the model list every second (so a test sees a retired
+    /// model or a refused key soon).
     pub fn provider(name: &str, backend: &str, base_url: &str, api_key: &str) -> Self {
         Self {
             name: name.to_owned(),
@@ -54,7 +55,7 @@ impl NodeSpec {
                 backend: backend.to_owned(),
                 base_url: base_url.to_owned(),
                 api_key: api_key.to_owned(),
-                agent_toml: "list_interval = \"1s\"\n".to_owned(),
+                agent_toml: String::new(),
             }),
         }
     }

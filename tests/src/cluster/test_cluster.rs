@@ -195,8 +195,13 @@ impl TestCluster {
         let backend_toml = match &provider {
             Some(provider) => {
                 envs.push((provider.key_env().to_owned(), provider.api_key.clone()));
+                let list_interval = if provider.agent_toml.contains("list_interval") {
+                    ""
+                } else {
+                    "list_interval = \"1s\"\n"
+                };
                 format!(
-                    "backend = \"{}\"\nbase_url = \"{}\"\n{}",
+                    "backend = \"{}\"\nbase_url = \"{}\"\n{list_interval}{}",
                     provider.backend, provider.base_url, provider.agent_toml
                 )
             }

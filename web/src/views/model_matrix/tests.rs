@@ -100,3 +100,22 @@ fn the_dash_is_explained_in_visible_text() {
         "{text}"
     );
 }
+
+#[test]
+fn a_providers_cells_say_not_offered_rate_limited_or_provider_down() {
+    let provider = Node {
+        backend: "groq".into(),
+        ..node("davas", NodeState::Ready)
+    };
+    for (code, why) in [
+        (IneligibilityCode::ModelNotOffered, "not offered"),
+        (IneligibilityCode::RateLimited, "rate limited"),
+        (IneligibilityCode::OllamaDown, "provider not answering"),
+    ] {
+        let reason = format!("davas: {why} in the provider's words");
+        assert_eq!(
+            cell_for(&gemma_because(false, false, code, &reason), &provider),
+            Cell::Unavailable { why, reason }
+        );
+    }
+}
