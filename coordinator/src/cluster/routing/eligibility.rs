@@ -77,6 +77,9 @@ pub(super) fn describe_ineligibility(
         }
         IneligibilityCode::OllamaDown => node.state(now_ms).1,
         IneligibilityCode::Draining => "draining".to_owned(),
+        IneligibilityCode::ModelNotInstalled if node.is_provider() => {
+            format!("{} does not serve {model} here", node.backend)
+        }
         IneligibilityCode::ModelNotInstalled => format!("model {model} not installed"),
         IneligibilityCode::QueueFull => format!(
             "queue full: {} running, {} queued",
