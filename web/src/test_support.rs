@@ -6,6 +6,6 @@ mod fake_coordinator;
 mod fake_job_service;
 mod requests;
 
-pub use cluster_fixture::running_job;
+pub use cluster_fixture::{operators_cluster, running_job};
 pub use fake_coordinator::FakeCoordinator;
 pub use requests::{TestApp, body_text};

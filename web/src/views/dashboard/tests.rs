@@ -70,3 +70,36 @@ fn a_model_nobody_can_run_now_is_listed_but_not_counted_available() {
         "the model stays listed, greyed with its host: {text}"
     );
 }
+
+#[test]
+fn a_provider_node_is_a_column_like_a_host_with_its_models_reasons() {
+    let mut snapshot = crate::test_support::operators_cluster();
+    snapshot.nodes.push(Node {
+        name: "groq".into(),
+        backend: "groq".into(),
+        state: NodeState::OllamaDown as i32,
+        state_reason: "groq rejected the API key (401 invalid_api_key: Invalid API Key)".into(),
+        last_seen_ms: 1_000,
+        ..Default::default()
+    });
+    snapshot.models.push(proto::v1::ModelAvailability {
+        model: "qwen/qwen3-32b".into(),
+        nodes: vec![proto::v1::NodeAvailability {
+            node: "groq".into(),
+            code: proto::v1::IneligibilityCode::OllamaDown as i32,
+            reason: "groq: groq rejected the API key (401 invalid_api_key: Invalid API Key)".into(),
+            ..Default::default()
+        }],
+        ..Default::default()
+    });
+    let view = ClusterView {
+        snapshot: Some(Arc::new(snapshot)),
+        problem: None,
+    };
+    let text = cluster_fragment(&view).into_string();
+    assert!(text.contains(r#"data-node="groq""#), "{text}");
+    assert!(text.contains("provider down"), "the groq card's badge: {text}");
+    assert!(text.contains("groq rejected the API key"), "{text}");
+    assert!(text.contains("provider not answering"), "the qwen3 cell on groq: {text}");
+    assert!(text.contains("<dt>Provider</dt>"), "the groq card names its provider: {text}");
+}
