@@ -200,15 +200,34 @@ async fn a_gone_model_wakes_the_prober_and_the_next_job_fails_without_a_call() {
     backend.probe().await;
     let changes = backend.changes().unwrap();
     let (mut tokens, _sent) = Tokens::for_tests("j1");
-    let first = backend.run(&chat(), &mut tokens).await.unwrap().unwrap_err();
-    assert!(first.message.contains("model_decommissioned"), "{}", first.message);
+    let first = backend
+        .run(&chat(), &mut tokens)
+        .await
+        .unwrap()
+        .unwrap_err();
+    assert!(
+        first.message.contains("model_decommissioned"),
+        "{}",
+        first.message
+    );
     tokio::time::timeout(Duration::from_secs(1), changes.notified())
         .await
         .expect("the prober is woken");
     let health = backend.probe().await;
-    assert_eq!(health.unavailable[0].code, IneligibilityCode::ModelNotOffered as i32);
+    assert_eq!(
+        health.unavailable[0].code,
+        IneligibilityCode::ModelNotOffered as i32
+    );
     let (mut tokens, _sent) = Tokens::for_tests("j2");
-    let second = backend.run(&chat(), &mut tokens).await.unwrap().unwrap_err();
-    assert!(second.message.contains("not asked again"), "{}", second.message);
+    let second = backend
+        .run(&chat(), &mut tokens)
+        .await
+        .unwrap()
+        .unwrap_err();
+    assert!(
+        second.message.contains("not asked again"),
+        "{}",
+        second.message
+    );
     assert_eq!(backend.api.calls.load(Ordering::SeqCst), 1);
 }
