@@ -107,8 +107,15 @@ async fn a_model_the_provider_no_longer_lists_is_rejected_with_the_providers_rea
     assert_eq!(groq.code, IneligibilityCode::ModelNotOffered as i32);
     assert_eq!(groq.reason, format!("groq: {words}"));
     assert_eq!(rejected.job.reason, format!("no node can run {LLAMA}"));
-    let gemini = rejected.reasons.iter().find(|reason| reason.node == "gemini").unwrap();
-    assert_eq!(gemini.reason, format!("gemini: gemini does not serve {LLAMA} here"));
+    let gemini = rejected
+        .reasons
+        .iter()
+        .find(|reason| reason.node == "gemini")
+        .unwrap();
+    assert_eq!(
+        gemini.reason,
+        format!("gemini: gemini does not serve {LLAMA} here")
+    );
     let listed = harness.models();
     let llama = listed.iter().find(|model| model.model == LLAMA).unwrap();
     assert!(!llama.available);

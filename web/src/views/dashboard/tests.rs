@@ -98,8 +98,17 @@ fn a_provider_node_is_a_column_like_a_host_with_its_models_reasons() {
     };
     let text = cluster_fragment(&view).into_string();
     assert!(text.contains(r#"data-node="groq""#), "{text}");
-    assert!(text.contains("provider down"), "the groq card's badge: {text}");
+    assert!(
+        text.contains("provider down"),
+        "the groq card's badge: {text}"
+    );
     assert!(text.contains("groq rejected the API key"), "{text}");
-    assert!(text.contains("provider not answering"), "the qwen3 cell on groq: {text}");
-    assert!(text.contains("<dt>Provider</dt>"), "the groq card names its provider: {text}");
+    assert!(
+        text.contains("provider not answering"),
+        "the qwen3 cell on groq: {text}"
+    );
+    assert!(
+        text.contains("<dt>Provider</dt>"),
+        "the groq card names its provider: {text}"
+    );
 }
