@@ -3,20 +3,11 @@
 //! list with the time it was last confirmed. It stays listed while homelab's agent is down too,
 //! and homelab keeps its three slots.
 
-use std::process::Output;
-
 use anyhow::Context;
 use proto::v1::{IneligibilityCode, ListModelsRequest, ModelAvailability, NodeState};
-use tests::cluster::{ClusterSpec, NodeSpec, Patience, TestCluster, binary_path};
+use tests::cluster::{ClusterSpec, NodeSpec, Patience, TestCluster};
 
 const SMALL_QWEN: &str = "qwen2.5:7b";
-
-async fn runner_models(cluster: &TestCluster) -> anyhow::Result<Output> {
-    Ok(tokio::process::Command::new(binary_path("runner")?)
-        .args(["models", "--coordinator", &cluster.grpc_url()])
-        .output()
-        .await?)
-}
 
 async fn small_qwen(cluster: &TestCluster) -> anyhow::Result<ModelAvailability> {
     let models = cluster
@@ -69,7 +60,7 @@ async fn a_model_stays_listed_unavailable_while_its_hosts_ollama_is_stopped() ->
     );
     assert!(node.installed_as_of_ms >= confirmed, "{node:?}");
 
-    let listed = runner_models(&cluster).await?;
+    let listed = cluster.cli(&["models"]).await?;
     let stdout = String::from_utf8_lossy(&listed.stdout);
     assert_eq!(listed.status.code(), Some(0), "{stdout}");
     let lines: Vec<&str> = stdout.lines().collect();

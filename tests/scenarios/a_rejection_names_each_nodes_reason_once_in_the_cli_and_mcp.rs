@@ -3,21 +3,11 @@
 //! MCP's `submit_job` result does the same. A lost agent reads "connection to the agent lost",
 //! never the transport's words, and a model nobody has gets a "did you mean".
 
-use std::process::Output;
-
 use proto::v1::NodeState;
 use serde_json::json;
-use tests::cluster::{ClusterSpec, Patience, TestCluster, binary_path, call_tool, result_text};
+use tests::cluster::{ClusterSpec, Patience, TestCluster, call_tool, result_text};
 
 const QWEN: &str = "qwen2.5:14b";
-
-async fn runner(cluster: &TestCluster, args: &[&str]) -> anyhow::Result<Output> {
-    Ok(tokio::process::Command::new(binary_path("runner")?)
-        .args(args)
-        .args(["--coordinator", &cluster.grpc_url()])
-        .output()
-        .await?)
-}
 
 /// Each node's reason, as the coordinator words it, must appear exactly once in `text`.
 fn expect_each_reason_once(text: &str) {
@@ -39,7 +29,7 @@ fn expect_each_reason_once(text: &str) {
 #[tokio::test]
 async fn a_rejection_names_each_nodes_reason_once_in_the_cli_and_mcp() -> anyhow::Result<()> {
     let mut cluster = TestCluster::start(ClusterSpec::three_hosts()).await?;
-    let drained = runner(&cluster, &["drain", "contabo"]).await?;
+    let drained = cluster.cli(&["drain", "contabo"]).await?;
     assert_eq!(drained.status.code(), Some(0));
     cluster.ollama("homelab").stop_answering().await;
     cluster.kill_agent("davas").await?;
@@ -50,7 +40,9 @@ async fn a_rejection_names_each_nodes_reason_once_in_the_cli_and_mcp() -> anyhow
         .wait_node_state("davas", NodeState::Down, Patience::seconds(5))
         .await?;
 
-    let rejected = runner(&cluster, &["submit", "--model", QWEN, "--prompt", "hi"]).await?;
+    let rejected = cluster
+        .cli(&["submit", "--model", QWEN, "--prompt", "hi"])
+        .await?;
     let stderr = String::from_utf8_lossy(&rejected.stderr).into_owned();
     assert_eq!(rejected.status.code(), Some(3), "{stderr}");
     expect_each_reason_once(&stderr);
@@ -67,13 +59,15 @@ async fn a_rejection_names_each_nodes_reason_once_in_the_cli_and_mcp() -> anyhow
     expect_each_reason_once(&text);
     assert!(text.contains("(recorded as job "), "{text}");
 
-    let typo = runner(&cluster, &["submit", "--model", "gemma4", "--prompt", "hi"]).await?;
+    let typo = cluster
+        .cli(&["submit", "--model", "gemma4", "--prompt", "hi"])
+        .await?;
     let stderr = String::from_utf8_lossy(&typo.stderr);
     assert!(
         stderr.contains("no node can run gemma4:latest; did you mean gemma4:27b?"),
         "{stderr}"
     );
-    let drain_typo = runner(&cluster, &["drain", "davs"]).await?;
+    let drain_typo = cluster.cli(&["drain", "davs"]).await?;
     let stderr = String::from_utf8_lossy(&drain_typo.stderr);
     assert!(
         stderr.contains("no node named davs; did you mean davas?"),

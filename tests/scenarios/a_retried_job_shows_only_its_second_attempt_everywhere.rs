@@ -4,7 +4,6 @@
 //! holds only the second answer (its progress says why it restarted), and the web job page's
 //! event stream replaces the abandoned text with the new attempt's.
 
-use std::process::Output;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -24,14 +23,6 @@ const MCP_PROMPT: &str = "sing me a song about rivers";
 /// The second attempt's answer is this long; the first is cut after more tokens than that.
 const SECOND_ANSWER_TOKENS: usize = 7;
 const FIRST_ATTEMPT_TOKENS_BEFORE_THE_LOSS: usize = 9;
-
-async fn runner(cluster: &TestCluster, args: &[&str]) -> anyhow::Result<Output> {
-    Ok(tokio::process::Command::new(binary_path("runner")?)
-        .args(args)
-        .args(["--coordinator", &cluster.grpc_url()])
-        .output()
-        .await?)
-}
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
@@ -92,7 +83,7 @@ async fn a_retried_job_shows_only_its_second_attempt_everywhere() -> anyhow::Res
     cluster
         .ollama("homelab")
         .set_answer_tokens(SECOND_ANSWER_TOKENS);
-    let drained = runner(&cluster, &["drain", "homelab"]).await?;
+    let drained = cluster.cli(&["drain", "homelab"]).await?;
     ensure!(drained.status.success(), "{}", text(&drained.stderr));
 
     // The CLI submits and follows its job; the web page follows the same job.
@@ -139,7 +130,7 @@ async fn a_retried_job_shows_only_its_second_attempt_everywhere() -> anyhow::Res
             }
         })
         .await?;
-        let undrained = runner(&cluster, &["undrain", "homelab"]).await?;
+        let undrained = cluster.cli(&["undrain", "homelab"]).await?;
         ensure!(undrained.status.success(), "{}", text(&undrained.stderr));
         cluster
             .signal_agent("contabo", tests::cluster::Signal::Kill)

@@ -1,17 +1,7 @@
 //! The `runner` CLI as an operator uses it: submit streams the answer to stdout and exits 0;
 //! a rejection exits non-zero with davas' reason on stderr; drain and undrain; listings.
 
-use std::process::Output;
-
 use tests::cluster::{ClusterSpec, TestCluster, binary_path};
-
-async fn runner(cluster: &TestCluster, args: &[&str]) -> anyhow::Result<Output> {
-    Ok(tokio::process::Command::new(binary_path("runner")?)
-        .args(args)
-        .args(["--coordinator", &cluster.grpc_url()])
-        .output()
-        .await?)
-}
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
@@ -20,17 +10,15 @@ fn text(bytes: &[u8]) -> String {
 #[tokio::test]
 async fn the_cli_streams_tokens_and_exits_non_zero_on_rejection() -> anyhow::Result<()> {
     let mut cluster = TestCluster::start(ClusterSpec::three_hosts()).await?;
-    let done = runner(
-        &cluster,
-        &[
+    let done = cluster
+        .cli(&[
             "submit",
             "--model",
             "gemma4:27b",
             "--prompt",
             "why is the sky blue?",
-        ],
-    )
-    .await?;
+        ])
+        .await?;
     assert_eq!(
         done.status.code(),
         Some(0),
@@ -44,13 +32,11 @@ async fn the_cli_streams_tokens_and_exits_non_zero_on_rejection() -> anyhow::Res
         text(&done.stderr)
     );
 
-    let drained = runner(&cluster, &["drain", "davas"]).await?;
+    let drained = cluster.cli(&["drain", "davas"]).await?;
     assert_eq!(drained.status.code(), Some(0), "{}", text(&drained.stderr));
-    let refused = runner(
-        &cluster,
-        &["submit", "--model", "gemma4:27b", "--prompt", "hi"],
-    )
-    .await?;
+    let refused = cluster
+        .cli(&["submit", "--model", "gemma4:27b", "--prompt", "hi"])
+        .await?;
     assert_ne!(refused.status.code(), Some(0));
     assert!(
         text(&refused.stderr).contains("davas: draining"),
@@ -58,7 +44,7 @@ async fn the_cli_streams_tokens_and_exits_non_zero_on_rejection() -> anyhow::Res
         text(&refused.stderr)
     );
     assert_eq!(
-        runner(&cluster, &["undrain", "davas"]).await?.status.code(),
+        cluster.cli(&["undrain", "davas"]).await?.status.code(),
         Some(0)
     );
 
@@ -70,11 +56,9 @@ async fn the_cli_streams_tokens_and_exits_non_zero_on_rejection() -> anyhow::Res
             tests::cluster::Patience::seconds(2),
         )
         .await?;
-    let rejected = runner(
-        &cluster,
-        &["submit", "--model", "gemma4:27b", "--prompt", "hi"],
-    )
-    .await?;
+    let rejected = cluster
+        .cli(&["submit", "--model", "gemma4:27b", "--prompt", "hi"])
+        .await?;
     assert_ne!(rejected.status.code(), Some(0));
     assert!(
         text(&rejected.stdout).is_empty(),
@@ -87,17 +71,17 @@ async fn the_cli_streams_tokens_and_exits_non_zero_on_rejection() -> anyhow::Res
         text(&rejected.stderr)
     );
 
-    let nodes = runner(&cluster, &["nodes", "--json"]).await?;
+    let nodes = cluster.cli(&["nodes", "--json"]).await?;
     assert_eq!(nodes.status.code(), Some(0));
     let parsed: serde_json::Value = serde_json::from_slice(&nodes.stdout)?;
     assert!(parsed.to_string().contains("davas"), "{parsed}");
-    let models = runner(&cluster, &["models"]).await?;
+    let models = cluster.cli(&["models"]).await?;
     assert!(
         text(&models.stdout).contains("gemma4:27b"),
         "{}",
         text(&models.stdout)
     );
-    let jobs = runner(&cluster, &["jobs"]).await?;
+    let jobs = cluster.cli(&["jobs"]).await?;
     assert_eq!(jobs.status.code(), Some(0));
     assert!(
         text(&jobs.stdout).to_lowercase().contains("rejected"),

@@ -6,12 +6,13 @@ use super::binaries::binary_path;
 use super::test_cluster::TestCluster;
 
 impl TestCluster {
-    /// `runner ARGS --coordinator <this cluster>`, waited for; stdout and stderr captured.
+    /// `runner ARGS --coordinator <this cluster>`, waited for; stdout and stderr captured
+    /// (piped, so no table is cut to a terminal's width).
     pub async fn cli(&self, args: &[&str]) -> anyhow::Result<Output> {
         Ok(tokio::process::Command::new(binary_path("runner")?)
             .args(args)
             .args(["--coordinator", &self.grpc_url()])
-            .env("COLUMNS", "400")
+            .env_remove("COLUMNS")
             .output()
             .await?)
     }
