@@ -17,7 +17,9 @@ const SERVICE_NAME: &str = "llm-runner-agent";
 /// Exit status for configuration that cannot be used (DESIGN.md).
 const EXIT_BAD_CONFIG: u8 = 2;
 
-/// The llm-runner node agent: reports this host's Ollama to the coordinator and runs its jobs.
+/// The llm-runner node agent: reports this host's Ollama (or, with `backend = "groq"`,
+/// `"gemini"` or `"anthropic"`, that cloud provider's models) to the coordinator and runs its
+/// jobs.
 #[derive(Debug, Parser)]
 #[command(name = "runner-agent", version)]
 struct Arguments {
