@@ -105,6 +105,13 @@ pub(super) fn provider(
             return None;
         }
     };
+    if raw.ollama_url.is_some() {
+        problems.push(format!(
+            "ollama_url: a {} node talks to {}, not to Ollama; remove ollama_url (or set base_url)",
+            vendor.name(),
+            vendor.name()
+        ));
+    }
     let base_url = raw
         .base_url
         .clone()
