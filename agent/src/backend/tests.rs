@@ -1,7 +1,6 @@
 //! The Ollama backend against the stand-in Ollama of the agent's tests: text arrives through
 //! `Tokens` and usage comes from Ollama's final chunk.
 
-use proto::v1::agent_job_update::Event;
 use proto::v1::{ChatMessage, JobKind, JobSpec};
 
 use super::{Backend, OllamaBackend, Tokens};
@@ -24,12 +23,7 @@ async fn an_ollama_chat_streams_its_tokens_and_reports_ollamas_counts_as_usage()
     let (mut tokens, mut sent) = Tokens::for_tests("job-1");
     let completed = backend.run(&spec, &mut tokens).await.unwrap().unwrap();
     drop(tokens);
-    let mut text = String::new();
-    while let Some(update) = sent.recv().await {
-        if let Some(Event::Delta(delta)) = update.event {
-            text.push_str(&delta);
-        }
-    }
+    let text = crate::backend::sent_text(&mut sent).await;
     assert!(!text.is_empty(), "no token arrived");
     let stats = completed.stats.unwrap();
     let usage = completed.usage.unwrap();

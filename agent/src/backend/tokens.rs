@@ -60,3 +60,14 @@ impl Tokens {
         (Self::new(job_id.to_owned(), sender), receiver)
     }
 }
+
+/// The text a test's [`Tokens`] sent, once it was dropped: every delta, in order.
+pub async fn sent_text(updates: &mut mpsc::Receiver<AgentJobUpdate>) -> String {
+    let mut text = String::new();
+    while let Some(update) = updates.recv().await {
+        if let Some(Event::Delta(piece)) = update.event {
+            text.push_str(&piece);
+        }
+    }
+    text
+}

@@ -10,7 +10,6 @@ mod usage;
 
 use std::time::Duration;
 
-use proto::v1::agent_job_update::Event;
 use proto::v1::{ChatMessage, JobKind, JobSpec, ModelOptions};
 use settings::Secret;
 
@@ -61,11 +60,6 @@ async fn stream_once(
     let (mut tokens, mut updates) = Tokens::for_tests("job-1");
     let outcome = anthropic.stream(spec, &mut tokens).await.unwrap();
     drop(tokens);
-    let mut text = String::new();
-    while let Some(update) = updates.recv().await {
-        if let Some(Event::Delta(piece)) = update.event {
-            text.push_str(&piece);
-        }
-    }
+    let text = crate::backend::sent_text(&mut updates).await;
     (outcome, text, server)
 }

@@ -2,8 +2,6 @@
 //! the model that answered, a stream cut short, and an error after HTTP 200.
 
 use proto::v1::TokenUsage;
-use proto::v1::agent_job_update::Event;
-use tokio::sync::mpsc::Receiver;
 
 use super::chat_spec;
 use super::fake_gemini::{Answer, FakeGemini, KEY};
@@ -21,18 +19,8 @@ async fn run(
     let spec = chat_spec(model, &[("user", "Say hi in Portuguese")]);
     let outcome = fake.client().stream(&spec, &mut tokens).await.unwrap();
     drop(tokens);
-    let text = streamed_text(&mut updates).await;
+    let text = crate::backend::sent_text(&mut updates).await;
     (fake, outcome, text)
-}
-
-async fn streamed_text(updates: &mut Receiver<proto::v1::AgentJobUpdate>) -> String {
-    let mut text = String::new();
-    while let Some(update) = updates.recv().await {
-        if let Some(Event::Delta(piece)) = update.event {
-            text.push_str(&piece);
-        }
-    }
-    text
 }
 
 #[tokio::test]
