@@ -1,6 +1,8 @@
 //! `cargo bench -p bench --bench cluster_core -- [--quick] [--requests N] ...`: the cluster
 //! core's benchmark; parses the command line, runs it, prints the report.
 //!
+//! `--scale-only`, `--throughput-only` and `--cloud-only` run one part and print its table.
+//!
 //! A bench target with its own `main` (harness = false): cargo runs it from
 //! `target/release/deps/`, where the harness finds the release `runner` and `runner-agent`.
 
@@ -77,6 +79,10 @@ struct Arguments {
     /// Only the throughput run (three agents), e.g. to profile the coordinator under it.
     #[arg(long)]
     throughput_only: bool,
+    /// Only the cloud paths (direct, LiteLLM and llm-runner to a stand-in Groq), at the
+    /// `--concurrency` levels with `--tokens` and `--chat-requests`.
+    #[arg(long)]
+    cloud_only: bool,
     /// With `--throughput-only`: the coordinator's data dir on tmpfs (/dev/shm), not on disk.
     #[arg(long)]
     tmpfs: bool,
@@ -147,6 +153,19 @@ async fn main() -> ExitCode {
         return match bench::scale::measure_scale(&settings.scale).await {
             Ok(figures) => {
                 println!("{}", bench::scale::table::render_section(&figures));
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("bench: error: {error:#}");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    if arguments.cloud_only {
+        let settings = arguments.settings();
+        return match bench::measure_cloud(&settings).await {
+            Ok(figures) => {
+                println!("{}", bench::cloud_paths::render_section(Some(&figures)));
                 ExitCode::SUCCESS
             }
             Err(error) => {

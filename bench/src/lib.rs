@@ -1,12 +1,14 @@
 //! Benchmarks of the cluster core, run against real `runner` and `runner-agent` processes with
 //! the stand-in Ollama of the `tests` harness: the latency coordinator + agent add to a
-//! generate request, how fast a dead or frozen agent stops being routed to, and how many short
-//! jobs per second one coordinator carries with three agents.
+//! generate request, how fast a dead or frozen agent stops being routed to, how many short
+//! jobs per second one coordinator carries with three agents, and what llm-runner and LiteLLM
+//! add to a chat with a stand-in Groq.
 
 // Tests may unwrap: a panic there is a test failure with its location, which is the point.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod chat_paths;
+pub mod cloud_paths;
 pub mod failure_detection;
 pub mod footprint;
 pub mod litellm;
@@ -23,4 +25,4 @@ pub mod table;
 pub mod throughput;
 
 pub use report::BenchReport;
-pub use run::{BENCH_MODEL, BENCH_NODE, BenchSettings, run};
+pub use run::{BENCH_MODEL, BENCH_NODE, BenchSettings, measure_cloud, run};

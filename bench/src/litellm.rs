@@ -11,7 +11,9 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, bail};
 use harness::cluster::ManagedProcess;
 
-pub use proxy_config::{config_text, generate_master_key, proxy_env};
+pub use proxy_config::{
+    GROQ_KEY_ENV, config_text, generate_master_key, groq_config_text, proxy_env,
+};
 pub use sse_call::LiteLlmCaller;
 
 /// Python's imports alone take seconds on a loaded machine; a cold start can take much longer.
@@ -33,8 +35,29 @@ pub struct LiteLlmProxy {
 impl LiteLlmProxy {
     /// Starts the proxy for `model` in front of `ollama_url`; its config and log go in `dir`.
     pub async fn start(dir: &Path, model: &str, ollama_url: &str) -> anyhow::Result<Self> {
+        Self::start_with(dir, &config_text(model, ollama_url), Vec::new()).await
+    }
+
+    /// Starts the proxy for the Groq `model` in front of the OpenAI-compatible API at
+    /// `base_url`, with `api_key` in the proxy's environment; config and log go in `dir`.
+    pub async fn start_groq(
+        dir: &Path,
+        model: &str,
+        base_url: &str,
+        api_key: &str,
+    ) -> anyhow::Result<Self> {
+        let key = vec![(GROQ_KEY_ENV.to_owned(), api_key.to_owned())];
+        Self::start_with(dir, &groq_config_text(model, base_url), key).await
+    }
+
+    /// Starts the proxy with `config` and `extra_env` added to [`proxy_env`].
+    async fn start_with(
+        dir: &Path,
+        config: &str,
+        extra_env: Vec<(String, String)>,
+    ) -> anyhow::Result<Self> {
         let config_path = dir.join("litellm-config.yaml");
-        std::fs::write(&config_path, config_text(model, ollama_url))
+        std::fs::write(&config_path, config)
             .with_context(|| format!("cannot write {}", config_path.display()))?;
         let port = free_port()?;
         let master_key = generate_master_key();
@@ -52,14 +75,10 @@ impl LiteLlmProxy {
         .to_vec();
         let version = installed_version().await?;
         let started = Instant::now();
-        let process = ManagedProcess::spawn(
-            "litellm",
-            &PathBuf::from("python3"),
-            &args,
-            &proxy_env(&master_key),
-            dir,
-        )
-        .context("cannot start the LiteLLM proxy with python3")?;
+        let mut env = proxy_env(&master_key);
+        env.extend(extra_env);
+        let process = ManagedProcess::spawn("litellm", &PathBuf::from("python3"), &args, &env, dir)
+            .context("cannot start the LiteLLM proxy with python3")?;
         let mut proxy = Self {
             process,
             url: format!("http://127.0.0.1:{port}"),

@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use crate::chat_paths::ChatPathsFigures;
+use crate::cloud_paths::CloudPathsFigures;
 use crate::failure_detection::{AlertFigures, FaultFigures};
 use crate::footprint::FootprintFigures;
 use crate::machine::{MachineDescription, as_milliseconds_text};
@@ -32,6 +33,8 @@ pub struct BenchReport {
     pub footprint: Option<FootprintFigures>,
     /// Node loss -> alert delivered, on a cluster of its own.
     pub alert_detection: Option<AlertFigures>,
+    /// The same chat to a stand-in Groq direct, through LiteLLM and through a Groq node.
+    pub cloud_paths: Option<CloudPathsFigures>,
 }
 
 impl BenchReport {
@@ -40,7 +43,7 @@ impl BenchReport {
         format!(
             "machine: {}\nrequests: {} measured after {} warm-up per path and level, {} tokens per answer, zero think time\n\n\
              added latency, data dir on disk (ms; through = one SubmitAndWatch call via coordinator and agent, its first event sent once the job is durable)\n\n{}\n\
-             failure detection (ms from the signal until ListModels shows the model unroutable; heartbeat_timeout {})\n\n{}{}{}{}{}{}{}",
+             failure detection (ms from the signal until ListModels shows the model unroutable; heartbeat_timeout {})\n\n{}{}{}{}{}{}{}{}",
             self.machine.summary(),
             settings.requests,
             settings.warmup,
@@ -54,6 +57,7 @@ impl BenchReport {
             crate::chat_paths::render_section(self.chat_paths.as_ref()),
             crate::footprint::render_section(self.footprint.as_ref()),
             crate::failure_detection::render_section(self.alert_detection.as_ref()),
+            crate::cloud_paths::render_section(self.cloud_paths.as_ref()),
         )
     }
 

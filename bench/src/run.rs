@@ -1,7 +1,8 @@
 //! One benchmark run: start a one-node cluster of real `runner` and `runner-agent` processes
 //! next to an in-process stand-in Ollama, measure added latency, then failure detection; the
 //! added latency again with the coordinator's data dir on tmpfs (`/dev/shm`), to separate what
-//! the software adds from what this disk's fdatasync adds; then throughput with three agents.
+//! the software adds from what this disk's fdatasync adds; then throughput with three agents;
+//! then the cloud paths, on a cluster of one Groq node.
 
 use std::time::Duration;
 
@@ -9,6 +10,7 @@ use anyhow::Context;
 use harness::cluster::{ClusterSpec, NodeSpec, TestCluster};
 
 use crate::chat_paths::{ChatPathSettings, measure_chat_paths};
+use crate::cloud_paths::measure_cloud_paths;
 use crate::failure_detection::{AlertSettings, measure_alert_detection, measure_failure_detection};
 use crate::footprint::{FootprintSettings, measure_busy, measure_idle};
 use crate::machine::MachineDescription;
@@ -32,7 +34,8 @@ pub struct BenchSettings {
     pub heartbeat_timeout: Duration,
     pub throughput: ThroughputSettings,
     pub scale: ScaleSettings,
-    /// Chats per path and level side by side with LiteLLM (levels and tokens: `overhead`'s).
+    /// Chats per path and level side by side with LiteLLM, to the stand-in Ollama and to the
+    /// stand-in Groq (levels and tokens: `overhead`'s).
     pub chat: ChatPathSettings,
     pub footprint: FootprintSettings,
     /// Node loss -> alert trials (`alerts.trials`) on a cluster of their own.
@@ -152,7 +155,17 @@ pub async fn run(settings: &BenchSettings) -> anyhow::Result<BenchReport> {
     }
     report.throughput_settings = Some(settings.throughput.clone());
     report.scale = measure_scale(&settings.scale).await?;
+    report.cloud_paths = Some(measure_cloud(settings).await?);
     Ok(report)
+}
+
+/// The cloud paths at the overhead run's levels and answer length, with the chat run's sizes.
+pub async fn measure_cloud(
+    settings: &BenchSettings,
+) -> anyhow::Result<crate::cloud_paths::CloudPathsFigures> {
+    let overhead = &settings.overhead;
+    let (levels, tokens) = (&overhead.concurrency_levels, overhead.tokens);
+    measure_cloud_paths(&settings.chat, levels, tokens, settings.heartbeat_timeout).await
 }
 
 fn tmpfs_root() -> Option<std::path::PathBuf> {
@@ -255,6 +268,7 @@ async fn measure_all(
         chat_paths: Some(chat_paths),
         footprint: Some(footprint),
         alert_detection: None,
+        cloud_paths: None,
     })
 }
 

@@ -85,13 +85,26 @@ async fn a_quick_run_measures_every_path_level_and_fault() {
         .expect("alert delivery was measured");
     assert_eq!(alerts.detection.count, settings.alerts.trials);
     assert!(alerts.detection.p50 >= alerts.alert_after);
+    // The same chat to the stand-in Groq direct, through LiteLLM's groq/ and a Groq node.
+    let cloud = report.cloud_paths.as_ref().expect("the cloud paths ran");
+    assert_eq!(
+        cloud.levels.len(),
+        settings.overhead.concurrency_levels.len()
+    );
+    for level in &cloud.levels {
+        for path in [&level.direct, &level.litellm, &level.llm_runner] {
+            assert_eq!(path.total.count, settings.chat.requests);
+            assert!(path.first_token.p50 <= path.total.p50);
+        }
+    }
     let rendered = report.render();
     println!("{rendered}");
     assert!(
         rendered.contains("added")
             && rendered.contains("SIGSTOP agent")
             && rendered.contains("jobs/s")
-            && rendered.contains("status → view"),
+            && rendered.contains("status → view")
+            && rendered.contains("direct Groq"),
         "{rendered}"
     );
 }

@@ -1,5 +1,6 @@
 //! What the LiteLLM proxy is started with: a config file naming one model served by the stand-in
-//! Ollama, a freshly generated master key, and an environment that keeps it offline and quiet.
+//! Ollama (or by the stand-in Groq), a freshly generated master key, and an environment that
+//! keeps it offline and quiet.
 
 use std::collections::hash_map::RandomState;
 use std::hash::{BuildHasher, Hasher};
@@ -16,6 +17,29 @@ pub fn config_text(model: &str, ollama_url: &str) -> String {
             "litellm_params": {
                 "model": format!("ollama_chat/{model}"),
                 "api_base": ollama_url,
+            },
+        }],
+        "general_settings": { "master_key": "os.environ/LITELLM_MASTER_KEY" },
+    })
+    .to_string()
+}
+
+/// The variable the Groq config reads the provider's key from, so the key is in no file.
+pub const GROQ_KEY_ENV: &str = "GROQ_API_KEY";
+
+/// The proxy's config for a Groq model: one `model_list` entry that sends `model` to the
+/// OpenAI-compatible API at `base_url` (`http://HOST:PORT/openai/v1`) through LiteLLM's `groq/`
+/// provider, which posts to `{api_base}/chat/completions` with `api_key` as Bearer token (docs:
+/// docs.litellm.ai/docs/providers/groq; `litellm/llms/groq/chat/transformation.py`). The key is
+/// read from [`GROQ_KEY_ENV`], the master key as in [`config_text`].
+pub fn groq_config_text(model: &str, base_url: &str) -> String {
+    json!({
+        "model_list": [{
+            "model_name": model,
+            "litellm_params": {
+                "model": format!("groq/{model}"),
+                "api_base": base_url,
+                "api_key": format!("os.environ/{GROQ_KEY_ENV}"),
             },
         }],
         "general_settings": { "master_key": "os.environ/LITELLM_MASTER_KEY" },

@@ -1,6 +1,7 @@
 //! One chat through the LiteLLM proxy, as an OpenAI client would send it: a streamed
 //! `POST /v1/chat/completions` with the master key as Bearer token, read as server-sent events.
-//! The first token is the first chunk with non-empty content; the end is `data: [DONE]`.
+//! The first token is the first chunk with non-empty content; the end is `data: [DONE]`. The
+//! same caller sends a chat straight to any OpenAI-compatible API (the stand-in Groq).
 
 use std::time::{Duration, Instant};
 
@@ -15,6 +16,8 @@ const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
 
 #[derive(Clone)]
 pub struct LiteLlmCaller {
+    /// Who answers, for error messages: `LiteLLM`, `the stand-in Groq`.
+    peer: &'static str,
     client: reqwest::Client,
     completions_url: String,
     authorization: String,
@@ -38,20 +41,53 @@ impl LiteLlmCaller {
         prompt: &str,
         expected_answer: String,
     ) -> anyhow::Result<Self> {
+        let body = json!({
+            "model": model,
+            "messages": [{ "role": "user", "content": prompt }],
+            "stream": true,
+        });
+        let url = format!("{proxy_url}/v1/chat/completions");
+        Self::build("LiteLLM", url, master_key, body, expected_answer)
+    }
+
+    /// A streamed chat straight to the OpenAI-compatible API at `completions_url` with
+    /// `api_key`, asking for the usage in the stream (`stream_options.include_usage`) as the
+    /// agent's Groq client does, so both get the same bytes back; errors name `peer`.
+    pub fn openai_compatible(
+        peer: &'static str,
+        completions_url: String,
+        api_key: &str,
+        model: &str,
+        prompt: &str,
+        expected_answer: String,
+    ) -> anyhow::Result<Self> {
+        let body = json!({
+            "model": model,
+            "messages": [{ "role": "user", "content": prompt }],
+            "stream": true,
+            "stream_options": { "include_usage": true },
+        });
+        Self::build(peer, completions_url, api_key, body, expected_answer)
+    }
+
+    fn build(
+        peer: &'static str,
+        completions_url: String,
+        bearer: &str,
+        body: Value,
+        expected_answer: String,
+    ) -> anyhow::Result<Self> {
         let client = reqwest::Client::builder()
             .tcp_nodelay(true)
             .timeout(REQUEST_TIMEOUT)
             .build()
-            .context("cannot build the http client for LiteLLM")?;
+            .with_context(|| format!("cannot build the http client for {peer}"))?;
         Ok(Self {
+            peer,
             client,
-            completions_url: format!("{proxy_url}/v1/chat/completions"),
-            authorization: format!("Bearer {master_key}"),
-            body: json!({
-                "model": model,
-                "messages": [{ "role": "user", "content": prompt }],
-                "stream": true,
-            }),
+            completions_url,
+            authorization: format!("Bearer {bearer}"),
+            body,
             expected_answer,
         })
     }
@@ -65,18 +101,23 @@ impl LiteLlmCaller {
             .json(&self.body)
             .send()
             .await
-            .context("the chat request to LiteLLM failed")?;
+            .with_context(|| format!("the chat request to {} failed", self.peer))?;
         if !response.status().is_success() {
             let status = response.status();
             let body = response.text().await.unwrap_or_default();
-            bail!("LiteLLM answered {status}: {body}");
+            bail!("{} answered {status}: {body}", self.peer);
         }
         let mut lines = StreamLines::default();
         let mut answer = String::new();
         let mut first_token = None;
-        while let Some(chunk) = response.chunk().await.context("reading LiteLLM's stream")? {
+        let peer = self.peer;
+        while let Some(chunk) = response
+            .chunk()
+            .await
+            .with_context(|| format!("reading {peer}'s stream"))?
+        {
             for line in lines.push(&chunk) {
-                match parse_event(&line)? {
+                match parse_event(peer, &line)? {
                     Event::Content(token) => {
                         first_token.get_or_insert_with(|| started.elapsed());
                         answer.push_str(&token);
@@ -85,7 +126,7 @@ impl LiteLlmCaller {
                         let total = started.elapsed();
                         if answer != self.expected_answer {
                             bail!(
-                                "LiteLLM's answer was {answer:?}, not {:?}",
+                                "{peer}'s answer was {answer:?}, not {:?}",
                                 self.expected_answer
                             );
                         }
@@ -98,12 +139,13 @@ impl LiteLlmCaller {
                 }
             }
         }
-        bail!("LiteLLM's stream ended without `data: [DONE]`")
+        bail!("{peer}'s stream ended without `data: [DONE]`")
     }
 }
 
-fn parse_event(line: &[u8]) -> anyhow::Result<Event> {
-    let line = std::str::from_utf8(line).context("LiteLLM sent a line that is not UTF-8")?;
+fn parse_event(peer: &str, line: &[u8]) -> anyhow::Result<Event> {
+    let line = std::str::from_utf8(line)
+        .with_context(|| format!("{peer} sent a line that is not UTF-8"))?;
     let Some(data) = line.strip_prefix("data:") else {
         // Comments (`: ping`), `event:` and `id:` lines carry no tokens.
         return Ok(Event::Other);
@@ -113,9 +155,9 @@ fn parse_event(line: &[u8]) -> anyhow::Result<Event> {
         return Ok(Event::Done);
     }
     let chunk: Value =
-        serde_json::from_str(data).with_context(|| format!("LiteLLM sent {data:?}"))?;
+        serde_json::from_str(data).with_context(|| format!("{peer} sent {data:?}"))?;
     if let Some(error) = chunk.get("error") {
-        bail!("LiteLLM failed the chat mid-stream: {error}");
+        bail!("{peer} failed the chat mid-stream: {error}");
     }
     let content = chunk
         .pointer("/choices/0/delta/content")

@@ -11,6 +11,7 @@ use axum::extract::{Request, State};
 use axum::http::StatusCode;
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
+use axum::serve::ListenerExt as _;
 use serde_json::Value;
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
@@ -46,6 +47,11 @@ pub(crate) async fn serve(
         .local_addr()
         .with_context(|| format!("reading the stand-in {vendor}'s bound address"))?;
     let routes = routes.layer(middleware::from_fn_with_state(shared, record));
+    // As the stand-in Ollama: without it Nagle's algorithm holds each small SSE frame after
+    // the first until the client's delayed ACK (~40 ms), a stall no real provider has.
+    let listener = listener.tap_io(|tcp| {
+        let _ = tcp.set_nodelay(true);
+    });
     let stopped = CancellationToken::new();
     let shutdown = stopped.clone().cancelled_owned();
     tokio::spawn(async move {

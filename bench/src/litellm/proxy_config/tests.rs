@@ -19,6 +19,24 @@ fn the_config_routes_the_model_to_the_stand_in_through_ollama_chat() {
 }
 
 #[test]
+fn the_groq_config_sends_the_model_to_the_stand_in_with_the_key_from_the_environment() {
+    let base = "http://127.0.0.1:9/openai/v1";
+    let config: Value = serde_json::from_str(&groq_config_text("qwen/qwen3-32b", base)).unwrap();
+    let entry = &config["model_list"][0];
+    assert_eq!(entry["model_name"], "qwen/qwen3-32b");
+    assert_eq!(entry["litellm_params"]["model"], "groq/qwen/qwen3-32b");
+    assert_eq!(entry["litellm_params"]["api_base"], base);
+    assert_eq!(
+        entry["litellm_params"]["api_key"],
+        "os.environ/GROQ_API_KEY"
+    );
+    assert_eq!(
+        config["general_settings"]["master_key"],
+        "os.environ/LITELLM_MASTER_KEY"
+    );
+}
+
+#[test]
 fn every_master_key_is_new_and_shaped_as_litellm_wants() {
     let (first, second) = (generate_master_key(), generate_master_key());
     assert_ne!(first, second);
