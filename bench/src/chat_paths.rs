@@ -131,8 +131,9 @@ async fn measure_litellm(
     Ok(levels)
 }
 
-async fn measure_path(
-    caller: &ChatCaller,
+/// One path at one concurrency level: the warm-up, then the measured load, as figures.
+pub async fn measure_path<C: crate::overhead::TimedCall>(
+    caller: &C,
     what: &str,
     concurrency: usize,
     settings: &ChatPathSettings,

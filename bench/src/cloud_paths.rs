@@ -16,9 +16,9 @@ use harness::fake_providers::{FakeGroq, expected_answer};
 pub use load::CloudCaller;
 pub use table::{cloud_paths_table, render_section};
 
-use crate::chat_paths::{CHAT_PROMPT, ChatLevelFigures, ChatPathSettings, path_figures};
+use crate::chat_paths::{CHAT_PROMPT, ChatLevelFigures, ChatPathSettings, measure_path};
 use crate::litellm::{LiteLlmCaller, LiteLlmProxy};
-use crate::overhead::{ClusterCaller, PathFigures, drive};
+use crate::overhead::{ClusterCaller, PathFigures};
 
 /// The Groq node and the model every cloud chat names (a model Groq serves).
 pub const CLOUD_NODE: &str = "groq";
@@ -140,22 +140,6 @@ async fn measure_litellm(
         levels.push(measure_path(&litellm, "LiteLLM (groq/)", concurrency, settings).await?);
     }
     Ok(levels)
-}
-
-async fn measure_path(
-    caller: &CloudCaller,
-    what: &str,
-    concurrency: usize,
-    settings: &ChatPathSettings,
-) -> anyhow::Result<PathFigures> {
-    let measured = async {
-        drive(caller, concurrency, settings.warmup).await?;
-        let outcome = drive(caller, concurrency, settings.requests).await?;
-        path_figures(&outcome)
-    };
-    measured
-        .await
-        .with_context(|| format!("{what} chats at concurrency {concurrency}"))
 }
 
 /// One Groq node (its agent: `backend = "groq"`, the stand-in's `base_url`, the key in
