@@ -36,6 +36,7 @@ async fn embed_and_chat_jobs_run_with_ollamas_options() -> anyhow::Result<()> {
         keep_alive: Some("10m".into()),
         format: Some("json".into()),
         num_predict: Some(4),
+        ..Default::default()
     });
     let chatted = cluster.run_job(chat).await?.job;
     assert_eq!(

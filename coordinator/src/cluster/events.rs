@@ -79,6 +79,11 @@ pub struct Rejected {
     pub reasons: Vec<NodeIneligibility>,
     /// True when every candidate is merely unhealthy or busy (gRPC UNAVAILABLE).
     pub transient: bool,
+    /// True when a route or some node's last known list names the model: it exists here but
+    /// cannot run now (false: nobody has it).
+    pub listed: bool,
+    /// When every reason is a provider's rate limit: how long until the first one ends.
+    pub retry_after_ms: Option<u64>,
     /// Says when the rejected job's record is on disk, so a client told of the rejection
     /// finds it in `ListJobs` at once (`None` where nothing was written, as in tests).
     pub durable: Option<oneshot::Receiver<Result<(), String>>>,

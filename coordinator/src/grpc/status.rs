@@ -1,7 +1,10 @@
 //! How cluster errors and rejections become gRPC statuses, with structured details a client
-//! can read (`google.rpc.PreconditionFailure`, one violation per candidate node; `ErrorInfo`).
+//! can read (`google.rpc.PreconditionFailure`, one violation per candidate node; `ErrorInfo`
+//! with the job's id and whether the model is listed at all; `RetryInfo` when every node is
+//! rate limited).
 
 use std::collections::HashMap;
+use std::time::Duration;
 
 use proto::v1::IneligibilityCode;
 use tonic::{Code, Status};
@@ -39,11 +42,16 @@ pub fn rejection_status(rejected: &Rejected) -> Status {
         })
         .collect();
     let mut details = ErrorDetails::with_precondition_failure(violations);
+    // `listed`: the model exists here (a route or a node names it) but cannot run now.
     let metadata = HashMap::from([
         ("model".to_owned(), model),
         ("job_id".to_owned(), rejected.job.id.clone()),
+        ("listed".to_owned(), rejected.listed.to_string()),
     ]);
     details.set_error_info("NO_ELIGIBLE_NODE", ERROR_DOMAIN, metadata);
+    if let Some(wait_ms) = rejected.retry_after_ms {
+        details.set_retry_info(Some(Duration::from_millis(wait_ms)));
+    }
     Status::with_error_details(code, rejected.job.reason.clone(), details)
 }
 

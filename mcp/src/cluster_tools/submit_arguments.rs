@@ -110,6 +110,7 @@ impl SubmitJobArguments {
                 keep_alive: self.keep_alive.clone(),
                 format,
                 num_predict: self.num_predict,
+                ..Default::default()
             }),
             retries: self.retries.unwrap_or(0),
             ..Default::default()

@@ -37,6 +37,7 @@ fn set_options_keep_alive_and_schema_are_mapped() {
         keep_alive: Some("-1".to_owned()),
         format: Some(r#"{"type": "object"}"#.to_owned()),
         num_predict: Some(64),
+        ..Default::default()
     };
     let body = generate_body(&spec(JobKind::Generate, Some(options))).unwrap();
     assert_eq!(

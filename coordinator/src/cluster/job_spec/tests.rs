@@ -102,6 +102,8 @@ fn options_are_checked() {
         keep_alive: Some("1h30m".into()),
         format: Some(r#"{"type":"object"}"#.into()),
         num_predict: Some(10),
+
+        ..Default::default()
     };
     assert!(validate_job_spec(with(good), 100).is_ok());
 }

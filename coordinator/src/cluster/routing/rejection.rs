@@ -71,6 +71,29 @@ fn code_description(code: i32, model: &str) -> String {
     }
 }
 
+/// When every reason is a provider's rate limit, how long until the first of them ends (the
+/// `Retry-After` a client may honour); `None` otherwise.
+pub fn rate_limit_wait_ms(
+    nodes: &[NodeEntry],
+    reasons: &[NodeIneligibility],
+    model: &str,
+    now_ms: i64,
+) -> Option<u64> {
+    let all_rate_limited = !reasons.is_empty()
+        && reasons
+            .iter()
+            .all(|reason| reason.code == IneligibilityCode::RateLimited as i32);
+    if !all_rate_limited {
+        return None;
+    }
+    nodes
+        .iter()
+        .filter_map(|node| node.unavailable(model, now_ms))
+        .filter(|entry| entry.code == IneligibilityCode::RateLimited as i32)
+        .map(|entry| u64::try_from(entry.until_ms.saturating_sub(now_ms)).unwrap_or(0))
+        .min()
+}
+
 /// UNAVAILABLE when every candidate is merely unhealthy or busy (retrying later may work),
 /// FAILED_PRECONDITION when the model is missing or not allowed anywhere.
 pub fn rejection_is_transient(reasons: &[NodeIneligibility]) -> bool {

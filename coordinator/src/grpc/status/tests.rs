@@ -22,6 +22,8 @@ fn rejected(code: IneligibilityCode, transient: bool) -> Rejected {
             reason: "davas: ollama not answering".into(),
         }],
         transient,
+        listed: true,
+        retry_after_ms: None,
         durable: None,
     }
 }
@@ -38,6 +40,8 @@ fn a_rejection_carries_one_violation_per_node() {
     let info = status.get_details_error_info().unwrap();
     assert_eq!(info.metadata["model"], "gemma4:27b");
     assert_eq!(info.metadata["job_id"], "J1");
+    assert_eq!(info.metadata["listed"], "true");
+    assert!(status.get_details_retry_info().is_none());
     let permanent = rejection_status(&rejected(IneligibilityCode::ModelNotInstalled, false));
     assert_eq!(permanent.code(), Code::FailedPrecondition);
 }
@@ -53,4 +57,16 @@ fn job_errors_map_to_codes_that_say_what_happened() {
         state: "succeeded".into(),
     };
     assert_eq!(job_error_status(ended).code(), Code::FailedPrecondition);
+}
+
+#[test]
+fn a_rate_limited_rejection_says_when_to_retry() {
+    let mut rejected = rejected(IneligibilityCode::RateLimited, true);
+    rejected.retry_after_ms = Some(2_500);
+    let status = rejection_status(&rejected);
+    let retry = status.get_details_retry_info().unwrap();
+    assert_eq!(
+        retry.retry_delay,
+        Some(std::time::Duration::from_millis(2_500))
+    );
 }

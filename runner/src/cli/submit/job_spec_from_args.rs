@@ -84,6 +84,8 @@ fn model_options(options: &ModelOptionArgs) -> Option<ModelOptions> {
         keep_alive: options.keep_alive.clone(),
         format: options.format.clone(),
         num_predict: options.num_predict,
+
+        ..Default::default()
     };
     (model_options != ModelOptions::default()).then_some(model_options)
 }

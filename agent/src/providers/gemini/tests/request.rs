@@ -62,6 +62,7 @@ fn options_become_the_generation_config() {
         format: Some("json".into()),
         num_ctx: Some(8192),
         keep_alive: Some("5m".into()),
+        ..Default::default()
     });
     let body = generate_content_body(&spec).unwrap();
     assert_eq!(

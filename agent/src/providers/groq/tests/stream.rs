@@ -20,6 +20,7 @@ async fn recorded_stream_sends_the_request_streams_the_text_and_counts_usage_onc
         format: Some("json".to_owned()),
         num_ctx: Some(4096),
         keep_alive: Some("5m".to_owned()),
+        ..Default::default()
     });
     let reply = Reply::event_stream(&[ROLE, OL, A, BANG, FINISH, USAGE_TAIL, DONE]);
     let (outcome, text, server) = stream_once(reply, &spec).await;
