@@ -6,7 +6,9 @@
 
 mod chat_completion;
 mod chat_request;
-mod chat_stream;
+mod completion_stream;
+mod completions;
+mod embeddings;
 mod error;
 mod models;
 mod usage;
@@ -24,6 +26,8 @@ pub use error::OpenAiError;
 pub fn routes() -> Router<ApiState> {
     Router::new()
         .route("/v1/chat/completions", post(chat_completion::handle))
+        .route("/v1/completions", post(completions::handle))
+        .route("/v1/embeddings", post(embeddings::handle))
         .route("/v1/models", get(models::list))
         .route("/v1/models/{*id}", get(models::get))
         .route("/v1/{*rest}", any(unknown_path))

@@ -1,5 +1,6 @@
 //! `POST /v1/chat/completions`: the request becomes a chat job; the answer is one
-//! `chat.completion` object, or a stream of `chat.completion.chunk` events (`chat_stream.rs`).
+//! `chat.completion` object, or a stream of `chat.completion.chunk` events
+//! (`completion_stream.rs`).
 //! A rejection is answered before anything is streamed, in OpenAI's error shape.
 
 use axum::Json;
@@ -11,7 +12,7 @@ use proto::v1::Job;
 use serde_json::{Value, json};
 
 use super::chat_request::ChatCompletionRequest;
-use super::chat_stream::stream_chat;
+use super::completion_stream::{Shape, stream_completion};
 use super::error::OpenAiError;
 use super::usage::{finish_reason, usage};
 use crate::ApiState;
@@ -38,7 +39,11 @@ async fn answer(
         .map_err(OpenAiError)?;
     let headers = job_headers(&run.job);
     if request.stream {
-        return Ok((headers, stream_chat(run, request.include_usage())).into_response());
+        return Ok((
+            headers,
+            stream_completion(run, Shape::Chat, request.include_usage()),
+        )
+            .into_response());
     }
     let job = run.finish().await.map_err(OpenAiError)?;
     Ok((headers, Json(completion(&job))).into_response())
