@@ -20,6 +20,9 @@ mod ollama;
 mod openai;
 mod refusal;
 
+#[cfg(test)]
+mod tests;
+
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 
