@@ -5,7 +5,9 @@
 //! full queue, hang, or stop answering altogether and come back on the same port.
 //!
 //! Answers are deterministic (see [`expected_answer`] and [`expected_embedding`]), so a test can
-//! check exactly what reached its client.
+//! check exactly what reached its client. `options.num_predict` and `options.stop` end an
+//! answer as docs/api.md describes (`done_reason` `length`, or `stop` with the answer cut just
+//! before the first stop sequence, which is not included).
 
 mod answer;
 mod behaviour_controls;
@@ -26,6 +28,7 @@ mod post_show;
 mod request;
 mod server;
 mod state;
+pub(crate) mod stop_sequences;
 mod wire;
 
 #[cfg(test)]

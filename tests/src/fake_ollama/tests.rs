@@ -5,6 +5,7 @@ mod chat_and_generate;
 mod controls;
 mod errors_and_failures;
 mod model_routes;
+mod stop_options;
 
 use std::time::{Duration, Instant};
 
