@@ -39,8 +39,8 @@ pub struct ChatRequest {
 #[derive(Debug, Deserialize)]
 pub struct Message {
     pub role: String,
-    #[serde(default)]
-    pub content: String,
+    /// `null` is taken as no text, as Ollama takes it.
+    pub content: Option<String>,
     pub images: Option<Vec<Value>>,
     pub tool_calls: Option<Vec<Value>>,
 }
@@ -145,7 +145,7 @@ fn chat_message(message: &Message) -> Result<ChatMessage, Refusal> {
     match message.role.as_str() {
         "system" | "user" | "assistant" | "tool" => Ok(ChatMessage {
             role: message.role.clone(),
-            content: message.content.clone(),
+            content: message.content.clone().unwrap_or_default(),
         }),
         other => Err(Refusal::invalid(
             "messages",

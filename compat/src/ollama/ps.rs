@@ -30,10 +30,13 @@ pub fn running(cluster: &ClusterModels) -> Value {
                 "name": model.name,
                 "model": model.name,
                 "size": loaded.size_bytes,
-                "expires_at": loaded.expires_at,
                 "size_vram": loaded.size_vram_bytes,
                 "node": node,
             });
+            // An empty time is no time: clients parse `expires_at` as a date.
+            if !loaded.expires_at.is_empty() {
+                body["expires_at"] = json!(loaded.expires_at);
+            }
             if let Some(facts) = &model.facts {
                 body["digest"] = json!(facts.digest);
                 body["details"] = details(facts);

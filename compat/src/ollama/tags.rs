@@ -31,7 +31,10 @@ pub fn tags(cluster: &ClusterModels) -> Value {
 fn listed_model(model: &ServedModel) -> Value {
     let mut body = json!({"name": model.name, "model": model.name});
     if let Some(facts) = &model.facts {
-        body["modified_at"] = json!(facts.modified_at);
+        // An empty time is no time: clients parse `modified_at` as a date.
+        if !facts.modified_at.is_empty() {
+            body["modified_at"] = json!(facts.modified_at);
+        }
         body["size"] = json!(facts.size_bytes);
         body["digest"] = json!(facts.digest);
         body["details"] = details(facts);

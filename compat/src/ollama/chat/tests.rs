@@ -79,7 +79,7 @@ fn images_tools_thinking_and_unknown_roles_are_refused() {
 fn an_empty_tools_list_and_images_list_are_fine() {
     let spec = request(json!({
         "model": "m", "tools": [],
-        "messages": [{"role": "user", "content": "x", "images": []}],
+        "messages": [{"role": "user", "content": "x", "images": []}, {"role": "assistant", "content": null}],
     }))
     .job_spec()
     .unwrap();

@@ -55,6 +55,33 @@ fn each_loaded_copy_is_listed_with_its_node() {
 }
 
 #[test]
+fn an_unknown_expiry_is_left_out() {
+    let cluster = ClusterModels {
+        models: vec![ModelAvailability {
+            model: "m".into(),
+            available: true,
+            nodes: vec![NodeAvailability {
+                node: "n".into(),
+                available: true,
+                ..Default::default()
+            }],
+            ..Default::default()
+        }],
+        nodes: vec![Node {
+            name: "n".into(),
+            loaded: vec![LoadedModel {
+                name: "m".into(),
+                ..Default::default()
+            }],
+            ..Default::default()
+        }],
+    };
+    let body = running(&cluster);
+    assert!(body["models"][0].get("expires_at").is_none(), "{body}");
+    assert_eq!(body["models"][0]["node"], "n");
+}
+
+#[test]
 fn nothing_loaded_is_an_empty_list() {
     assert_eq!(running(&ClusterModels::default()), json!({"models": []}));
 }

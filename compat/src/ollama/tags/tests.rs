@@ -78,6 +78,17 @@ fn served_models_are_listed_with_ollamas_fields_and_their_nodes() {
 }
 
 #[test]
+fn an_unknown_modification_time_is_left_out() {
+    let model = ServedModel {
+        name: "m".into(),
+        nodes: vec!["n".into()],
+        facts: Some(InstalledModel::default()),
+        loaded: Vec::new(),
+    };
+    assert!(listed_model(&model).get("modified_at").is_none());
+}
+
+#[test]
 fn an_unknown_family_has_no_families() {
     assert_eq!(details(&InstalledModel::default())["families"], json!([]));
 }
