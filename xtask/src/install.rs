@@ -78,6 +78,31 @@ pub const OUTSIDE_TOOLS: &[OutsideTool] = &[
         install: InstallMethod::Pip(&["mcp>=2,<3"]),
     },
     OutsideTool {
+        // The official OpenAI Python SDK, 2.x, as an outside client of /v1
+        // (tests/python/openai_client.py validates our answers against its types).
+        name: "python-openai",
+        check: &[
+            "python3",
+            "-c",
+            "import openai; assert openai.__version__.startswith('2.'), openai.__version__; \
+             print('openai', openai.__version__)",
+        ],
+        install: InstallMethod::Pip(&["openai>=2,<3"]),
+    },
+    OutsideTool {
+        // The official Ollama Python client, as an outside client of the Ollama-compatible
+        // endpoints (tests/python/ollama_client.py). Pinned: it validates our answers against
+        // this version's types; the check fails on any other version, so a bump reinstalls.
+        name: "python-ollama",
+        check: &[
+            "python3",
+            "-c",
+            "import importlib.metadata as m, ollama; v = m.version('ollama'); \
+             assert v == '0.6.3', v; print('ollama', v)",
+        ],
+        install: InstallMethod::Pip(&["ollama==0.6.3"]),
+    },
+    OutsideTool {
         // The LiteLLM proxy, the benchmark's point of comparison (bench/src/litellm*). Pinned:
         // the check fails on any other version, so a bump reinstalls. Checked by metadata and
         // the proxy's own packages, nothing imported (`import litellm` takes seconds).

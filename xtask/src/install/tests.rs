@@ -104,6 +104,8 @@ fn the_tools_the_tests_need_are_in_the_table() {
         "cargo nextest",
         "streamable_http_client",
         "m.version('litellm')",
+        "import openai",
+        "m.version('ollama')",
     ] {
         assert!(
             checks.iter().any(|check| check.contains(needed)),
