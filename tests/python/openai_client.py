@@ -11,6 +11,7 @@ found in llm-runner's answer.
 
   chat      --model M: non-streaming, `stream=True` with `stream_options.include_usage`, and the
             `client.chat.completions.stream(...)` helper
+  complete  --model M: legacy `completions.create`, whole and streamed with usage
   models    --model M [--nodes a,b]: `models.list()` (M listed, with its nodes) and
             `models.retrieve(M)`
   embed     --embed-model E: `embeddings.create` with the SDK's default (base64) and `float`
@@ -32,7 +33,7 @@ import httpx
 import openai
 import pydantic
 from http_tap import CheckFailed, Tap, expect
-from openai.types import CreateEmbeddingResponse, Model
+from openai.types import Completion, CreateEmbeddingResponse, Model
 from openai.types.chat import ChatCompletion, ChatCompletionChunk
 from openai.types.shared import ErrorObject
 
@@ -171,6 +172,56 @@ def check_chat(client, tap, args):
     return {"plain": plain, "stream": streamed, "helper": helped}
 
 
+def unfinished_as_stop(raw):
+    """A legacy completion stream chunk made valid for the SDK's `Completion` type: OpenAI itself
+    streams `finish_reason: null` until the last choice, while the type (which the SDK uses for
+    those chunks without validating them) declares it required. Only a null becomes "stop"."""
+    for choice in raw.get("choices", []):
+        if choice.get("finish_reason", "absent") is None:
+            choice["finish_reason"] = "stop"
+    return raw
+
+
+def check_complete(client, tap, args):
+    prompt = "why is the sky blue?"
+    parsed = client.completions.create(model=args.model, prompt=prompt)
+    record = tap.one("complete")
+    expect(record["status"] == 200, f"complete: status {record['status']}: {record['body']}")
+    whole = validated(Completion, json.loads(record["body"]), "complete")
+    expect(whole.model_dump() == parsed.model_dump(), "complete: the SDK parsed something else")
+    iterated = "".join(
+        chunk.choices[0].text if chunk.choices else ""
+        for chunk in client.completions.create(
+            model=args.model, prompt=prompt, stream=True, stream_options={"include_usage": True}
+        )
+    )
+    record = tap.one("complete stream")
+    expect(record["status"] == 200, f"complete stream: status {record['status']}")
+    events = sse_data(record["body"])
+    expect(events and events[-1] == "[DONE]", "SHAPE: complete stream: no final [DONE]")
+    raws = [json.loads(data) for data in events[:-1]]
+    finishes = [raw["choices"][0].get("finish_reason") for raw in raws if raw.get("choices")]
+    expect(
+        finishes and finishes[-1] and not any(finishes[:-1]),
+        f"SHAPE: complete stream: finish reasons {finishes}, not null until the last choice",
+    )
+    chunks = [
+        validated(Completion, unfinished_as_stop(raw), f"complete stream chunk {index}")
+        for index, raw in enumerate(raws)
+    ]
+    text = "".join(chunk.choices[0].text for chunk in chunks if chunk.choices)
+    expect(iterated == text, "complete stream: the SDK iterator gave other text than was sent")
+    expect(chunks[-1].usage and not chunks[-1].choices, "SHAPE: complete stream: no usage last")
+    return {
+        "text": whole.choices[0].text,
+        "model": whole.model,
+        "finish_reason": whole.choices[0].finish_reason,
+        "stream_text": text,
+        "stream_usage": chunks[-1].usage.model_dump(),
+        **where_from(record),
+    }
+
+
 def check_models(client, tap, args):
     listed = client.models.list()
     record = tap.one("models.list")
@@ -301,7 +352,12 @@ def check_refused(client, tap, args):
     return found
 
 
-CHECKS = {"chat": check_chat, "models": check_models, "embed": check_embed}
+CHECKS = {
+    "chat": check_chat,
+    "complete": check_complete,
+    "models": check_models,
+    "embed": check_embed,
+}
 
 
 def main():

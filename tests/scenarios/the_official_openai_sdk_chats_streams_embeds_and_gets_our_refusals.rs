@@ -1,6 +1,7 @@
 //! The official `openai` Python package against `/v1` (tests/python/openai_client.py, which
 //! validates every response, stream chunk and error against the SDK's own types): gemma4 chats
-//! on davas whole, streamed and through the streaming helper with usage; the models list shows
+//! on davas whole, streamed and through the streaming helper with usage (and completes, the
+//! legacy way); the models list shows
 //! gemma4 on davas; embeddings come as base64 and as floats; a model nobody has raises
 //! `NotFoundError`; and once davas' agent is killed, gemma4 raises the SDK's 503 error with
 //! code `model_unavailable` and davas' reason, after one request and with nothing streamed.
@@ -28,7 +29,7 @@ async fn the_official_openai_sdk_chats_streams_embeds_and_gets_our_refusals() ->
     let found = openai_client(
         &cluster,
         &[
-            "chat", "models", "embed", "--model", GEMMA, "--nodes", "davas",
+            "chat", "complete", "models", "embed", "--model", GEMMA, "--nodes", "davas",
         ],
     )
     .await?;
@@ -63,6 +64,17 @@ async fn the_official_openai_sdk_chats_streams_embeds_and_gets_our_refusals() ->
     assert_ne!(
         chat["stream"]["job_id"], plain["job_id"],
         "each request is its own job"
+    );
+
+    let complete = &found["complete"];
+    assert_eq!(
+        (&complete["model"], &complete["node"]),
+        (&GEMMA.into(), &"davas".into())
+    );
+    assert_eq!(complete["stream_text"], complete["text"], "{complete}");
+    assert!(
+        !complete["text"].as_str().unwrap_or_default().is_empty(),
+        "{complete}"
     );
 
     let models = &found["models"];
