@@ -1,6 +1,9 @@
 //! Where an answer came from, as response headers: `x-llm-runner-job-id` (look the job up with
 //! `runner job ID`, in the web UI, or by its trace) and `x-llm-runner-node`.
 
+#[cfg(test)]
+mod tests;
+
 use axum::http::{HeaderMap, HeaderValue};
 use proto::v1::Job;
 

@@ -13,6 +13,7 @@
 mod bearer;
 mod cluster_models;
 mod config;
+mod done_reason;
 mod job_headers;
 mod job_run;
 mod json_body;

@@ -74,6 +74,8 @@ async fn a_stop_sequence_cuts_the_answer_on_ollama_and_every_provider() -> anyho
         );
         assert_eq!(job.output, cut, "{model}: the answer runs on past the stop");
         assert!(job.warnings.is_empty(), "{model}: {:?}", job.warnings);
+        // Every backend's way of saying "met a stop sequence" reads `stop`.
+        assert_eq!(job.done_reason, "stop", "{model}");
         if model == GEMMA {
             let options = cluster.ollama(&job.node).generation_options();
             assert_eq!(
@@ -114,6 +116,19 @@ async fn a_stop_sequence_cuts_the_answer_on_ollama_and_every_provider() -> anyho
     });
     let short = cluster.run_job(capped).await?.job;
     assert_eq!(short.output, expected_answer(PROMPT, 2));
+    assert_eq!(short.done_reason, "length");
+    // The OpenAI-compatible API says so as OpenAI does.
+    let answer: serde_json::Value = reqwest::Client::new()
+        .post(format!("{}/v1/chat/completions", cluster.http_url()))
+        .json(&json!({
+            "model": SONNET, "max_tokens": 2,
+            "messages": [{"role": "user", "content": PROMPT}],
+        }))
+        .send()
+        .await?
+        .json()
+        .await?;
+    assert_eq!(answer["choices"][0]["finish_reason"], "length", "{answer}");
     assert!(
         short.warnings.iter().any(|warning| warning
             .starts_with("anthropic stopped the answer at the token limit (max_tokens)")),

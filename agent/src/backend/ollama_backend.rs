@@ -64,6 +64,7 @@ impl Backend for OllamaBackend {
                             .embed(spec)
                             .await
                             .map(|outcome| JobCompletedOnNode {
+                                done_reason: outcome.stats.done_reason.clone(),
                                 model: outcome.model,
                                 usage: Some(usage_of(&outcome.stats)),
                                 stats: Some(outcome.stats),
@@ -130,6 +131,7 @@ async fn stream_tokens(
         tokens.send(chunk.text).await?;
         if let Some(stats) = chunk.final_stats {
             return Ok(Ok(JobCompletedOnNode {
+                done_reason: stats.done_reason.clone(),
                 model: chunk.model,
                 usage: Some(usage_of(&stats)),
                 stats: Some(stats),

@@ -157,6 +157,7 @@ impl<A: ProviderApi> ProviderBackend<A> {
         }
         warnings.extend(completion.cut_short_warning(vendor));
         JobCompletedOnNode {
+            done_reason: completion.done_reason().to_owned(),
             model: if completion.model.is_empty() {
                 spec.model.clone()
             } else {

@@ -23,9 +23,15 @@ pub struct OllamaError(pub Refusal);
 impl OllamaError {
     /// A refusal of a request for `model`: one nobody has is worded as Ollama words it
     /// (`model "x" not found`), followed by our reason.
+    /// The coordinator's "no node can run x" headline is folded into Ollama's words, keeping
+    /// what follows it (a "did you mean").
     pub fn about(model: &str, mut refusal: Refusal) -> Self {
         if refusal.kind == RefusalKind::ModelNotFound {
-            refusal.message = format!("model {model:?} not found: {}", refusal.message);
+            let headline = format!("no node can run {model}");
+            refusal.message = match refusal.message.strip_prefix(&headline) {
+                Some(rest) => format!("model {model:?} not found{rest}"),
+                None => format!("model {model:?} not found: {}", refusal.message),
+            };
         }
         Self(refusal)
     }

@@ -14,6 +14,8 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use proto::v1::Job;
 use serde_json::{Map, Value, json};
 
+use crate::done_reason::done_reason;
+
 /// Which endpoint's shape: chat's `message`, or generate's `response`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Flavour {
@@ -64,16 +66,6 @@ pub fn loaded(flavour: Flavour, model: &str, created_at: &str) -> Value {
     body["done"] = json!(true);
     body["done_reason"] = json!("load");
     body
-}
-
-/// Ollama's `done_reason` when its node reported one; else `stop` (the job ended by itself).
-pub fn done_reason(job: &Job) -> &str {
-    job.timings
-        .as_ref()
-        .and_then(|timings| timings.ollama.as_ref())
-        .map(|ollama| ollama.done_reason.as_str())
-        .filter(|reason| !reason.is_empty())
-        .unwrap_or("stop")
 }
 
 /// `total_duration`, `load_duration`, `prompt_eval_count`, `prompt_eval_duration`,

@@ -3,6 +3,9 @@
 //! (`completion_stream.rs`).
 //! A rejection is answered before anything is streamed, in OpenAI's error shape.
 
+#[cfg(test)]
+mod tests;
+
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;

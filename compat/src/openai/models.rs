@@ -2,6 +2,9 @@
 //! with those nodes in an extension field (`nodes`). A model that exists but cannot run now is
 //! a 503 with every node's reason (as a chat for it would be), one nobody has a 404.
 
+#[cfg(test)]
+mod tests;
+
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};

@@ -25,16 +25,11 @@ pub fn usage(job: &Job) -> Option<Value> {
     Some(value)
 }
 
-/// OpenAI's `finish_reason` for a job that ended: `length` when the token limit cut it
-/// (Ollama's `done_reason`), else `stop`.
+/// OpenAI's `finish_reason` for a job that ended: `length` when the token limit cut it, else
+/// `stop` (the job's `done_reason`, from Ollama or a provider, in Ollama's words).
 pub fn finish_reason(job: &Job) -> &'static str {
-    let done_reason = job
-        .timings
-        .as_ref()
-        .and_then(|timings| timings.ollama.as_ref())
-        .map(|ollama| ollama.done_reason.as_str());
-    match done_reason {
-        Some("length" | "max_tokens" | "MAX_TOKENS") => "length",
+    match crate::done_reason::done_reason(job) {
+        "length" => "length",
         _ => "stop",
     }
 }

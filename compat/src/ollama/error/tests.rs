@@ -48,6 +48,16 @@ async fn a_model_nobody_has_is_404_in_ollamas_words_then_ours() {
         body["error"],
         r#"model "mystery:1b" not found: no node has model mystery:1b"#
     );
+    // The coordinator's headline is not said twice.
+    let headline = Refusal::new(
+        RefusalKind::ModelNotFound,
+        "no node can run gemma4:latest; did you mean gemma4:27b?",
+    );
+    let (_, _, body) = answer(OllamaError::about("gemma4:latest", headline)).await;
+    assert_eq!(
+        body["error"],
+        r#"model "gemma4:latest" not found; did you mean gemma4:27b?"#
+    );
 }
 
 #[tokio::test]

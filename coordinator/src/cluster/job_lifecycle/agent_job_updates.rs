@@ -64,6 +64,7 @@ impl Cluster {
                 active.job.embeddings = completed.embeddings;
                 active.job.usage = completed.usage;
                 active.job.warnings = completed.warnings;
+                active.job.done_reason = completed.done_reason;
                 timings(&mut active.job).ollama = completed.stats;
                 self.end(
                     &job_id,
