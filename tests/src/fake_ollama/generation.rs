@@ -23,8 +23,6 @@ pub(crate) struct GenerationPlan {
     pub done_reason: &'static str,
     pub fail_after: Option<(usize, String)>,
     pub request_started: Instant,
-    /// `options.stop`: the answer ends just before the first of these it would contain.
-    pub stop: Vec<String>,
 }
 
 impl GenerationPlan {
@@ -46,14 +44,7 @@ impl GenerationPlan {
             done_reason,
             fail_after: behaviour.fail_mid_stream_after.clone(),
             request_started,
-            stop: Vec::new(),
         }
-    }
-
-    /// The same plan, ending at the first of `stop` (empty strings are ignored, as in Ollama).
-    pub fn with_stop(mut self, stop: Vec<String>) -> Self {
-        self.stop = stop.into_iter().filter(|text| !text.is_empty()).collect();
-        self
     }
 }
 
@@ -85,8 +76,6 @@ pub(crate) struct Generation {
     text: String,
     over: bool,
     reached_its_end: bool,
-    /// A stop sequence came up: the next event finishes with `done_reason: "stop"`.
-    hit_stop: bool,
 }
 
 impl Generation {
@@ -102,7 +91,6 @@ impl Generation {
             text: String::new(),
             over: false,
             reached_its_end: false,
-            hit_stop: false,
         }
     }
 
@@ -116,7 +104,7 @@ impl Generation {
             Some((after_tokens, message)) if *after_tokens == index => Some(message.clone()),
             _ => None,
         };
-        let finishing = failure.is_none() && (self.hit_stop || index >= self.plan.answer_tokens);
+        let finishing = failure.is_none() && index >= self.plan.answer_tokens;
         // Delays are read now, not at the start, so a test can slow down a running stream.
         let behaviour = self.state.behaviour();
         let think_time = match (index, finishing) {
@@ -140,31 +128,10 @@ impl Generation {
             self.end();
             return Some(GenerationEvent::Finished(self.finished()));
         }
-        let mut token = answer_token(&self.plan.prompt, index);
-        if let Some(kept) = self.before_stop(&token) {
-            self.hit_stop = true;
-            if kept.is_empty() {
-                self.end();
-                return Some(GenerationEvent::Finished(self.finished()));
-            }
-            token = kept;
-        }
+        let token = answer_token(&self.plan.prompt, index);
         self.text.push_str(&token);
         self.next_index += 1;
         Some(GenerationEvent::Token(token))
-    }
-
-    /// When adding `token` would bring in a stop sequence: the part of `token` before it. Text
-    /// already sent stays sent, so a stop that began in it cuts the whole token.
-    fn before_stop(&self, token: &str) -> Option<String> {
-        let combined = format!("{}{token}", self.text);
-        let start = self
-            .plan
-            .stop
-            .iter()
-            .filter_map(|stop| combined.find(stop.as_str()))
-            .min()?;
-        Some(combined[self.text.len().min(start)..start].to_string())
     }
 
     /// Sleeps `think_time` unless the stand-in stops answering first; false if it did.
@@ -193,11 +160,7 @@ impl Generation {
                 .max(1)
         };
         FinishedGeneration {
-            done_reason: if self.hit_stop {
-                "stop"
-            } else {
-                self.plan.done_reason
-            },
+            done_reason: self.plan.done_reason,
             metrics: Metrics {
                 total_duration: nanoseconds(self.plan.request_started, now),
                 load_duration: nanoseconds(self.plan.request_started, self.loaded_at),

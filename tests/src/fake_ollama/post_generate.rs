@@ -16,7 +16,7 @@ use super::answer::prompt_token_count;
 use super::errors::{model_not_found, ollama_error, server_busy};
 use super::generation::{Generation, GenerationPlan};
 use super::ndjson::{ChunkWriter, Endpoint};
-use super::request::{keep_alive_is_zero, num_predict, parse_request_body, stop_sequences};
+use super::request::{keep_alive_is_zero, num_predict, parse_request_body};
 use super::state::SharedState;
 
 #[derive(Debug, Deserialize)]
@@ -81,8 +81,7 @@ pub(crate) async fn handle(State(state): State<Arc<SharedState>>, body: Bytes) -
         &behaviour,
         num_predict(request.options.as_ref()),
         request_started,
-    )
-    .with_stop(stop_sequences(request.options.as_ref()));
+    );
     let generation = Generation::start(state, plan);
     writer
         .respond(generation, request.stream != Some(false))

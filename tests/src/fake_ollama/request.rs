@@ -52,16 +52,6 @@ pub(crate) fn num_predict(options: Option<&Value>) -> Option<usize> {
         .and_then(|limit| usize::try_from(limit).ok())
 }
 
-/// `options.stop`: the stop sequences, a list of strings (non-strings are skipped).
-pub(crate) fn stop_sequences(options: Option<&Value>) -> Vec<String> {
-    let stops = options.and_then(|options| options.get("stop")?.as_array());
-    stops
-        .into_iter()
-        .flatten()
-        .filter_map(|stop| stop.as_str().map(str::to_string))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use serde_json::json;
