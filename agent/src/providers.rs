@@ -5,6 +5,7 @@
 
 pub mod anthropic;
 mod api;
+mod done_reason;
 pub mod gemini;
 pub mod groq;
 mod provider_backend;

@@ -1,5 +1,7 @@
 //! `runner serve`'s configuration: the core's, plus the tables of the parts mounted beside it
 //! (`[web]`, `[mcp]`, `[alerts]`), each parsed by its part; every problem is listed at once.
+//! The compatible API takes only its token from the environment, and a token is required
+//! when `http_addr` is reachable beyond loopback and Tailscale.
 
 use std::path::Path;
 
@@ -18,6 +20,8 @@ pub struct RunnerConfig {
 #[derive(Debug, Clone)]
 pub struct PartsConfig {
     pub web: web::WebConfig,
+    /// The OpenAI- and Ollama-compatible API's token (`RUNNER_API_TOKEN`).
+    pub api: compat::ApiConfig,
     pub mcp: mcp::McpConfig,
     pub alerts: alerts::AlertsConfig,
 }
@@ -25,6 +29,11 @@ pub struct PartsConfig {
 impl RunnerConfig {
     pub fn load(file: Option<&Path>, env: &dyn EnvSource) -> Result<Self, ConfigError> {
         let (core, parts) = CoordinatorConfig::load_with_parts(file, env, PartsConfig::parse)?;
+        if let Some(problem) = compat::exposure_problem(core.http_addr, &parts.api) {
+            return Err(ConfigError {
+                problems: vec![format!("config: {problem}")],
+            });
+        }
         let warnings = unknown_overrides(env, &core);
         Ok(Self {
             core,
@@ -52,8 +61,12 @@ fn unknown_overrides(env: &dyn EnvSource, core: &CoordinatorConfig) -> Vec<Strin
 
 impl PartsConfig {
     fn parse(tables: &PartTables, env: &dyn EnvSource, problems: &mut Problems) -> Self {
+        let web = web::WebConfig::from_settings(tables.web.as_ref(), env, problems);
+        let api =
+            compat::ApiConfig::from_env(env, web.access_token.as_ref(), web::ACCESS_TOKEN_ENV);
         Self {
-            web: web::WebConfig::from_settings(tables.web.as_ref(), env, problems),
+            web,
+            api,
             mcp: mcp::McpConfig::from_settings(tables.mcp.as_ref(), env, problems),
             alerts: alerts::AlertsConfig::from_settings(tables.alerts.as_ref(), env, problems),
         }

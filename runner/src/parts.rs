@@ -1,5 +1,6 @@
-//! The parts mounted beside the core on the HTTP server — the web UI (`/`), MCP (`/mcp`) and
-//! alerts (`/api/alerts`) — each of which talks to the core through its own gRPC API.
+//! The parts mounted beside the core on the HTTP server — the web UI (`/`), MCP (`/mcp`),
+//! alerts (`/api/alerts`) and the OpenAI- and Ollama-compatible API (`/v1/…`, `/api/chat`, …)
+//! — each of which talks to the core through its own gRPC API.
 
 use std::net::SocketAddr;
 use std::path::Path;
@@ -17,6 +18,8 @@ pub enum PartsError {
     Mcp(#[from] mcp::McpError),
     #[error(transparent)]
     Alerts(#[from] alerts::AlertsError),
+    #[error(transparent)]
+    Compat(#[from] compat::CompatError),
 }
 
 /// The URL at which this process reaches its own gRPC server: loopback when it listens on
@@ -54,6 +57,11 @@ pub async fn mount_parts(
         config: config.mcp,
         shutdown: shutdown.clone(),
     })?;
+    announce_api(addresses.http, &config.api);
+    let api = compat::router(compat::CompatContext {
+        grpc_url: grpc_url.clone(),
+        config: config.api,
+    })?;
     let (alert_service, alert_routes) = alerts::AlertService::start(alerts::AlertsContext {
         grpc_url,
         data_dir: data_dir.to_owned(),
@@ -63,10 +71,27 @@ pub async fn mount_parts(
     let api_guard: coordinator::http::ApiGuard =
         Box::new(move |routes| web::require_token(routes, token));
     Ok(MountedParts {
-        routes: web.merge(mcp).merge(alert_routes),
+        routes: web.merge(mcp).merge(api).merge(alert_routes),
         tasks: vec![("alert service", tokio::spawn(alert_service.run(shutdown)))],
         api_guard: Some(api_guard),
     })
+}
+
+/// One start-up line: where the compatible API is and who may use it.
+fn announce_api(http_addr: SocketAddr, config: &compat::ApiConfig) {
+    let access = if config.token.is_some() {
+        format!("bearer token required (from {})", config.token_env)
+    } else {
+        format!(
+            "no token: open to whoever reaches {http_addr} (loopback or Tailscale); set {} to require one",
+            compat::TOKEN_ENV
+        )
+    };
+    tracing::info!(
+        openai = %format!("http://{http_addr}/v1"),
+        ollama = %format!("http://{http_addr}/api"),
+        "OpenAI- and Ollama-compatible API: {access}"
+    );
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ pub const OTHER_VARIABLES: &[&str] = &[
     "RUNNER_AGENT_TOKEN",
     "RUNNER_WEB_TOKEN",
     "RUNNER_MCP_TOKEN",
+    "RUNNER_API_TOKEN",
     "RUNNER_COORDINATOR",
 ];
 

@@ -1,7 +1,9 @@
 //! Groq answers 429 (and, for another model, a 413 that is really a rate limit). Each job
 //! fails with the rate limit as its cause and says until when; the agent logs each once with
 //! Groq's figures and never the key; the model shows "rate limited until HH:MM:SS" and a new
-//! job for it is rejected without a request to Groq, never sent to another model or node.
+//! job for it is rejected without a request to Groq, never sent to another model or node; the
+//! rejection says when to retry, which the OpenAI-compatible API answers as a 429 with
+//! `retry-after`.
 
 use std::time::Duration;
 
@@ -67,6 +69,28 @@ async fn a_groq_rate_limit_is_logged_once_and_rejects_the_model_until_its_time()
             && groq_reason.description.contains("UTC: groq answered 429"),
         "{groq_reason:?}"
     );
+    // Every node that has qwen3 is rate limited: the status says when to retry, and the
+    // OpenAI-compatible API answers 429 with that wait, never another model.
+    let retry = status
+        .get_details_retry_info()
+        .and_then(|retry| retry.retry_delay)
+        .expect("a rate-limited rejection says when to retry");
+    assert!(
+        retry > Duration::from_secs(100) && retry <= Duration::from_secs(120),
+        "{retry:?}"
+    );
+    let answer = reqwest::Client::new()
+        .post(format!("{}/v1/chat/completions", cluster.http_url()))
+        .json(&serde_json::json!({"model": QWEN3, "messages": [{"role": "user", "content": "hi"}]}))
+        .send()
+        .await?;
+    assert_eq!(answer.status(), 429);
+    let wait: u64 = answer.headers()["retry-after"].to_str()?.parse()?;
+    assert!((100..=120).contains(&wait), "retry-after {wait}");
+    let body: serde_json::Value = answer.json().await?;
+    assert_eq!(body["error"]["code"], "rate_limit_exceeded");
+    let message = body["error"]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("groq: rate limited until"), "{message}");
     let models = cluster.cli(&["models", "--json"]).await?;
     let listed = String::from_utf8_lossy(&models.stdout);
     assert!(

@@ -2,8 +2,6 @@
 //! ports, each agent next to a stand-in Ollama, driven the way users and operators would.
 //! Build the binaries first (`cargo build --workspace --bins`; `cargo xtask ci` does).
 
-mod support;
-
 mod a_bad_config_exits_2_listing_every_problem;
 mod a_cloud_job_is_one_trace_across_the_coordinator_and_its_provider_agent;
 mod a_decommissioned_model_fails_in_the_providers_words_and_is_never_remapped;
@@ -22,9 +20,11 @@ mod a_rejection_names_each_nodes_reason_once_in_the_cli_and_mcp;
 mod a_retried_job_shows_only_its_second_attempt_everywhere;
 mod a_second_coordinator_on_the_same_port_says_so_in_one_line;
 mod a_slow_provider_times_out_and_a_cancel_aborts_its_request;
+mod a_stop_sequence_cuts_the_answer_on_ollama_and_every_provider;
 mod agents_with_a_wrong_token_or_unknown_name_are_refused;
 mod an_alert_raised_while_discord_is_down_survives_a_coordinator_sigkill_and_is_sent_once;
 mod an_anthropic_node_always_sends_max_tokens_and_keeps_partial_usage_on_an_error;
+mod an_api_request_joins_the_callers_trace_and_a_closed_connection_cancels_its_job;
 mod an_ollama_error_mid_stream_fails_the_job_with_ollamas_message;
 mod bad_input_gets_a_clear_error;
 mod cancel_aborts_the_ollama_request;
@@ -52,9 +52,11 @@ mod one_job_is_one_trace_across_coordinator_and_agent;
 mod runner_dev_adds_a_node_per_provider_key_and_names_those_it_skipped;
 mod runner_dev_runs_a_coordinator_and_a_local_agent;
 mod submit_and_watch_streams_a_stored_job_in_one_call;
+mod support;
 mod the_cli_keeps_the_readmes_promises;
 mod the_cli_streams_tokens_and_exits_non_zero_on_rejection;
 mod the_cluster_view_streams_changes_as_they_happen;
+mod the_compatible_api_asks_for_its_token_and_an_open_address_needs_one;
 mod the_discord_webhook_secret_never_appears_in_any_log;
 mod the_proto_contract_works_from_python_grpcio;
 mod the_web_token_guards_the_whole_http_api_but_healthz;

@@ -7,7 +7,9 @@
 //! same port.
 //!
 //! Answers are deterministic (see [`expected_answer`] and [`expected_embedding`]), so a test can
-//! check exactly what reached its client.
+//! check exactly what reached its client. `options.num_predict` and `options.stop` end an
+//! answer as docs/api.md describes (`done_reason` `length`, or `stop` with the answer cut just
+//! before the first stop sequence, which is not included).
 
 mod answer;
 mod behaviour_controls;
@@ -35,6 +37,7 @@ mod post_v1_embeddings;
 mod request;
 mod server;
 mod state;
+pub(crate) mod stop_sequences;
 mod wire;
 
 #[cfg(test)]

@@ -11,7 +11,12 @@
 //! message's text, [`DEFAULT_ANSWER_TOKENS`] tokens long unless a test says otherwise (or the
 //! request's own output cap is lower). Input tokens are [`expected_input_tokens`] of every text
 //! the request carries (system prompt included), output tokens are the answer's tokens, so a test
-//! can compute every usage number it should read.
+//! can compute every usage number it should read. A request's stop sequences (Groq `stop`, Gemini
+//! `generationConfig.stopSequences`, Anthropic `stop_sequences`) end the answer just before the
+//! first one found, which the text does not contain, and the ending says so in the vendor's words
+//! (`finish_reason: "stop"`, `finishReason: "STOP"`, `stop_reason: "stop_sequence"` with
+//! `stop_sequence` set), as OpenAI's chat completions reference, Google's `GenerationConfig` and
+//! Anthropic's Messages reference document; output tokens count the tokens streamed.
 
 mod anthropic;
 mod controls;

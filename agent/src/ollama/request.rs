@@ -58,6 +58,14 @@ fn add_options(
     if let Some(num_predict) = options.num_predict {
         model_options.insert("num_predict".to_owned(), json!(num_predict));
     }
+    // Ollama's `stop` is a list of strings in `options`; an empty list would say nothing, so
+    // it is left out and the Modelfile's own stop parameters stay in force.
+    if !options.stop.is_empty() {
+        model_options.insert("stop".to_owned(), json!(options.stop));
+    }
+    if let Some(top_p) = options.top_p {
+        model_options.insert("top_p".to_owned(), json!(top_p));
+    }
     if !model_options.is_empty() {
         body["options"] = Value::Object(model_options);
     }

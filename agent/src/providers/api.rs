@@ -55,6 +55,18 @@ pub struct Completion {
     pub embeddings: Vec<Embedding>,
 }
 
+impl Completion {
+    /// Why the answer stopped in Ollama's words (`stop`, `length`; others verbatim).
+    pub fn done_reason(&self) -> &str {
+        super::done_reason::done_reason(&self.stop_reason)
+    }
+
+    /// A warning for the job when `vendor` cut the answer at the token limit.
+    pub fn cut_short_warning(&self, vendor: &str) -> Option<String> {
+        super::done_reason::cut_short_warning(vendor, &self.stop_reason)
+    }
+}
+
 /// How a failure should be acted on, whatever the vendor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ProviderErrorKind {

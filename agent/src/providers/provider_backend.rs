@@ -155,6 +155,7 @@ impl<A: ProviderApi> ProviderBackend<A> {
                 completion.model, spec.model, spec.model
             ));
         }
+        warnings.extend(completion.cut_short_warning(vendor));
         JobCompletedOnNode {
             model: if completion.model.is_empty() {
                 spec.model.clone()

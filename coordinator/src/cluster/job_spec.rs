@@ -2,6 +2,8 @@
 
 use proto::v1::{JobKind, JobSpec};
 
+use model_options::validate_options;
+
 /// Why a job spec cannot be accepted; the message says what to change.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]
@@ -85,70 +87,6 @@ pub fn validate_job_spec(
     Ok(spec)
 }
 
-fn validate_options(options: &proto::v1::ModelOptions) -> Result<(), InvalidJob> {
-    if let Some(temperature) = options.temperature
-        && !(temperature.is_finite() && (0.0..=100.0).contains(&temperature))
-    {
-        return Err(InvalidJob(format!(
-            "temperature {temperature} must be between 0 and 100"
-        )));
-    }
-    if let Some(num_ctx) = options.num_ctx
-        && !(1..=1 << 21).contains(&num_ctx)
-    {
-        return Err(InvalidJob(format!(
-            "num_ctx {num_ctx} must be between 1 and 2097152"
-        )));
-    }
-    if let Some(keep_alive) = &options.keep_alive
-        && !is_keep_alive(keep_alive)
-    {
-        return Err(InvalidJob(format!(
-            "keep_alive `{}` is not a duration like 5m, 30s, 0 or -1",
-            keep_alive.escape_debug()
-        )));
-    }
-    if let Some(format) = &options.format
-        && format != "json"
-        && !matches!(
-            serde_json::from_str::<serde_json::Value>(format),
-            Ok(serde_json::Value::Object(_))
-        )
-    {
-        return Err(InvalidJob(format!(
-            "format `{}` must be \"json\" or a JSON schema object",
-            format.escape_debug()
-        )));
-    }
-    Ok(())
-}
-
-/// Ollama's keep_alive: a number of seconds or a Go duration (`1h30m`, `5m`, `-1`).
-fn is_keep_alive(text: &str) -> bool {
-    let body = text.strip_prefix('-').unwrap_or(text);
-    if body.is_empty() || body.parse::<f64>().is_ok() {
-        return !body.is_empty();
-    }
-    let mut rest = body;
-    while !rest.is_empty() {
-        let digits = rest
-            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-            .unwrap_or(rest.len());
-        if digits == 0 {
-            return false;
-        }
-        rest = &rest[digits..];
-        let unit = ["ns", "us", "µs", "ms", "s", "m", "h"]
-            .iter()
-            .find(|unit| rest.starts_with(**unit));
-        match unit {
-            Some(unit) => rest = &rest[unit.len()..],
-            None => return false,
-        }
-    }
-    true
-}
-
 /// `qwen2.5` and `qwen2.5:latest` name the same Ollama model.
 pub fn canonical_model_name(name: &str) -> String {
     if name.contains(':') {
@@ -158,5 +96,6 @@ pub fn canonical_model_name(name: &str) -> String {
     }
 }
 
+mod model_options;
 #[cfg(test)]
 mod tests;

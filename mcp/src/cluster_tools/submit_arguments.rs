@@ -43,6 +43,13 @@ pub struct SubmitJobArguments {
     /// "json" for a JSON answer, or a JSON schema (an object) the answer must follow.
     #[serde(default)]
     pub format: Option<serde_json::Value>,
+    /// At most 4 texts that end the answer where they appear; the text itself is not included.
+    #[serde(default)]
+    pub stop: Option<Vec<String>>,
+    /// Nucleus sampling, from 0 to 1: draw only from the likeliest tokens whose probabilities
+    /// add up to this.
+    #[serde(default)]
+    pub top_p: Option<f64>,
     /// How many times to re-run the job on another node with the same model if its node is
     /// lost (default 0).
     #[serde(default)]
@@ -110,7 +117,8 @@ impl SubmitJobArguments {
                 keep_alive: self.keep_alive.clone(),
                 format,
                 num_predict: self.num_predict,
-                ..Default::default()
+                stop: self.stop.clone().unwrap_or_default(),
+                top_p: self.top_p,
             }),
             retries: self.retries.unwrap_or(0),
             ..Default::default()

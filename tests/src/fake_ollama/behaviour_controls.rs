@@ -54,6 +54,13 @@ impl FakeOllama {
         self.state.generate_systems()
     }
 
+    /// The `options` object of every `/api/chat` and `/api/generate` request that sent one,
+    /// oldest first: proof a job's options (`stop`, `top_p`, ...) reached Ollama as Ollama
+    /// names them.
+    pub fn generation_options(&self) -> Vec<serde_json::Value> {
+        self.state.generation_options()
+    }
+
     /// Chat and generate generations in progress, streamed or not.
     pub fn active_streams(&self) -> usize {
         self.state.stream_counts().0

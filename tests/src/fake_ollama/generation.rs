@@ -11,6 +11,7 @@ use tokio_util::sync::CancellationToken;
 
 use super::answer::answer_token;
 use super::state::{Behaviour, SharedState};
+use super::stop_sequences::stop_cut;
 use super::wire::Metrics;
 
 /// What a generation was asked to do, fixed when the request arrives.
@@ -19,8 +20,13 @@ pub(crate) struct GenerationPlan {
     pub prompt: String,
     pub prompt_eval_count: usize,
     pub answer_tokens: usize,
-    /// `stop` normally, `length` when `options.num_predict` cut the answer short.
+    /// `stop` normally or when a stop sequence ended it, `length` when `options.num_predict`
+    /// cut the answer short.
     pub done_reason: &'static str,
+    /// The last token's text when a stop sequence begins inside it.
+    pub partial_last_token: Option<String>,
+    /// `eval_count` when a stop sequence ended the answer (tokens through the sequence).
+    pub evaluated_tokens: Option<usize>,
     pub fail_after: Option<(usize, String)>,
     pub request_started: Instant,
 }
@@ -31,17 +37,28 @@ impl GenerationPlan {
         prompt_eval_count: usize,
         behaviour: &Behaviour,
         num_predict: Option<usize>,
+        stop: &[String],
         request_started: Instant,
     ) -> Self {
-        let (answer_tokens, done_reason) = match num_predict {
+        let (mut answer_tokens, mut done_reason) = match num_predict {
             Some(limit) if limit < behaviour.answer_tokens => (limit, "length"),
             _ => (behaviour.answer_tokens, "stop"),
         };
+        let cut = stop_cut(&prompt, answer_tokens, stop);
+        if let Some(cut) = &cut {
+            answer_tokens = cut.streamed_tokens;
+            done_reason = "stop";
+        }
+        let (partial_last_token, evaluated_tokens) = cut.map_or((None, None), |cut| {
+            (cut.partial_last_token, Some(cut.evaluated_tokens))
+        });
         Self {
             prompt,
             prompt_eval_count,
             answer_tokens,
             done_reason,
+            partial_last_token,
+            evaluated_tokens,
             fail_after: behaviour.fail_mid_stream_after.clone(),
             request_started,
         }
@@ -128,7 +145,10 @@ impl Generation {
             self.end();
             return Some(GenerationEvent::Finished(self.finished()));
         }
-        let token = answer_token(&self.plan.prompt, index);
+        let token = match &self.plan.partial_last_token {
+            Some(partial) if index + 1 == self.plan.answer_tokens => partial.clone(),
+            _ => answer_token(&self.plan.prompt, index),
+        };
         self.text.push_str(&token);
         self.next_index += 1;
         Some(GenerationEvent::Token(token))
@@ -166,7 +186,7 @@ impl Generation {
                 load_duration: nanoseconds(self.plan.request_started, self.loaded_at),
                 prompt_eval_count: self.plan.prompt_eval_count as u64,
                 prompt_eval_duration: nanoseconds(self.loaded_at, first_token_at),
-                eval_count: self.next_index as u64,
+                eval_count: self.plan.evaluated_tokens.unwrap_or(self.next_index) as u64,
                 eval_duration: nanoseconds(first_token_at, now),
             },
             text: self.text.clone(),

@@ -18,6 +18,7 @@ use super::generation::{Generation, GenerationPlan};
 use super::ndjson::{ChunkWriter, Endpoint};
 use super::request::{keep_alive_is_zero, num_predict, parse_request_body};
 use super::state::SharedState;
+use super::stop_sequences::stop_sequences;
 
 #[derive(Debug, Deserialize)]
 struct GenerateRequest {
@@ -61,6 +62,9 @@ pub(crate) async fn handle(State(state): State<Arc<SharedState>>, body: Bytes) -
         let message = format!("{:?} does not support generate", request.model);
         return ollama_error(StatusCode::BAD_REQUEST, message);
     }
+    if let Some(options) = &request.options {
+        state.record_generation_options(options);
+    }
     let behaviour = state.behaviour();
     if behaviour.queue_full {
         return server_busy();
@@ -80,6 +84,7 @@ pub(crate) async fn handle(State(state): State<Arc<SharedState>>, body: Bytes) -
         prompt_token_count(&request.prompt) + system_tokens,
         &behaviour,
         num_predict(request.options.as_ref()),
+        &stop_sequences(request.options.as_ref()),
         request_started,
     );
     let generation = Generation::start(state, plan);

@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, SystemTime};
 
+use serde_json::Value;
 use tokio::sync::watch;
 use tokio_util::sync::CancellationToken;
 
@@ -47,6 +48,8 @@ pub(crate) struct SharedState {
     request_counts: Mutex<HashMap<String, usize>>,
     /// The `system` of every `/api/generate` request that had one, in arrival order.
     generate_systems: Mutex<Vec<String>>,
+    /// The `options` of every `/api/chat` and `/api/generate` request that had them, in order.
+    generation_options: Mutex<Vec<Value>>,
     pub active_streams: AtomicUsize,
     pub aborted_streams: AtomicUsize,
     hang: watch::Sender<bool>,
@@ -73,6 +76,7 @@ impl SharedState {
             }),
             request_counts: Mutex::new(HashMap::new()),
             generate_systems: Mutex::new(Vec::new()),
+            generation_options: Mutex::new(Vec::new()),
             active_streams: AtomicUsize::new(0),
             aborted_streams: AtomicUsize::new(0),
             hang: watch::Sender::new(false),
@@ -151,6 +155,14 @@ impl SharedState {
 
     pub fn generate_systems(&self) -> Vec<String> {
         lock(&self.generate_systems).clone()
+    }
+
+    pub fn record_generation_options(&self, options: &Value) {
+        lock(&self.generation_options).push(options.clone());
+    }
+
+    pub fn generation_options(&self) -> Vec<Value> {
+        lock(&self.generation_options).clone()
     }
 
     pub fn request_count(&self, path: &str) -> usize {

@@ -13,6 +13,7 @@ use futures::StreamExt as _;
 
 use super::state::Shared;
 use crate::fake_ollama::answer_token;
+use crate::fake_ollama::stop_sequences::stop_cut;
 
 /// What an answer will be, fixed when the request arrives.
 #[derive(Clone, Debug)]
@@ -25,6 +26,10 @@ pub(crate) struct Plan {
     pub capped: bool,
     /// Fail (in the vendor's in-stream way) after this many tokens.
     pub fail_after: Option<usize>,
+    /// The request's stop sequence that ended the answer (the text stops just before it).
+    pub stop_sequence: Option<String>,
+    /// The last token's text when the stop sequence begins inside it.
+    pub partial_last_token: Option<String>,
 }
 
 impl Plan {
@@ -38,7 +43,21 @@ impl Plan {
             tokens: wanted.min(cap),
             capped: cap < wanted,
             fail_after: None,
+            stop_sequence: None,
+            partial_last_token: None,
         }
+    }
+
+    /// Ends the answer before the first of `stop` it contains, as every vendor documents it
+    /// (the returned text does not contain the stop sequence); then it was not capped.
+    pub fn with_stop(mut self, stop: &[String]) -> Self {
+        if let Some(cut) = stop_cut(&self.prompt, self.tokens, stop) {
+            self.tokens = cut.streamed_tokens;
+            self.capped = false;
+            self.stop_sequence = Some(cut.sequence);
+            self.partial_last_token = cut.partial_last_token;
+        }
+        self
     }
 }
 
@@ -107,7 +126,10 @@ impl Generation {
         if think > Duration::ZERO {
             tokio::time::sleep(think).await;
         }
-        let text = answer_token(&self.plan.prompt, index);
+        let text = match &self.plan.partial_last_token {
+            Some(partial) if index + 1 == tokens => partial.clone(),
+            _ => answer_token(&self.plan.prompt, index),
+        };
         self.text.push_str(&text);
         self.next_index += 1;
         Some(Step::Token { index, text })

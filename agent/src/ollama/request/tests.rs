@@ -50,6 +50,31 @@ fn set_options_keep_alive_and_schema_are_mapped() {
 }
 
 #[test]
+fn stop_and_top_p_go_into_options_only_when_set() {
+    let options = ModelOptions {
+        stop: vec!["\n\n".to_owned(), "END".to_owned()],
+        top_p: Some(0.9),
+        ..Default::default()
+    };
+    for body in [
+        chat_body(&spec(JobKind::Chat, Some(options.clone()))).unwrap(),
+        generate_body(&spec(JobKind::Generate, Some(options))).unwrap(),
+    ] {
+        assert_eq!(
+            body["options"],
+            json!({"stop": ["\n\n", "END"], "top_p": 0.9})
+        );
+    }
+    let empty_stop = ModelOptions {
+        stop: Vec::new(),
+        temperature: Some(0.1),
+        ..Default::default()
+    };
+    let body = chat_body(&spec(JobKind::Chat, Some(empty_stop))).unwrap();
+    assert_eq!(body["options"], json!({"temperature": 0.1}));
+}
+
+#[test]
 fn keep_alive_durations_and_json_mode_stay_strings() {
     let options = ModelOptions {
         keep_alive: Some("5m".to_owned()),

@@ -1,8 +1,11 @@
 //! The body of Anthropic's streamed `POST /v1/messages` for a chat or generate job
 //! (anthropic-sdk-python `types/message_create_params.py`, the recorded request of
 //! `research/providers.md` §4.1): `max_tokens` always (it is required), `system` top-level,
-//! roles `user`/`assistant`. `seed` has no Anthropic counterpart and is dropped; JSON `format`
-//! is refused as unsupported.
+//! roles `user`/`assistant`, `stop_sequences` (a match ends the answer with `stop_reason`
+//! `stop_sequence`) and `top_p`. `seed` has no Anthropic counterpart and is dropped; JSON `format`
+//! is refused as unsupported. Both `temperature` and `top_p` are passed as the job sets them:
+//! recent Claude models answer 400 "`temperature` and `top_p` cannot both be specified for this
+//! model", which the job then reports rather than having one of them silently dropped here.
 
 use proto::v1::{JobKind, JobSpec};
 use serde::Serialize;
@@ -20,6 +23,10 @@ pub(super) struct MessagesBody<'a> {
     stream: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     temperature: Option<f64>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    stop_sequences: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    top_p: Option<f64>,
 }
 
 #[derive(Debug, Serialize)]
@@ -95,5 +102,7 @@ pub(super) fn messages_body(
         system,
         stream: true,
         temperature: options.temperature,
+        stop_sequences: options.stop,
+        top_p: options.top_p,
     })
 }

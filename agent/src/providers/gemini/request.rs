@@ -1,7 +1,8 @@
 //! The body of a `generateContent` / `streamGenerateContent` request from a job. Follows the REST
 //! reference (ai.google.dev/api/generate-content: `contents` with roles `user` and `model`,
 //! `systemInstruction`, `GenerationConfig` `temperature` / `maxOutputTokens` / `seed` /
-//! `responseMimeType`) and the recorded request in providers.md §3.1 (the system prompt as a
+//! `responseMimeType` / `stopSequences` (up to 5; the output ends before the first one) /
+//! `topP`) and the recorded request in providers.md §3.1 (the system prompt as a
 //! `systemInstruction` content with role `user`). Options that are Ollama's own (`num_ctx`,
 //! `keep_alive`) are not Gemini's and are left out.
 
@@ -83,6 +84,12 @@ fn generation_config(options: Option<&ModelOptions>) -> Result<Map<String, Value
     }
     if let Some(limit) = options.num_predict {
         config.insert("maxOutputTokens".into(), json!(limit));
+    }
+    if !options.stop.is_empty() {
+        config.insert("stopSequences".into(), json!(options.stop));
+    }
+    if let Some(top_p) = options.top_p {
+        config.insert("topP".into(), json!(top_p));
     }
     if let Some(seed) = options.seed {
         // GenerationConfig.seed is an int32.

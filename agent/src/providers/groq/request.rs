@@ -1,7 +1,8 @@
 //! The body of Groq's `POST /openai/v1/chat/completions` for a chat or generate job, as the
 //! groq-python SDK's `types/chat/completion_create_params.py` names its fields
 //! (`research/providers.md` §2.1): `max_completion_tokens` (not the deprecated `max_tokens`),
-//! `stream_options.include_usage` so the usage arrives in the stream.
+//! `stream_options.include_usage` so the usage arrives in the stream, `stop` (up to 4 sequences; the
+//! returned text does not contain them) and `top_p` (nucleus sampling, 0 to 1).
 
 use proto::v1::{JobKind, JobSpec};
 use serde::Serialize;
@@ -22,6 +23,10 @@ pub(super) struct ChatBody<'a> {
     max_completion_tokens: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     seed: Option<i64>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    stop: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    top_p: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     response_format: Option<ResponseFormat>,
 }
@@ -103,6 +108,8 @@ pub(super) fn chat_body(spec: &JobSpec) -> Result<ChatBody<'_>, ProviderError> {
         temperature: options.temperature,
         max_completion_tokens: options.num_predict,
         seed: options.seed,
+        stop: options.stop,
+        top_p: options.top_p,
         response_format,
     })
 }

@@ -231,3 +231,22 @@ async fn a_gone_model_wakes_the_prober_and_the_next_job_fails_without_a_call() {
     );
     assert_eq!(backend.api.calls.load(Ordering::SeqCst), 1);
 }
+
+#[tokio::test]
+async fn an_answer_cut_at_the_token_limit_is_flagged() {
+    let cut = Completion {
+        stop_reason: "length".to_owned(),
+        ..Completion::default()
+    };
+    let backend = backend(vec![Ok(cut), Ok(Completion::default())]);
+    let (mut tokens, _sent) = Tokens::for_tests("j1");
+    let short = backend.run(&chat(), &mut tokens).await.unwrap().unwrap();
+    assert_eq!(
+        short.warnings,
+        [
+            "groq stopped the answer at the token limit (length): raise num_predict for a longer answer"
+        ]
+    );
+    let whole = backend.run(&chat(), &mut tokens).await.unwrap().unwrap();
+    assert!(whole.warnings.is_empty(), "{:?}", whole.warnings);
+}

@@ -2,7 +2,8 @@
 
 use proto::v1::{ChatMessage, JobKind, JobSpec, ModelOptions};
 
-use super::{canonical_model_name, is_keep_alive, validate_job_spec};
+use super::model_options::is_keep_alive;
+use super::{canonical_model_name, validate_job_spec};
 
 fn generate(model: &str, prompt: &str) -> JobSpec {
     JobSpec {
@@ -102,10 +103,51 @@ fn options_are_checked() {
         keep_alive: Some("1h30m".into()),
         format: Some(r#"{"type":"object"}"#.into()),
         num_predict: Some(10),
-
-        ..Default::default()
+        stop: vec!["\n\n".into(), "END".into()],
+        top_p: Some(0.9),
     };
     assert!(validate_job_spec(with(good), 100).is_ok());
+}
+
+#[test]
+fn stop_and_top_p_are_checked() {
+    let with = |options: ModelOptions| JobSpec {
+        options: Some(options),
+        ..generate("m", "hi")
+    };
+    let stop = |sequences: &[&str]| {
+        with(ModelOptions {
+            stop: sequences.iter().map(|s| (*s).to_owned()).collect(),
+            ..Default::default()
+        })
+    };
+    assert_eq!(
+        error_of(stop(&["a", "b", "c", "d", "e"])),
+        "stop has 5 sequences, over the limit of 4"
+    );
+    assert!(validate_job_spec(stop(&["a", "b", "c", "d"]), 100).is_ok());
+    assert!(error_of(stop(&["a", ""])).contains("empty sequence"));
+    let long = "x".repeat(257);
+    assert_eq!(
+        error_of(stop(&[long.as_str()])),
+        "stop sequence is 257 bytes, over the limit of 256"
+    );
+    assert!(validate_job_spec(stop(&["x".repeat(256).as_str()]), 100).is_ok());
+    let top_p = |value: f64| {
+        with(ModelOptions {
+            top_p: Some(value),
+            ..Default::default()
+        })
+    };
+    for bad in [-0.1, 1.5, f64::NAN, f64::INFINITY] {
+        assert!(error_of(top_p(bad)).contains("top_p"), "{bad} passed");
+    }
+    for good in [0.0, 0.5, 1.0] {
+        assert!(
+            validate_job_spec(top_p(good), 100).is_ok(),
+            "{good} refused"
+        );
+    }
 }
 
 #[test]

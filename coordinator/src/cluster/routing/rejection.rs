@@ -71,19 +71,29 @@ fn code_description(code: i32, model: &str) -> String {
     }
 }
 
-/// When every reason is a provider's rate limit, how long until the first of them ends (the
-/// `Retry-After` a client may honour); `None` otherwise.
+/// When every node that has the model is rate limited by its provider (the others do not
+/// have it), how long until the first limit ends: the `Retry-After` a client may honour.
+/// `None` when some node is down or busy instead, or none is rate limited.
 pub fn rate_limit_wait_ms(
     nodes: &[NodeEntry],
     reasons: &[NodeIneligibility],
     model: &str,
     now_ms: i64,
 ) -> Option<u64> {
-    let all_rate_limited = !reasons.is_empty()
-        && reasons
-            .iter()
-            .all(|reason| reason.code == IneligibilityCode::RateLimited as i32);
-    if !all_rate_limited {
+    let lacks_the_model = |code: i32| {
+        matches!(
+            IneligibilityCode::try_from(code),
+            Ok(IneligibilityCode::ModelNotInstalled
+                | IneligibilityCode::ModelNotOffered
+                | IneligibilityCode::NotRouted)
+        )
+    };
+    let mut having = reasons
+        .iter()
+        .filter(|reason| !lacks_the_model(reason.code))
+        .peekable();
+    having.peek()?;
+    if !having.all(|reason| reason.code == IneligibilityCode::RateLimited as i32) {
         return None;
     }
     nodes

@@ -26,6 +26,17 @@ fn a_prompt_makes_a_generate_job_with_its_options() {
     assert_eq!(options.format.as_deref(), Some(r#"{"type":"object"}"#));
     assert_eq!(spec.retries, 2);
     assert_eq!(arguments.wait_patience(), DEFAULT_WAIT);
+    assert!(options.stop.is_empty() && options.top_p.is_none());
+}
+
+#[test]
+fn stop_and_top_p_become_options() {
+    let arguments = submit(json!({
+        "model": "m", "prompt": "p", "stop": ["END", "\n\n"], "top_p": 0.9
+    }));
+    let options = arguments.job_spec().unwrap().options.unwrap();
+    assert_eq!(options.stop, ["END", "\n\n"]);
+    assert_eq!(options.top_p, Some(0.9));
 }
 
 #[test]

@@ -74,6 +74,12 @@ pub struct ModelOptionArgs {
     /// At most this many tokens to generate
     #[arg(long, value_name = "N")]
     pub num_predict: Option<u32>,
+    /// End the answer where this text appears (not included); repeatable, at most 4
+    #[arg(long = "stop", value_name = "SEQ", value_parser = parse_stop, allow_hyphen_values = true)]
+    pub stop: Vec<String>,
+    /// Nucleus sampling: draw only from the likeliest tokens whose probabilities add up to P (0 to 1)
+    #[arg(long = "top-p", value_name = "P", value_parser = parse_top_p)]
+    pub top_p: Option<f64>,
 }
 
 /// Parses `ROLE:TEXT`; only the first colon separates, so the text may hold colons.
@@ -97,6 +103,20 @@ fn parse_temperature(text: &str) -> Result<f64, String> {
     match text.parse::<f64>() {
         Ok(value) if value.is_finite() && value >= 0.0 => Ok(value),
         _ => Err("expected a number of 0 or more, e.g. 0.7".to_owned()),
+    }
+}
+
+fn parse_stop(text: &str) -> Result<String, String> {
+    if text.is_empty() {
+        return Err("a stop sequence cannot be empty".to_owned());
+    }
+    Ok(text.to_owned())
+}
+
+fn parse_top_p(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(value) if value.is_finite() && (0.0..=1.0).contains(&value) => Ok(value),
+        _ => Err("expected a number from 0 to 1, e.g. 0.9".to_owned()),
     }
 }
 

@@ -84,8 +84,8 @@ fn model_options(options: &ModelOptionArgs) -> Option<ModelOptions> {
         keep_alive: options.keep_alive.clone(),
         format: options.format.clone(),
         num_predict: options.num_predict,
-
-        ..Default::default()
+        stop: options.stop.clone(),
+        top_p: options.top_p,
     };
     (model_options != ModelOptions::default()).then_some(model_options)
 }

@@ -16,6 +16,8 @@ pub(super) struct EventWriter {
     pub input_tokens: usize,
     pub tokens: usize,
     pub stop_reason: &'static str,
+    /// The stop sequence that ended the answer, when one did.
+    pub stop_sequence: Option<String>,
     /// How many events were written, which varies the padding.
     pub written: usize,
 }
@@ -78,7 +80,8 @@ impl Framer for EventWriter {
                     fields.remove("service_tier");
                 }
                 let delta = json!({"type": "message_delta", "usage": final_usage,
-                                   "delta": {"stop_reason": self.stop_reason, "stop_sequence": null}});
+                                   "delta": {"stop_reason": self.stop_reason,
+                                             "stop_sequence": self.stop_sequence}});
                 let message_stop = json!({"type": "message_stop"});
                 self.event("content_block_stop", &stop)
                     + &self.event("message_delta", &delta)

@@ -2,7 +2,9 @@
 //! `max_tokens` is 400 `max_tokens: Field required`, plain JSON even with `"stream": true`), 404
 //! `not_found_error` for an unlisted model, queued 429/529, then the message streamed as SSE
 //! (see `events.rs`) or whole with its `usage` (anthropic-sdk-python `api.md`,
-//! `MessageCreateParamsBase`; providers.md §4.1–§4.4).
+//! `MessageCreateParamsBase`; providers.md §4.1–§4.4). `stop_sequences` ends the answer before
+//! the first sequence found, with `stop_reason: "stop_sequence"` and the matched sequence in
+//! `stop_sequence` (docs.claude.com/en/api/messages, `stop_sequences` and `stop_reason`).
 
 use std::sync::Arc;
 
@@ -15,6 +17,7 @@ use serde_json::{Value, json};
 
 use super::events::{EventWriter, placeholder_output_tokens, usage};
 use super::{authorise, errors};
+use crate::fake_ollama::stop_sequences::string_or_strings;
 use crate::fake_providers::generation::{Generation, Plan};
 use crate::fake_providers::server::json_object;
 use crate::fake_providers::state::{Refusal, Shared};
@@ -84,12 +87,18 @@ pub(super) async fn handle(
         prompt.unwrap_or_default(),
         input_tokens,
         body["max_tokens"].as_u64(),
-    );
-    let stop_reason = if plan.capped {
+    )
+    .with_stop(&string_or_strings(body.get("stop_sequences")));
+    // A matched `stop_sequences` entry ends with `stop_reason: "stop_sequence"` and names itself
+    // in `stop_sequence` (null otherwise).
+    let stop_reason = if plan.stop_sequence.is_some() {
+        "stop_sequence"
+    } else if plan.capped {
         "max_tokens"
     } else {
         "end_turn"
     };
+    let stop_sequence = plan.stop_sequence.clone();
     let mut message = json!({
         "model": model, "id": format!("msg_standin{:014}", shared.next_id()), "type": "message",
         "role": "assistant", "content": [], "stop_reason": null, "stop_sequence": null,
@@ -99,6 +108,7 @@ pub(super) async fn handle(
         let (text, tokens) = Generation::start(shared.clone(), plan).collect().await;
         message["content"] = json!([{"type": "text", "text": text}]);
         message["stop_reason"] = json!(stop_reason);
+        message["stop_sequence"] = json!(stop_sequence);
         message["usage"] = usage(input_tokens, tokens);
         return Json(message).into_response();
     }
@@ -109,6 +119,7 @@ pub(super) async fn handle(
         input_tokens,
         tokens,
         stop_reason,
+        stop_sequence,
         written: 0,
     };
     let body = Generation::start(shared.clone(), plan).stream_body(writer);

@@ -8,6 +8,9 @@
 //! Stand-in choices: the stream opens with a thinking chunk before any text (a `"thought": true`
 //! part when `thinkingConfig.includeThoughts` asks for one, an empty text part otherwise), and it
 //! ends with a chunk holding an empty text part, `finishReason` and the final usage.
+//! `generationConfig.stopSequences` ends the output before the first sequence found, with
+//! `finishReason: "STOP"` (ai.google.dev/api/generate-content `GenerationConfig.stopSequences`,
+//! `FinishReason.STOP`: "Natural stop point of the model or provided stop sequence").
 
 use std::sync::Arc;
 
@@ -17,6 +20,7 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
 use super::{GEMINI_THOUGHTS_TOKENS, check_model, check_quota, errors};
+use crate::fake_ollama::stop_sequences::string_or_strings;
 use crate::fake_providers::generation::{Framer, Generation, Plan, Step};
 use crate::fake_providers::server::json_object;
 use crate::fake_providers::state::Shared;
@@ -75,7 +79,10 @@ pub(super) async fn handle(
     let cap = body
         .pointer("/generationConfig/maxOutputTokens")
         .and_then(Value::as_u64);
-    let mut plan = Plan::new(&shared, prompt, input_tokens, cap);
+    // `generationConfig.stopSequences`: the output ends at the first one, which is not included;
+    // the candidate's `finishReason` is then `STOP` (the natural stop point or a stop sequence).
+    let stop = string_or_strings(body.pointer("/generationConfig/stopSequences"));
+    let mut plan = Plan::new(&shared, prompt, input_tokens, cap).with_stop(&stop);
     let thoughts = body.pointer("/generationConfig/thinkingConfig/includeThoughts");
     let mut writer = ChunkWriter {
         model_version: shared.model_version(id),

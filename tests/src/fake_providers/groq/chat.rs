@@ -1,6 +1,8 @@
 //! `POST /openai/v1/chat/completions`: Bearer auth, the model checks (400 decommissioned, 404 not
 //! found), queued rate limits (429, 413), then the answer streamed as SSE or whole
 //! (groq-python `api.md`, `types/chat/completion_create_params.py`; providers.md §2.1–§2.4).
+//! `stop` (a string or up to 4) ends the answer before the first sequence found, which the text
+//! does not contain, with `finish_reason: "stop"` (OpenAI's chat completions reference, `stop`).
 
 use std::sync::Arc;
 
@@ -13,6 +15,7 @@ use serde_json::Value;
 
 use super::chunks::{ChunkWriter, completion};
 use super::{authorise, errors};
+use crate::fake_ollama::stop_sequences::string_or_strings;
 use crate::fake_providers::generation::{Generation, Plan};
 use crate::fake_providers::server::json_object;
 use crate::fake_providers::state::{Refusal, Shared};
@@ -77,7 +80,11 @@ pub(super) async fn handle(
     let cap = ["max_completion_tokens", "max_tokens"]
         .iter()
         .find_map(|field| body.get(*field).and_then(Value::as_u64));
-    let mut plan = Plan::new(&shared, prompt.unwrap_or_default(), input_tokens, cap);
+    // `stop`: "Up to 4 sequences where the API will stop generating further tokens. The returned
+    // text will not contain the stop sequence" (a string or an array); the finish is `stop`.
+    let stop = string_or_strings(body.get("stop"));
+    let mut plan =
+        Plan::new(&shared, prompt.unwrap_or_default(), input_tokens, cap).with_stop(&stop);
     let stream = body.get("stream").and_then(Value::as_bool).unwrap_or(false);
     let include_usage = body
         .pointer("/stream_options/include_usage")

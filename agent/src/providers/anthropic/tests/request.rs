@@ -64,3 +64,28 @@ async fn json_format_and_embed_are_unsupported_without_a_request() {
     assert_eq!(embed.unwrap_err().kind, ProviderErrorKind::Unsupported);
     assert!(server.recorded().is_empty());
 }
+
+#[tokio::test]
+async fn stop_sequences_and_top_p_are_sent_only_when_set() {
+    let mut spec = chat_spec("claude-sonnet-4-6");
+    spec.options = Some(ModelOptions {
+        stop: vec!["END".to_owned()],
+        top_p: Some(0.7),
+        ..ModelOptions::default()
+    });
+    let (outcome, _, server) =
+        stream_once(Reply::event_stream(&[START, DELTA_38, STOP]), &spec).await;
+    outcome.unwrap();
+    let body = server.only_request().json();
+    assert_eq!(body["stop_sequences"], serde_json::json!(["END"]));
+    assert_eq!(body["top_p"], 0.7);
+    spec.options = None;
+    let (outcome, _, server) =
+        stream_once(Reply::event_stream(&[START, DELTA_38, STOP]), &spec).await;
+    outcome.unwrap();
+    let body = server.only_request().json();
+    assert!(
+        body.get("stop_sequences").is_none() && body.get("top_p").is_none(),
+        "{body}"
+    );
+}

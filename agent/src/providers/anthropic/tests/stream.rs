@@ -136,3 +136,13 @@ async fn only_text_deltas_are_text_and_a_rate_limit_event_is_a_rate_limit() {
     );
     assert_eq!(error.partial_usage.unwrap().input_tokens, Some(16));
 }
+
+#[tokio::test]
+async fn a_stop_sequence_ending_is_read_as_stop() {
+    let ending = delta(3, "\"stop_sequence\"");
+    let reply = Reply::event_stream(&[START, BLOCK_START, TEXT, BLOCK_STOP, &ending, STOP]);
+    let (outcome, _, _) = stream_once(reply, &chat_spec("claude-sonnet-4-6")).await;
+    let completion = outcome.unwrap();
+    assert_eq!(completion.stop_reason, "stop_sequence");
+    assert_eq!(completion.done_reason(), "stop");
+}

@@ -62,12 +62,13 @@ fn options_become_the_generation_config() {
         format: Some("json".into()),
         num_ctx: Some(8192),
         keep_alive: Some("5m".into()),
-        ..Default::default()
+        stop: vec!["END".into()],
+        top_p: Some(0.5),
     });
     let body = generate_content_body(&spec).unwrap();
     assert_eq!(
         body["generationConfig"],
-        json!({"temperature": 0.25, "maxOutputTokens": 4000, "seed": 42, "responseMimeType": "application/json"})
+        json!({"temperature": 0.25, "maxOutputTokens": 4000, "seed": 42, "responseMimeType": "application/json", "stopSequences": ["END"], "topP": 0.5})
     );
     assert!(body.get("systemInstruction").is_none());
 }
@@ -104,5 +105,20 @@ fn what_gemini_cannot_take_is_refused_before_sending() {
     assert_eq!(
         generate_content_body(&embed).unwrap_err().kind,
         ProviderErrorKind::BadRequest
+    );
+}
+
+#[test]
+fn an_empty_stop_list_sends_no_stop_sequences() {
+    let mut spec = chat_spec("gemini-2.5-flash", &[("user", "hi")]);
+    spec.options = Some(ModelOptions {
+        stop: Vec::new(),
+        ..Default::default()
+    });
+    assert!(
+        generate_content_body(&spec)
+            .unwrap()
+            .get("generationConfig")
+            .is_none()
     );
 }

@@ -57,3 +57,26 @@ async fn a_schema_format_and_an_embed_job_are_refused_before_any_request() {
     assert_eq!(embed.unwrap_err().kind, ProviderErrorKind::Unsupported);
     assert!(server.recorded().is_empty());
 }
+
+#[tokio::test]
+async fn stop_and_top_p_are_sent_as_openai_names_them() {
+    let mut spec = chat_spec("openai/gpt-oss-120b");
+    spec.options = Some(ModelOptions {
+        stop: vec!["\n\n".to_owned(), "END".to_owned()],
+        top_p: Some(0.9),
+        ..ModelOptions::default()
+    });
+    let (outcome, _, server) = stream_once(Reply::event_stream(&[OL, FINISH, DONE]), &spec).await;
+    outcome.unwrap();
+    let body = server.only_request().json();
+    assert_eq!(body["stop"], serde_json::json!(["\n\n", "END"]));
+    assert_eq!(body["top_p"], 0.9);
+    spec.options = Some(ModelOptions::default());
+    let (outcome, _, server) = stream_once(Reply::event_stream(&[OL, FINISH, DONE]), &spec).await;
+    outcome.unwrap();
+    let body = server.only_request().json();
+    assert!(
+        body.get("stop").is_none() && body.get("top_p").is_none(),
+        "{body}"
+    );
+}

@@ -30,3 +30,14 @@ fn format_is_json_or_a_schema_object() {
     assert_eq!(parse_temperature("0.7"), Ok(0.7));
     assert!(parse_temperature("NaN").is_err());
 }
+
+#[test]
+fn a_stop_sequence_is_not_empty_and_top_p_is_a_probability() {
+    assert_eq!(parse_stop("\n\n").unwrap(), "\n\n");
+    assert!(parse_stop("").is_err());
+    assert_eq!(parse_top_p("0.9"), Ok(0.9));
+    assert_eq!(parse_top_p("1"), Ok(1.0));
+    for bad in ["1.5", "-0.1", "NaN", "inf", "x"] {
+        assert!(parse_top_p(bad).is_err(), "{bad} accepted");
+    }
+}

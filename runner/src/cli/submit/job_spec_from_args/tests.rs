@@ -81,6 +81,17 @@ fn only_the_given_options_are_sent() {
     assert_eq!(options.format.as_deref(), Some("json"));
     assert_eq!(options.num_predict, Some(64));
     assert_eq!((options.num_ctx, options.seed), (None, None));
+    assert!(options.stop.is_empty() && options.top_p.is_none());
+}
+
+#[test]
+fn stop_repeats_and_top_p_is_sent() {
+    let spec = spec_for(&[
+        "--prompt", "p", "--stop", "END", "--stop", "-- ", "--top-p", "0.9",
+    ]);
+    let options = spec.options.unwrap();
+    assert_eq!(options.stop, ["END", "-- "]);
+    assert_eq!(options.top_p, Some(0.9));
 }
 
 /// Over 128 KiB, the most one argument may hold on Linux: only stdin or a file can carry it.
