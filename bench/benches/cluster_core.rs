@@ -1,7 +1,8 @@
 //! `cargo bench -p bench --bench cluster_core -- [--quick] [--requests N] ...`: the cluster
 //! core's benchmark; parses the command line, runs it, prints the report.
 //!
-//! `--scale-only`, `--throughput-only` and `--cloud-only` run one part and print its table.
+//! `--scale-only`, `--throughput-only`, `--cloud-only` and `--openai-only` run one part and
+//! print its table.
 //!
 //! A bench target with its own `main` (harness = false): cargo runs it from
 //! `target/release/deps/`, where the harness finds the release `runner` and `runner-agent`.
@@ -83,6 +84,11 @@ struct Arguments {
     /// `--concurrency` levels with `--tokens` and `--chat-requests`.
     #[arg(long)]
     cloud_only: bool,
+    /// Only the OpenAI paths (`/v1/chat/completions` direct to the stand-in Ollama, through
+    /// LiteLLM's `openai/` and through llm-runner), at the `--concurrency` levels with
+    /// `--tokens` and `--chat-requests`.
+    #[arg(long)]
+    openai_only: bool,
     /// With `--throughput-only`: the coordinator's data dir on tmpfs (/dev/shm), not on disk.
     #[arg(long)]
     tmpfs: bool,
@@ -166,6 +172,19 @@ async fn main() -> ExitCode {
         return match bench::measure_cloud(&settings).await {
             Ok(figures) => {
                 println!("{}", bench::cloud_paths::render_section(Some(&figures)));
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("bench: error: {error:#}");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    if arguments.openai_only {
+        let settings = arguments.settings();
+        return match bench::measure_openai(&settings).await {
+            Ok(figures) => {
+                println!("{}", bench::openai_paths::render_section(Some(&figures)));
                 ExitCode::SUCCESS
             }
             Err(error) => {

@@ -2,7 +2,8 @@
 //! the stand-in Ollama of the `tests` harness: the latency coordinator + agent add to a
 //! generate request, how fast a dead or frozen agent stops being routed to, how many short
 //! jobs per second one coordinator carries with three agents, and what llm-runner and LiteLLM
-//! add to a chat with a stand-in Groq.
+//! add to a chat with a stand-in Groq, and to a streamed `/v1/chat/completions` against the
+//! stand-in Ollama's own OpenAI-compatible endpoint.
 
 // Tests may unwrap: a panic there is a test failure with its location, which is the point.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
@@ -13,6 +14,7 @@ pub mod failure_detection;
 pub mod footprint;
 pub mod litellm;
 pub mod machine;
+pub mod openai_paths;
 pub mod overhead;
 pub mod path_table;
 pub mod percentiles;
@@ -25,4 +27,4 @@ pub mod table;
 pub mod throughput;
 
 pub use report::BenchReport;
-pub use run::{BENCH_MODEL, BENCH_NODE, BenchSettings, measure_cloud, run};
+pub use run::{BENCH_MODEL, BENCH_NODE, BenchSettings, measure_cloud, measure_openai, run};

@@ -12,7 +12,7 @@ use anyhow::{Context, bail};
 use harness::cluster::ManagedProcess;
 
 pub use proxy_config::{
-    GROQ_KEY_ENV, config_text, generate_master_key, groq_config_text, proxy_env,
+    GROQ_KEY_ENV, config_text, generate_master_key, groq_config_text, openai_config_text, proxy_env,
 };
 pub use sse_call::LiteLlmCaller;
 
@@ -48,6 +48,12 @@ impl LiteLlmProxy {
     ) -> anyhow::Result<Self> {
         let key = vec![(GROQ_KEY_ENV.to_owned(), api_key.to_owned())];
         Self::start_with(dir, &groq_config_text(model, base_url), key).await
+    }
+
+    /// Starts the proxy for `model` behind the OpenAI-compatible API at `api_base` (LiteLLM's
+    /// `openai/` provider); config and log go in `dir`.
+    pub async fn start_openai(dir: &Path, model: &str, api_base: &str) -> anyhow::Result<Self> {
+        Self::start_with(dir, &openai_config_text(model, api_base), Vec::new()).await
     }
 
     /// Starts the proxy with `config` and `extra_env` added to [`proxy_env`].

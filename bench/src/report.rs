@@ -8,6 +8,7 @@ use crate::cloud_paths::CloudPathsFigures;
 use crate::failure_detection::{AlertFigures, FaultFigures};
 use crate::footprint::FootprintFigures;
 use crate::machine::{MachineDescription, as_milliseconds_text};
+use crate::openai_paths::OpenAiPathsFigures;
 use crate::overhead::{ConcurrencyLevelFigures, OverheadSettings};
 use crate::path_table::{added_ms, added_row, path_row, path_table};
 use crate::scale::ScaleFigures;
@@ -35,6 +36,9 @@ pub struct BenchReport {
     pub alert_detection: Option<AlertFigures>,
     /// The same chat to a stand-in Groq direct, through LiteLLM and through a Groq node.
     pub cloud_paths: Option<CloudPathsFigures>,
+    /// The same `/v1/chat/completions` direct to the stand-in Ollama, through LiteLLM and
+    /// through llm-runner's OpenAI-compatible API.
+    pub openai_paths: Option<OpenAiPathsFigures>,
 }
 
 impl BenchReport {
@@ -43,7 +47,7 @@ impl BenchReport {
         format!(
             "machine: {}\nrequests: {} measured after {} warm-up per path and level, {} tokens per answer, zero think time\n\n\
              added latency, data dir on disk (ms; through = one SubmitAndWatch call via coordinator and agent, its first event sent once the job is durable)\n\n{}\n\
-             failure detection (ms from the signal until ListModels shows the model unroutable; heartbeat_timeout {})\n\n{}{}{}{}{}{}{}{}",
+             failure detection (ms from the signal until ListModels shows the model unroutable; heartbeat_timeout {})\n\n{}{}{}{}{}{}{}{}{}",
             self.machine.summary(),
             settings.requests,
             settings.warmup,
@@ -58,6 +62,7 @@ impl BenchReport {
             crate::footprint::render_section(self.footprint.as_ref()),
             crate::failure_detection::render_section(self.alert_detection.as_ref()),
             crate::cloud_paths::render_section(self.cloud_paths.as_ref()),
+            crate::openai_paths::render_section(self.openai_paths.as_ref()),
         )
     }
 

@@ -2,7 +2,8 @@
 //! next to an in-process stand-in Ollama, measure added latency, then failure detection; the
 //! added latency again with the coordinator's data dir on tmpfs (`/dev/shm`), to separate what
 //! the software adds from what this disk's fdatasync adds; then throughput with three agents;
-//! then the cloud paths, on a cluster of one Groq node.
+//! then the cloud paths, on a cluster of one Groq node. The OpenAI paths (`/v1/chat/completions`
+//! direct, through LiteLLM and through llm-runner) run on the first cluster, after the chat paths.
 
 use std::time::Duration;
 
@@ -10,10 +11,10 @@ use anyhow::Context;
 use harness::cluster::{ClusterSpec, NodeSpec, TestCluster};
 
 use crate::chat_paths::{ChatPathSettings, measure_chat_paths};
-use crate::cloud_paths::measure_cloud_paths;
 use crate::failure_detection::{AlertSettings, measure_alert_detection, measure_failure_detection};
 use crate::footprint::{FootprintSettings, measure_busy, measure_idle};
 use crate::machine::MachineDescription;
+use crate::openai_paths::measure_openai_paths;
 use crate::overhead::{OverheadSettings, measure_overhead};
 use crate::report::BenchReport;
 use crate::scale::{ScaleSettings, measure_scale};
@@ -159,15 +160,6 @@ pub async fn run(settings: &BenchSettings) -> anyhow::Result<BenchReport> {
     Ok(report)
 }
 
-/// The cloud paths at the overhead run's levels and answer length, with the chat run's sizes.
-pub async fn measure_cloud(
-    settings: &BenchSettings,
-) -> anyhow::Result<crate::cloud_paths::CloudPathsFigures> {
-    let overhead = &settings.overhead;
-    let (levels, tokens) = (&overhead.concurrency_levels, overhead.tokens);
-    measure_cloud_paths(&settings.chat, levels, tokens, settings.heartbeat_timeout).await
-}
-
 fn tmpfs_root() -> Option<std::path::PathBuf> {
     let root = std::path::PathBuf::from(TMPFS);
     root.is_dir().then_some(root)
@@ -187,7 +179,7 @@ async fn measure_overhead_on(
 }
 
 /// The one-node cluster of the overhead and failure-detection runs.
-fn overhead_cluster_spec(
+pub(crate) fn overhead_cluster_spec(
     settings: &BenchSettings,
     temp_root: Option<std::path::PathBuf>,
 ) -> anyhow::Result<ClusterSpec> {
@@ -235,6 +227,15 @@ async fn measure_all(
         tokens,
     )
     .await?;
+    let openai_paths = measure_openai_paths(
+        cluster,
+        BENCH_NODE,
+        BENCH_MODEL,
+        &settings.chat,
+        levels,
+        tokens,
+    )
+    .await?;
     let widest = levels.iter().copied().max().unwrap_or(1);
     let busy_window = settings.footprint.busy_window;
     let footprint = measure_busy(
@@ -269,8 +270,13 @@ async fn measure_all(
         footprint: Some(footprint),
         alert_detection: None,
         cloud_paths: None,
+        openai_paths: Some(openai_paths),
     })
 }
+
+mod single_part;
+
+pub use single_part::{measure_cloud, measure_openai};
 
 #[cfg(test)]
 mod tests;

@@ -97,6 +97,24 @@ async fn a_quick_run_measures_every_path_level_and_fault() {
             assert!(path.first_token.p50 <= path.total.p50);
         }
     }
+    // The same streamed /v1/chat/completions direct to the stand-in Ollama, through LiteLLM's
+    // openai/ and through llm-runner's OpenAI-compatible API.
+    let openai = report.openai_paths.as_ref().expect("the OpenAI paths ran");
+    assert_eq!(
+        openai.levels.len(),
+        settings.overhead.concurrency_levels.len()
+    );
+    assert_eq!(
+        openai.llm_runner_unmeasured, None,
+        "llm-runner's /v1 was measured"
+    );
+    for level in &openai.levels {
+        let llm_runner = level.llm_runner.as_ref().expect("llm-runner /v1 measured");
+        for path in [&level.direct, &level.litellm, llm_runner] {
+            assert_eq!(path.total.count, settings.chat.requests);
+            assert!(path.first_token.p50 <= path.total.p50);
+        }
+    }
     let rendered = report.render();
     println!("{rendered}");
     assert!(
@@ -104,7 +122,8 @@ async fn a_quick_run_measures_every_path_level_and_fault() {
             && rendered.contains("SIGSTOP agent")
             && rendered.contains("jobs/s")
             && rendered.contains("status → view")
-            && rendered.contains("direct Groq"),
+            && rendered.contains("direct Groq")
+            && rendered.contains("direct Ollama /v1"),
         "{rendered}"
     );
 }

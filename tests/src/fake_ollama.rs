@@ -1,8 +1,10 @@
 //! A stand-in Ollama for tests and benchmarks: an HTTP server on 127.0.0.1 that speaks Ollama's
 //! real API (`/`, `/api/version`, `/api/tags`, `/api/ps`, `/api/chat`, `/api/generate`,
-//! `/api/embed`, `/api/show`) with Ollama's own shapes, status codes and error bodies, and that a
-//! test can steer while requests run: lose or load models, go slow, fail mid-stream, report a
-//! full queue, hang, or stop answering altogether and come back on the same port.
+//! `/api/embed`, `/api/show`, and the OpenAI-compatible `/v1/chat/completions`, `/v1/models`,
+//! `/v1/models/{model}`, `/v1/embeddings`) with Ollama's own shapes, status codes and error
+//! bodies, and that a test can steer while requests run: lose or load models, go slow, fail
+//! mid-stream, report a full queue, hang, or stop answering altogether and come back on the
+//! same port.
 //!
 //! Answers are deterministic (see [`expected_answer`] and [`expected_embedding`]), so a test can
 //! check exactly what reached its client. `options.num_predict` and `options.stop` end an
@@ -18,13 +20,20 @@ mod generation;
 mod get_ps;
 mod get_root;
 mod get_tags;
+mod get_v1_model;
+mod get_v1_models;
 mod get_version;
 mod listener;
 mod ndjson;
+mod openai_reply;
+mod openai_request;
+mod openai_wire;
 mod post_chat;
 mod post_embed;
 mod post_generate;
 mod post_show;
+mod post_v1_chat_completions;
+mod post_v1_embeddings;
 mod request;
 mod server;
 mod state;

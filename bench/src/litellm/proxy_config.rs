@@ -47,6 +47,26 @@ pub fn groq_config_text(model: &str, base_url: &str) -> String {
     .to_string()
 }
 
+/// The proxy's config for a model behind an OpenAI-compatible API at `api_base` (e.g. Ollama's
+/// `http://HOST:PORT/v1`): one `model_list` entry with LiteLLM's `openai/` provider, which posts
+/// to `{api_base}/chat/completions` (docs.litellm.ai/docs/providers/openai_compatible). The key
+/// is a placeholder, as Ollama's docs/openai.md uses (`api_key="ollama"`): Ollama ignores it, but
+/// the OpenAI client LiteLLM uses refuses to start without one.
+pub fn openai_config_text(model: &str, api_base: &str) -> String {
+    json!({
+        "model_list": [{
+            "model_name": model,
+            "litellm_params": {
+                "model": format!("openai/{model}"),
+                "api_base": api_base,
+                "api_key": "ollama",
+            },
+        }],
+        "general_settings": { "master_key": "os.environ/LITELLM_MASTER_KEY" },
+    })
+    .to_string()
+}
+
 /// A master key for one run: LiteLLM wants the `sk-` prefix; the rest is 128 random bits (two
 /// randomly keyed SipHash outputs, so no RNG crate is needed).
 pub fn generate_master_key() -> String {

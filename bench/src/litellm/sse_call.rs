@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, bail};
 use serde_json::{Value, json};
 
-use crate::overhead::Sample;
+use crate::overhead::{Sample, TimedCall};
 use crate::stream_lines::StreamLines;
 
 /// LiteLLM is slower than the other paths, but no single request should come near this.
@@ -41,13 +41,31 @@ impl LiteLlmCaller {
         prompt: &str,
         expected_answer: String,
     ) -> anyhow::Result<Self> {
+        let url = format!("{proxy_url}/v1/chat/completions");
+        Self::streamed_chat("LiteLLM", url, master_key, model, prompt, expected_answer)
+    }
+
+    /// A plain streamed chat (`"stream": true`, nothing else) to `completions_url` with
+    /// `bearer` as the key; errors name `peer`.
+    pub fn streamed_chat(
+        peer: &'static str,
+        completions_url: String,
+        bearer: &str,
+        model: &str,
+        prompt: &str,
+        expected_answer: String,
+    ) -> anyhow::Result<Self> {
         let body = json!({
             "model": model,
             "messages": [{ "role": "user", "content": prompt }],
             "stream": true,
         });
-        let url = format!("{proxy_url}/v1/chat/completions");
-        Self::build("LiteLLM", url, master_key, body, expected_answer)
+        Self::build(peer, completions_url, bearer, body, expected_answer)
+    }
+
+    /// Where this caller posts its chats.
+    pub fn completions_url(&self) -> &str {
+        &self.completions_url
     }
 
     /// A streamed chat straight to the OpenAI-compatible API at `completions_url` with
@@ -140,6 +158,12 @@ impl LiteLlmCaller {
             }
         }
         bail!("{peer}'s stream ended without `data: [DONE]`")
+    }
+}
+
+impl TimedCall for LiteLlmCaller {
+    async fn call(&self) -> anyhow::Result<Sample> {
+        LiteLlmCaller::call(self).await
     }
 }
 

@@ -1,4 +1,4 @@
-//! The HTTP side: Ollama's routes, a layer that counts every request and holds it while the
+//! The HTTP side: Ollama's routes (native and OpenAI-compatible), a layer that counts every request and holds it while the
 //! stand-in is wedged, and one listening period's serve task.
 
 use std::sync::Arc;
@@ -17,7 +17,8 @@ use super::errors::stopped_answering;
 use super::listener::KillableListener;
 use super::state::SharedState;
 use super::{
-    get_ps, get_root, get_tags, get_version, post_chat, post_embed, post_generate, post_show,
+    get_ps, get_root, get_tags, get_v1_model, get_v1_models, get_version, post_chat, post_embed,
+    post_generate, post_show, post_v1_chat_completions, post_v1_embeddings,
 };
 
 /// Ollama's routes. axum answers `HEAD` on every `GET` route, as Ollama does for `/`.
@@ -31,6 +32,14 @@ pub(crate) fn ollama_routes(state: Arc<SharedState>) -> Router {
         .route("/api/generate", post(post_generate::handle))
         .route("/api/embed", post(post_embed::handle))
         .route("/api/show", post(post_show::handle))
+        // Ollama's OpenAI compatibility layer (docs/openai.md).
+        .route(
+            "/v1/chat/completions",
+            post(post_v1_chat_completions::handle),
+        )
+        .route("/v1/embeddings", post(post_v1_embeddings::handle))
+        .route("/v1/models", get(get_v1_models::handle))
+        .route("/v1/models/{model}", get(get_v1_model::handle))
         // Gin's answers for a route it does not have and a method a route does not take
         // (Ollama turns on `HandleMethodNotAllowed`).
         .fallback(|| async { (StatusCode::NOT_FOUND, "404 page not found") })

@@ -5,6 +5,8 @@ mod chat_and_generate;
 mod controls;
 mod errors_and_failures;
 mod model_routes;
+mod openai_chat;
+mod openai_models_and_embeddings;
 mod stop_options;
 
 use std::time::{Duration, Instant};
@@ -50,6 +52,20 @@ async fn ndjson_lines(response: reqwest::Response) -> Vec<Value> {
     let body = response.text().await.expect("reading an NDJSON body");
     body.lines()
         .map(|line| serde_json::from_str(line).expect("every NDJSON line is a JSON object"))
+        .collect()
+}
+
+/// Reads a server-sent event stream to the end: the `data:` payload of every event, in order.
+async fn sse_data(response: reqwest::Response) -> Vec<String> {
+    let body = response.text().await.expect("reading an event stream");
+    body.split("\n\n")
+        .filter(|event| !event.is_empty())
+        .map(|event| {
+            event
+                .strip_prefix("data: ")
+                .unwrap_or_else(|| panic!("every event is one data line: {event:?}"))
+                .to_string()
+        })
         .collect()
 }
 

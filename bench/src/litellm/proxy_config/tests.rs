@@ -49,3 +49,14 @@ fn the_environment_carries_the_key_and_the_local_cost_map() {
     assert!(env.contains(&("LITELLM_MASTER_KEY".into(), "sk-x".into())));
     assert!(env.contains(&("LITELLM_LOCAL_MODEL_COST_MAP".into(), "True".into())));
 }
+
+#[test]
+fn the_openai_config_sends_the_model_to_ollamas_v1_with_a_placeholder_key() {
+    let base = "http://127.0.0.1:9/v1";
+    let config: Value = serde_json::from_str(&openai_config_text("qwen2.5:14b", base)).unwrap();
+    let entry = &config["model_list"][0];
+    assert_eq!(entry["model_name"], "qwen2.5:14b");
+    assert_eq!(entry["litellm_params"]["model"], "openai/qwen2.5:14b");
+    assert_eq!(entry["litellm_params"]["api_base"], base);
+    assert_eq!(entry["litellm_params"]["api_key"], "ollama");
+}
