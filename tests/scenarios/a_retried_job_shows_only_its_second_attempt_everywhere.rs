@@ -144,7 +144,8 @@ async fn a_retried_job_shows_only_its_second_attempt_everywhere() -> anyhow::Res
     let cli_second = expected_answer(CLI_PROMPT, SECOND_ANSWER_TOKENS);
     let mcp_second = expected_answer(MCP_PROMPT, SECOND_ANSWER_TOKENS);
     for (job, second) in [(&cli_job, &cli_second), (&mcp_job, &mcp_second)] {
-        let ended = cluster.get_job(&job.id).await?;
+        // MCP's call has returned, but the CLI's job may still be streaming its second answer.
+        let ended = cluster.watch_to_end(&job.id).await?.job;
         assert_eq!(
             (ended.state, ended.attempt, ended.node.as_str()),
             (JobState::Succeeded as i32, 2, "homelab"),
