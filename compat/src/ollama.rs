@@ -26,6 +26,7 @@ mod reply;
 mod request;
 mod show;
 mod tags;
+mod text_job;
 mod version;
 
 #[cfg(test)]

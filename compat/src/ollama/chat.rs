@@ -7,23 +7,18 @@
 #[cfg(test)]
 mod tests;
 
-use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::HeaderMap;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use proto::v1::{ChatMessage, JobKind, JobSpec};
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::error::OllamaError;
-use super::model_lookup::servable;
-use super::ndjson::answer;
-use super::reply::{Flavour, loaded, now};
+use super::reply::Flavour;
 use super::request::Common;
+use super::text_job::{self, TextRequest};
 use crate::ApiState;
-use crate::job_run::JobRun;
-use crate::json_body;
 use crate::refusal::Refusal;
 
 #[derive(Debug, Deserialize)]
@@ -46,35 +41,18 @@ pub struct Message {
 }
 
 pub async fn handle(State(state): State<ApiState>, headers: HeaderMap, body: Bytes) -> Response {
-    let request: ChatRequest = match json_body::parse(&body) {
-        Ok(request) => request,
-        Err(refusal) => return OllamaError(refusal).into_response(),
-    };
-    let model = request.common.model.clone();
-    match reply(&state, &headers, &request).await {
-        Ok(response) => response,
-        Err(refusal) => OllamaError::about(&model, refusal).into_response(),
+    text_job::handle::<ChatRequest>(&state, &headers, &body).await
+}
+
+impl TextRequest for ChatRequest {
+    const FLAVOUR: Flavour = Flavour::Chat;
+
+    fn common(&self) -> &Common {
+        &self.common
     }
-}
 
-async fn reply(
-    state: &ApiState,
-    headers: &HeaderMap,
-    request: &ChatRequest,
-) -> Result<Response, Refusal> {
-    let Some(spec) = request.job_spec()? else {
-        let model = servable(state, request.common.model()?).await?;
-        return Ok(Json(loaded(Flavour::Chat, &model.name, &now())).into_response());
-    };
-    let run = JobRun::start(&state.coordinator, spec, headers).await?;
-    answer(run, Flavour::Chat, request.common.streams())
-        .await
-        .map_err(|error| error.0)
-}
-
-impl ChatRequest {
     /// The chat job asked for; `None` for the "load the model" call (no messages).
-    pub fn job_spec(&self) -> Result<Option<JobSpec>, Refusal> {
+    fn job_spec(&self) -> Result<Option<JobSpec>, Refusal> {
         let model = self.common.model()?;
         if self.tools.as_ref().is_some_and(|tools| !tools.is_empty()) {
             return Err(Refusal::invalid(

@@ -8,24 +8,19 @@
 #[cfg(test)]
 mod tests;
 
-use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::HeaderMap;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use proto::v1::{JobKind, JobSpec};
 use serde::Deserialize;
 use serde_json::Value;
 
 use super::chat::{asks_to_think, unload_refused};
-use super::error::OllamaError;
-use super::model_lookup::servable;
-use super::ndjson::answer;
-use super::reply::{Flavour, loaded, now};
+use super::reply::Flavour;
 use super::request::Common;
+use super::text_job::{self, TextRequest};
 use crate::ApiState;
-use crate::job_run::JobRun;
-use crate::json_body;
 use crate::refusal::Refusal;
 
 #[derive(Debug, Deserialize)]
@@ -46,35 +41,18 @@ pub struct GenerateRequest {
 }
 
 pub async fn handle(State(state): State<ApiState>, headers: HeaderMap, body: Bytes) -> Response {
-    let request: GenerateRequest = match json_body::parse(&body) {
-        Ok(request) => request,
-        Err(refusal) => return OllamaError(refusal).into_response(),
-    };
-    let model = request.common.model.clone();
-    match reply(&state, &headers, &request).await {
-        Ok(response) => response,
-        Err(refusal) => OllamaError::about(&model, refusal).into_response(),
+    text_job::handle::<GenerateRequest>(&state, &headers, &body).await
+}
+
+impl TextRequest for GenerateRequest {
+    const FLAVOUR: Flavour = Flavour::Generate;
+
+    fn common(&self) -> &Common {
+        &self.common
     }
-}
 
-async fn reply(
-    state: &ApiState,
-    headers: &HeaderMap,
-    request: &GenerateRequest,
-) -> Result<Response, Refusal> {
-    let Some(spec) = request.job_spec()? else {
-        let model = servable(state, request.common.model()?).await?;
-        return Ok(Json(loaded(Flavour::Generate, &model.name, &now())).into_response());
-    };
-    let run = JobRun::start(&state.coordinator, spec, headers).await?;
-    answer(run, Flavour::Generate, request.common.streams())
-        .await
-        .map_err(|error| error.0)
-}
-
-impl GenerateRequest {
     /// The generate job asked for; `None` for the "load the model" call (an empty prompt).
-    pub fn job_spec(&self) -> Result<Option<JobSpec>, Refusal> {
+    fn job_spec(&self) -> Result<Option<JobSpec>, Refusal> {
         let model = self.common.model()?;
         let not_served = |param: &'static str, what: &str| {
             Refusal::invalid(param, format!("llm-runner does not serve {what} yet"))
