@@ -2,28 +2,27 @@
 //! baseline (per percentile, p50 with p50), and how many times more LiteLLM adds.
 
 use super::{ChatLevelFigures, ChatPathsFigures};
-use crate::path_table::{added_ms, added_row, labelled_row, path_row, path_table};
+pub use crate::path_table::added_ratio;
+use crate::path_table::{PathNames, added_ms, path_table, push_level};
 use crate::table::MarkdownTable;
 
 pub fn chat_paths_table(levels: &[ChatLevelFigures]) -> MarkdownTable {
+    let names = PathNames {
+        direct: "direct /api/chat",
+        litellm: "LiteLLM",
+        llm_runner: "llm-runner",
+    };
     let mut table = path_table();
     for level in levels {
-        let concurrency = level.concurrency.to_string();
-        table.push_row(path_row(&concurrency, "direct /api/chat", &level.direct));
-        table.push_row(path_row(&concurrency, "LiteLLM", &level.litellm));
-        table.push_row(path_row(&concurrency, "llm-runner", &level.llm_runner));
-        let litellm_added = added_ms(&level.litellm, &level.direct);
-        let runner_added = added_ms(&level.llm_runner, &level.direct);
-        table.push_row(added_row(&concurrency, "LiteLLM added", litellm_added));
-        table.push_row(added_row(&concurrency, "llm-runner added", runner_added));
-        let ratios = (0..4)
-            .map(|column| added_ratio(litellm_added[column], runner_added[column]))
-            .collect();
-        table.push_row(labelled_row(
-            &concurrency,
-            "LiteLLM ÷ llm-runner added",
-            ratios,
-        ));
+        let (direct, litellm) = (&level.direct, &level.litellm);
+        push_level(
+            &mut table,
+            level.concurrency,
+            names,
+            direct,
+            litellm,
+            Some(&level.llm_runner),
+        );
     }
     table
 }
@@ -82,16 +81,6 @@ fn goal_line(levels: &[ChatLevelFigures]) -> String {
             "\ngoal (llm-runner adds at least 10x less than LiteLLM): MISSED at {}",
             missed.join(", ")
         )
-    }
-}
-
-/// How many times more LiteLLM adds than llm-runner: `12.3x`; `n/a` when llm-runner added
-/// nothing measurable (zero or less), as no ratio means anything then.
-pub fn added_ratio(litellm_added_ms: f64, runner_added_ms: f64) -> String {
-    if runner_added_ms <= 0.0 {
-        "n/a".to_owned()
-    } else {
-        format!("{:.1}x", litellm_added_ms / runner_added_ms)
     }
 }
 

@@ -3,8 +3,8 @@
 //! LiteLLM adds, and the section of the report around it.
 
 use super::CloudPathsFigures;
-use crate::chat_paths::{ChatLevelFigures, added_ratio};
-use crate::path_table::{added_ms, added_row, labelled_row, path_row, path_table};
+use crate::chat_paths::ChatLevelFigures;
+use crate::path_table::{PathNames, added_ms, path_table, push_level};
 use crate::table::MarkdownTable;
 
 /// The columns of the percentile cells, in `added_ms`'s order.
@@ -16,24 +16,22 @@ const COLUMNS: [&str; 4] = [
 ];
 
 pub fn cloud_paths_table(levels: &[ChatLevelFigures]) -> MarkdownTable {
+    let names = PathNames {
+        direct: "direct Groq",
+        litellm: "LiteLLM groq/",
+        llm_runner: "llm-runner",
+    };
     let mut table = path_table();
     for level in levels {
-        let concurrency = level.concurrency.to_string();
-        table.push_row(path_row(&concurrency, "direct Groq", &level.direct));
-        table.push_row(path_row(&concurrency, "LiteLLM groq/", &level.litellm));
-        table.push_row(path_row(&concurrency, "llm-runner", &level.llm_runner));
-        let litellm_added = added_ms(&level.litellm, &level.direct);
-        let runner_added = added_ms(&level.llm_runner, &level.direct);
-        table.push_row(added_row(&concurrency, "LiteLLM added", litellm_added));
-        table.push_row(added_row(&concurrency, "llm-runner added", runner_added));
-        let ratios = (0..COLUMNS.len())
-            .map(|column| added_ratio(litellm_added[column], runner_added[column]))
-            .collect();
-        table.push_row(labelled_row(
-            &concurrency,
-            "LiteLLM ÷ llm-runner added",
-            ratios,
-        ));
+        let (direct, litellm) = (&level.direct, &level.litellm);
+        push_level(
+            &mut table,
+            level.concurrency,
+            names,
+            direct,
+            litellm,
+            Some(&level.llm_runner),
+        );
     }
     table
 }

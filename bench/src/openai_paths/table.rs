@@ -3,35 +3,27 @@
 //! (per percentile, p50 with p50), how many times more LiteLLM adds, and the report's section.
 
 use super::{OpenAiLevelFigures, OpenAiPathsFigures};
-use crate::chat_paths::added_ratio;
-use crate::path_table::{added_ms, added_row, labelled_row, path_row, path_table};
+use crate::path_table::{PathNames, path_table, push_level};
 use crate::table::MarkdownTable;
 
 pub fn openai_paths_table(levels: &[OpenAiLevelFigures]) -> MarkdownTable {
+    let names = PathNames {
+        direct: "direct Ollama /v1",
+        litellm: "LiteLLM openai/",
+        llm_runner: "llm-runner /v1",
+    };
     let mut table = path_table();
     for level in levels {
-        let concurrency = level.concurrency.to_string();
-        table.push_row(path_row(&concurrency, "direct Ollama /v1", &level.direct));
-        table.push_row(path_row(&concurrency, "LiteLLM openai/", &level.litellm));
-        if let Some(llm_runner) = &level.llm_runner {
-            table.push_row(path_row(&concurrency, "llm-runner /v1", llm_runner));
-        }
-        let litellm_added = added_ms(&level.litellm, &level.direct);
-        table.push_row(added_row(&concurrency, "LiteLLM added", litellm_added));
-        if let Some(llm_runner) = &level.llm_runner {
-            let runner_added = added_ms(llm_runner, &level.direct);
-            table.push_row(added_row(&concurrency, "llm-runner added", runner_added));
-            let ratios = litellm_added
-                .iter()
-                .zip(runner_added)
-                .map(|(litellm, runner)| added_ratio(*litellm, runner))
-                .collect();
-            table.push_row(labelled_row(
-                &concurrency,
-                "LiteLLM ÷ llm-runner added",
-                ratios,
-            ));
-        }
+        let (direct, litellm) = (&level.direct, &level.litellm);
+        let llm_runner = level.llm_runner.as_ref();
+        push_level(
+            &mut table,
+            level.concurrency,
+            names,
+            direct,
+            litellm,
+            llm_runner,
+        );
     }
     table
 }
