@@ -10,7 +10,7 @@ use proto::v1::{
     InstalledModel, ListModelsRequest, ListNodesRequest, LoadedModel, ModelAvailability, Node,
 };
 
-use crate::refusal::Refusal;
+use crate::refusal::{NodeReason, Refusal, RefusalKind};
 
 /// A model that can run now.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,6 +68,40 @@ impl ClusterModels {
             .iter()
             .find(|model| model.available && model.model == name)
             .map(|model| self.served_model(model))
+    }
+
+    /// `name` when some node can run it now, else why not: a 404-kind refusal when no node
+    /// has it (naming `listing`, where the caller finds those that can run), a 503-kind one
+    /// with every node's reason when it exists but cannot run now.
+    pub fn servable(&self, name: &str, listing: &str) -> Result<ServedModel, Refusal> {
+        if let Some(model) = self.find(name) {
+            return Ok(model);
+        }
+        let Some(model) = self.models.iter().find(|model| model.model == name) else {
+            return Err(Refusal {
+                param: Some("model"),
+                ..Refusal::new(
+                    RefusalKind::ModelNotFound,
+                    format!("no node has model {name}: {listing} lists those that can run now"),
+                )
+            });
+        };
+        Err(Refusal {
+            param: Some("model"),
+            nodes: model
+                .nodes
+                .iter()
+                .map(|node| NodeReason {
+                    node: node.node.clone(),
+                    code: client::words::ineligibility(node.code).to_owned(),
+                    reason: node.reason.clone(),
+                })
+                .collect(),
+            ..Refusal::new(
+                RefusalKind::ModelUnavailable,
+                format!("no node can run {name} now"),
+            )
+        })
     }
 
     fn served_model(&self, model: &ModelAvailability) -> ServedModel {

@@ -6,6 +6,7 @@
 
 mod chat_completion;
 mod chat_request;
+mod completion_job;
 mod completion_stream;
 mod completions;
 mod embeddings;

@@ -7,7 +7,7 @@ mod tests;
 
 use crate::ApiState;
 use crate::cluster_models::{ClusterModels, ServedModel};
-use crate::refusal::{NodeReason, Refusal, RefusalKind};
+use crate::refusal::Refusal;
 
 pub async fn servable(state: &ApiState, model: &str) -> Result<ServedModel, Refusal> {
     let cluster = ClusterModels::fetch(&state.coordinator).await?;
@@ -15,32 +15,5 @@ pub async fn servable(state: &ApiState, model: &str) -> Result<ServedModel, Refu
 }
 
 pub fn servable_in(cluster: &ClusterModels, name: &str) -> Result<ServedModel, Refusal> {
-    if let Some(model) = cluster.find(name) {
-        return Ok(model);
-    }
-    let Some(model) = cluster.models.iter().find(|model| model.model == name) else {
-        return Err(Refusal {
-            param: Some("model"),
-            ..Refusal::new(
-                RefusalKind::ModelNotFound,
-                format!("no node has model {name}: GET /api/tags lists those that can run now"),
-            )
-        });
-    };
-    Err(Refusal {
-        param: Some("model"),
-        nodes: model
-            .nodes
-            .iter()
-            .map(|node| NodeReason {
-                node: node.node.clone(),
-                code: client::words::ineligibility(node.code).to_owned(),
-                reason: node.reason.clone(),
-            })
-            .collect(),
-        ..Refusal::new(
-            RefusalKind::ModelUnavailable,
-            format!("no node can run {name} now"),
-        )
-    })
+    cluster.servable(name, "GET /api/tags")
 }

@@ -1,55 +1,46 @@
-//! `POST /v1/chat/completions`: the request becomes a chat job; the answer is one
-//! `chat.completion` object, or a stream of `chat.completion.chunk` events
+//! `POST /v1/chat/completions`: the request becomes a chat job (`completion_job.rs`); the
+//! answer is one `chat.completion` object, or a stream of `chat.completion.chunk` events
 //! (`completion_stream.rs`).
-//! A rejection is answered before anything is streamed, in OpenAI's error shape.
 
 #[cfg(test)]
 mod tests;
 
-use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::HeaderMap;
-use axum::response::{IntoResponse, Response};
-use proto::v1::Job;
+use axum::response::Response;
+use proto::v1::{Job, JobSpec};
 use serde_json::{Value, json};
 
 use super::chat_request::ChatCompletionRequest;
-use super::completion_stream::{Shape, stream_completion};
-use super::error::OpenAiError;
+use super::completion_job::{self, CompletionJob};
+use super::completion_stream::Shape;
 use super::usage::{finish_reason, usage};
 use crate::ApiState;
-use crate::job_headers::job_headers;
-use crate::job_run::JobRun;
-use crate::json_body;
+use crate::refusal::Refusal;
 
 pub async fn handle(State(state): State<ApiState>, headers: HeaderMap, body: Bytes) -> Response {
-    match answer(&state, &headers, &body).await {
-        Ok(response) => response,
-        Err(error) => error.into_response(),
-    }
+    completion_job::handle::<ChatCompletionRequest>(&state, &headers, &body).await
 }
 
-async fn answer(
-    state: &ApiState,
-    headers: &HeaderMap,
-    body: &[u8],
-) -> Result<Response, OpenAiError> {
-    let request: ChatCompletionRequest = json_body::parse(body).map_err(OpenAiError)?;
-    let spec = request.job_spec().map_err(OpenAiError)?;
-    let run = JobRun::start(&state.coordinator, spec, headers)
-        .await
-        .map_err(OpenAiError)?;
-    let headers = job_headers(&run.job);
-    if request.stream {
-        return Ok((
-            headers,
-            stream_completion(run, Shape::Chat, request.include_usage()),
-        )
-            .into_response());
+impl CompletionJob for ChatCompletionRequest {
+    const SHAPE: Shape = Shape::Chat;
+
+    fn job_spec(&self) -> Result<JobSpec, Refusal> {
+        ChatCompletionRequest::job_spec(self)
     }
-    let job = run.finish().await.map_err(OpenAiError)?;
-    Ok((headers, Json(completion(&job))).into_response())
+
+    fn streams(&self) -> bool {
+        self.stream
+    }
+
+    fn include_usage(&self) -> bool {
+        ChatCompletionRequest::include_usage(self)
+    }
+
+    fn whole_answer(job: &Job) -> Value {
+        completion(job)
+    }
 }
 
 /// The whole answer as a `chat.completion` object.

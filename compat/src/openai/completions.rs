@@ -7,24 +7,20 @@
 #[cfg(test)]
 mod tests;
 
-use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::HeaderMap;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use proto::v1::{Job, JobKind, JobSpec, ModelOptions};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::chat_completion::{created, served_model};
 use super::chat_request::{Stop, StreamOptions};
-use super::completion_stream::{Shape, stream_completion};
-use super::error::OpenAiError;
+use super::completion_job::{self, CompletionJob};
+use super::completion_stream::Shape;
 use super::usage::{finish_reason, usage};
 use crate::ApiState;
-use crate::job_headers::job_headers;
-use crate::job_run::JobRun;
-use crate::json_body;
 use crate::refusal::Refusal;
 
 #[derive(Debug, Deserialize)]
@@ -105,32 +101,29 @@ impl CompletionRequest {
 }
 
 pub async fn handle(State(state): State<ApiState>, headers: HeaderMap, body: Bytes) -> Response {
-    match answer(&state, &headers, &body).await {
-        Ok(response) => response,
-        Err(error) => error.into_response(),
-    }
+    completion_job::handle::<CompletionRequest>(&state, &headers, &body).await
 }
 
-async fn answer(
-    state: &ApiState,
-    headers: &HeaderMap,
-    body: &[u8],
-) -> Result<Response, OpenAiError> {
-    let request: CompletionRequest = json_body::parse(body).map_err(OpenAiError)?;
-    let spec = request.job_spec().map_err(OpenAiError)?;
-    let run = JobRun::start(&state.coordinator, spec, headers)
-        .await
-        .map_err(OpenAiError)?;
-    let headers = job_headers(&run.job);
-    if request.stream {
-        let include_usage = request
-            .stream_options
-            .as_ref()
-            .is_some_and(|options| options.include_usage);
-        return Ok((headers, stream_completion(run, Shape::Text, include_usage)).into_response());
+impl CompletionJob for CompletionRequest {
+    const SHAPE: Shape = Shape::Text;
+
+    fn job_spec(&self) -> Result<JobSpec, Refusal> {
+        CompletionRequest::job_spec(self)
     }
-    let job = run.finish().await.map_err(OpenAiError)?;
-    Ok((headers, Json(text_completion(&job))).into_response())
+
+    fn streams(&self) -> bool {
+        self.stream
+    }
+
+    fn include_usage(&self) -> bool {
+        self.stream_options
+            .as_ref()
+            .is_some_and(|options| options.include_usage)
+    }
+
+    fn whole_answer(job: &Job) -> Value {
+        text_completion(job)
+    }
 }
 
 fn text_completion(job: &Job) -> Value {

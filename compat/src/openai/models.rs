@@ -13,7 +13,6 @@ use serde_json::{Value, json};
 use super::error::OpenAiError;
 use crate::ApiState;
 use crate::cluster_models::{ClusterModels, ServedModel};
-use crate::refusal::{NodeReason, Refusal, RefusalKind};
 
 pub async fn list(State(state): State<ApiState>) -> Response {
     match ClusterModels::fetch(&state.coordinator).await {
@@ -30,38 +29,9 @@ pub async fn get(State(state): State<ApiState>, Path(id): Path<String>) -> Respo
         Ok(cluster) => cluster,
         Err(refusal) => return OpenAiError(refusal).into_response(),
     };
-    if let Some(model) = cluster.find(&id) {
-        return Json(model_object(&model)).into_response();
-    }
-    OpenAiError(not_served(&cluster, &id)).into_response()
-}
-
-/// Why `id` is not served now: the model's nodes and their reasons, or that nobody has it.
-fn not_served(cluster: &ClusterModels, id: &str) -> Refusal {
-    let Some(model) = cluster.models.iter().find(|model| model.model == id) else {
-        return Refusal {
-            param: Some("model"),
-            ..Refusal::new(
-                RefusalKind::ModelNotFound,
-                format!("no node has model {id}: GET /v1/models lists those that can run now"),
-            )
-        };
-    };
-    Refusal {
-        param: Some("model"),
-        nodes: model
-            .nodes
-            .iter()
-            .map(|node| NodeReason {
-                node: node.node.clone(),
-                code: client::words::ineligibility(node.code).to_owned(),
-                reason: node.reason.clone(),
-            })
-            .collect(),
-        ..Refusal::new(
-            RefusalKind::ModelUnavailable,
-            format!("no node can run {id} now"),
-        )
+    match cluster.servable(&id, "GET /v1/models") {
+        Ok(model) => Json(model_object(&model)).into_response(),
+        Err(refusal) => OpenAiError(refusal).into_response(),
     }
 }
 

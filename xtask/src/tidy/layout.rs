@@ -35,6 +35,10 @@ pub const UNTESTED_MODULES_ALLOWED: &[(&str, &str)] = &[
         "needs a coordinator: covered by tests/scenarios/*openai* and *ollama*",
     ),
     (
+        "compat/src/openai/completion_job.rs",
+        "runs jobs: covered by tests/scenarios/the_official_openai_sdk_* and an_api_request_*",
+    ),
+    (
         "compat/src/ollama/text_job.rs",
         "runs jobs: covered by tests/scenarios/ollamas_own_endpoints_* and the ollama client's",
     ),

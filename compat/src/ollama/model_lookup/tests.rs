@@ -3,6 +3,7 @@
 use proto::v1::{ModelAvailability, NodeAvailability};
 
 use super::*;
+use crate::refusal::RefusalKind;
 
 fn cluster() -> ClusterModels {
     ClusterModels {
