@@ -11,6 +11,7 @@ const PROTO_FILES: &[&str] = &[
     "proto/llm_runner/v1/cluster.proto",
     "proto/llm_runner/v1/jobs.proto",
     "proto/llm_runner/v1/agent_link.proto",
+    "proto/llm_runner/v1/usage.proto",
 ];
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

@@ -84,6 +84,7 @@ pub fn ineligibility(code: i32) -> &'static str {
         Ok(IneligibilityCode::QueueFull) => "queue_full",
         Ok(IneligibilityCode::ModelNotOffered) => "model_not_offered",
         Ok(IneligibilityCode::RateLimited) => "rate_limited",
+        Ok(IneligibilityCode::BudgetExhausted) => "budget_exhausted",
         Ok(IneligibilityCode::Unspecified) | Err(_) => UNKNOWN,
     }
 }

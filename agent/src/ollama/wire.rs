@@ -143,6 +143,7 @@ impl From<FinalStats> for OllamaStats {
             eval_count: stats.eval_count,
             eval_duration_ns: stats.eval_duration,
             done_reason: stats.done_reason.unwrap_or_default(),
+            prompt_eval_cached_count: None,
         }
     }
 }

@@ -30,6 +30,7 @@ pub(super) fn reason_label(code: i32) -> &'static str {
         Ok(IneligibilityCode::QueueFull) => "queue_full",
         Ok(IneligibilityCode::ModelNotOffered) => "model_not_offered",
         Ok(IneligibilityCode::RateLimited) => "rate_limited",
+        Ok(IneligibilityCode::BudgetExhausted) => "budget_exhausted",
         Err(_) => "unknown",
     }
 }

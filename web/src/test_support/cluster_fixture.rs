@@ -74,6 +74,7 @@ pub fn operators_cluster() -> ClusterSnapshot {
                 routed_nodes: Vec::new(),
             },
         ],
+        budgets: Vec::new(),
     }
 }
 

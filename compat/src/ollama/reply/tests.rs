@@ -22,6 +22,7 @@ fn ollama_job() -> Job {
                 eval_count: 3,
                 eval_duration_ns: 2_000,
                 done_reason: "length".into(),
+                prompt_eval_cached_count: None,
             }),
             ..Default::default()
         }),

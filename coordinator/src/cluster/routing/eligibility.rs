@@ -101,6 +101,7 @@ pub(super) fn describe_ineligibility(
             ),
             None => "rate limited".to_owned(),
         },
+        IneligibilityCode::BudgetExhausted => "budget exhausted".to_owned(),
         IneligibilityCode::Unspecified => "not eligible".to_owned(),
     };
     format!("{}: {text}", node.name)

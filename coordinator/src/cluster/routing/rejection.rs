@@ -67,6 +67,7 @@ fn code_description(code: i32, model: &str) -> String {
         Ok(IneligibilityCode::QueueFull) => "queue full".to_owned(),
         Ok(IneligibilityCode::ModelNotOffered) => format!("provider does not list {model}"),
         Ok(IneligibilityCode::RateLimited) => "rate limited".to_owned(),
+        Ok(IneligibilityCode::BudgetExhausted) => "budget exhausted".to_owned(),
         Ok(IneligibilityCode::Unspecified) | Err(_) => "not eligible".to_owned(),
     }
 }
