@@ -15,3 +15,4 @@ pub mod job_id;
 pub mod metrics;
 pub mod serve;
 pub mod store;
+pub mod usage;

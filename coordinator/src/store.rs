@@ -1,7 +1,9 @@
 //! Durable job history: every job, with its state, reason, timings and output, kept under
 //! `data_dir` so a coordinator restart loses nothing. Behind a trait with an in-memory and an
-//! on-disk (redb) implementation that pass one contract test.
+//! on-disk (redb) implementation that pass one contract test. Beside the jobs, each keeps the
+//! usage ledger (`ledger`), written in the same transaction as the job's end.
 
+pub mod ledger;
 mod memory;
 mod page;
 mod redb_store;
@@ -9,13 +11,17 @@ mod writer;
 
 #[cfg(test)]
 mod contract_tests;
+#[cfg(test)]
+mod ledger_contract_tests;
 
 pub use memory::MemoryJobStore;
 pub use page::list_page;
 pub use redb_store::RedbJobStore;
 pub use writer::{StoreWriter, WriterFailed};
 
-use proto::v1::{Job, JobState};
+use proto::v1::{Job, JobState, UsageReport};
+
+use crate::usage::UsageQuery;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -74,6 +80,9 @@ pub trait JobStore: Send + Sync + 'static {
     fn list(&self, filter: &JobFilter) -> Result<Vec<Job>, StoreError>;
     /// Jobs not yet in a terminal state (queued or running), as the last run left them.
     fn unfinished(&self) -> Result<Vec<Job>, StoreError>;
+    /// What the jobs that ran used and cost over the query's range, from the usage ledger
+    /// (`budgets` left empty: they are the cluster's to fill in).
+    fn usage(&self, query: &UsageQuery) -> Result<UsageReport, StoreError>;
 }
 
 pub fn is_terminal(state: i32) -> bool {

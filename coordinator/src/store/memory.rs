@@ -3,20 +3,29 @@
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 
-use proto::v1::Job;
+use proto::v1::{Job, UsageReport};
 
+use super::ledger::{MemoryLedger, record};
 use super::{JobFilter, JobStore, StoreError, is_terminal};
+use crate::usage::{UsageQuery, usage_report};
 
 #[derive(Debug, Default)]
 pub struct MemoryJobStore {
-    jobs: Mutex<BTreeMap<String, Job>>,
+    state: Mutex<MemoryState>,
+}
+
+/// The jobs and their ledger under one lock, so a job and its ledger row change together.
+#[derive(Debug, Default)]
+struct MemoryState {
+    jobs: BTreeMap<String, Job>,
+    ledger: MemoryLedger,
 }
 
 impl MemoryJobStore {
-    fn locked(&self) -> std::sync::MutexGuard<'_, BTreeMap<String, Job>> {
-        // A panic while holding this lock cannot leave the map half-written (inserts are
-        // single calls), so a poisoned lock is still safe to use.
-        self.jobs
+    fn state(&self) -> std::sync::MutexGuard<'_, MemoryState> {
+        // A panic while holding this lock could leave a ledger row without its rollup change;
+        // the memory store is for tests and ephemeral runs, so a poisoned lock is still used.
+        self.state
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
@@ -24,20 +33,26 @@ impl MemoryJobStore {
 
 impl JobStore for MemoryJobStore {
     fn put_all(&self, jobs: &[Job]) -> Result<(), StoreError> {
-        let mut map = self.locked();
+        let mut state = self.state();
         for job in jobs {
-            map.insert(job.id.clone(), job.clone());
+            record(&mut state.ledger, job)?;
+            state.jobs.insert(job.id.clone(), job.clone());
         }
         Ok(())
     }
 
+    fn usage(&self, query: &UsageQuery) -> Result<UsageReport, StoreError> {
+        usage_report(query, &self.state().ledger)
+    }
+
     fn get(&self, id: &str) -> Result<Option<Job>, StoreError> {
-        Ok(self.locked().get(id).cloned())
+        Ok(self.state().jobs.get(id).cloned())
     }
 
     fn ids_with_prefix(&self, prefix: &str, limit: usize) -> Result<Vec<String>, StoreError> {
         Ok(self
-            .locked()
+            .state()
+            .jobs
             .range(prefix.to_owned()..)
             .map(|(id, _)| id)
             .take_while(|id| id.starts_with(prefix))
@@ -47,7 +62,8 @@ impl JobStore for MemoryJobStore {
     }
 
     fn list(&self, filter: &JobFilter) -> Result<Vec<Job>, StoreError> {
-        let map = self.locked();
+        let state = self.state();
+        let map = &state.jobs;
         let upper = filter.before_id.clone();
         Ok(map
             .iter()
@@ -62,7 +78,8 @@ impl JobStore for MemoryJobStore {
 
     fn unfinished(&self) -> Result<Vec<Job>, StoreError> {
         Ok(self
-            .locked()
+            .state()
+            .jobs
             .values()
             .filter(|job| !is_terminal(job.state))
             .cloned()

@@ -1,12 +1,15 @@
-//! The durable job store: one redb file under `data_dir`, job id -> protobuf-encoded `Job`.
+//! The durable job store: one redb file under `data_dir`, job id -> protobuf-encoded `Job`,
+//! with the usage ledger's tables beside the jobs, written in the same transactions.
 
 use std::path::Path;
 
 use prost::Message;
-use proto::v1::Job;
+use proto::v1::{Job, UsageReport};
 use redb::{Database, ReadableDatabase, ReadableTable, TableDefinition};
 
+use super::ledger::{RedbLedgerRead, RedbLedgerWrite, create_ledger_tables, record};
 use super::{JobFilter, JobStore, StoreError, is_terminal};
+use crate::usage::{UsageQuery, usage_report};
 
 const JOBS: TableDefinition<&str, &[u8]> = TableDefinition::new("jobs");
 
@@ -19,7 +22,8 @@ impl RedbJobStore {
     /// Opens (or creates) `jobs.redb` in `data_dir`, creating the directory when missing.
     pub fn open(data_dir: &Path) -> Result<Self, StoreError> {
         let database = datafile::open_redb(data_dir, "jobs.redb", |transaction| {
-            transaction.open_table(JOBS).map(drop)
+            transaction.open_table(JOBS)?;
+            create_ledger_tables(transaction)
         })
         .map_err(|error| match error.source {
             redb::Error::DatabaseAlreadyOpen => StoreError::InUse { path: error.path },
@@ -44,7 +48,9 @@ impl JobStore for RedbJobStore {
         let transaction = self.database.begin_write().map_err(redb::Error::from)?;
         {
             let mut table = transaction.open_table(JOBS).map_err(redb::Error::from)?;
+            let mut ledger = RedbLedgerWrite::open(&transaction)?;
             for job in jobs {
+                record(&mut ledger, job)?;
                 table
                     .insert(job.id.as_str(), job.encode_to_vec().as_slice())
                     .map_err(redb::Error::from)?;
@@ -98,6 +104,11 @@ impl JobStore for RedbJobStore {
             }
         }
         Ok(jobs)
+    }
+
+    fn usage(&self, query: &UsageQuery) -> Result<UsageReport, StoreError> {
+        let transaction = self.database.begin_read().map_err(redb::Error::from)?;
+        usage_report(query, &RedbLedgerRead::open(&transaction)?)
     }
 
     fn unfinished(&self) -> Result<Vec<Job>, StoreError> {

@@ -3,10 +3,11 @@
 
 use std::sync::Arc;
 
-use proto::v1::Job;
+use proto::v1::{Job, UsageReport};
 
 use super::StoreWriter;
 use crate::store::{JobFilter, JobStore, StoreError};
+use crate::usage::UsageQuery;
 
 /// A store whose every write fails the way a full disk does.
 struct FullDiskJobStore;
@@ -27,6 +28,9 @@ impl JobStore for FullDiskJobStore {
     }
     fn unfinished(&self) -> Result<Vec<Job>, StoreError> {
         Ok(Vec::new())
+    }
+    fn usage(&self, _query: &UsageQuery) -> Result<UsageReport, StoreError> {
+        Ok(UsageReport::default())
     }
 }
 
