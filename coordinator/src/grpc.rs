@@ -1,4 +1,4 @@
-//! The coordinator's gRPC API: jobs, the cluster view, the agent link, plus the standard
+//! The coordinator's gRPC API: jobs, the cluster view, usage, the agent link, plus the standard
 //! health service and server reflection (v1 and v1alpha, so grpcurl 1.8 works too).
 
 mod accept_job;
@@ -8,6 +8,7 @@ mod cluster_service;
 mod job_service;
 mod server;
 mod status;
+mod usage_service;
 mod watch_cluster;
 
 pub use agent_link_service::AgentLinkApi;
@@ -16,3 +17,4 @@ pub use job_service::JobApi;
 pub use job_service::job_filter;
 pub use server::serve_grpc;
 pub use status::{job_error_status, rejection_status};
+pub use usage_service::UsageApi;

@@ -1,5 +1,5 @@
 //! The coordinator's HTTP surface on `http_addr`: `/healthz` and the read-only JSON API
-//! (`/api/nodes`, `/api/models`, `/api/jobs`, `/api/jobs/{id}`) and
+//! (`/api/nodes`, `/api/models`, `/api/jobs`, `/api/jobs/{id}`, `/api/usage`) and
 //! `/metrics` (Prometheus). JSON follows the protobuf
 //! JSON mapping of the gRPC messages, so both APIs describe jobs and nodes the same way.
 
@@ -10,6 +10,7 @@ mod get_jobs;
 mod get_metrics;
 mod get_models;
 mod get_nodes;
+mod get_usage;
 mod healthz;
 mod router;
 

@@ -4,12 +4,13 @@ use std::sync::Arc;
 
 use proto::v1::cluster_service_server::ClusterServiceServer;
 use proto::v1::job_service_server::JobServiceServer;
+use proto::v1::usage_service_server::UsageServiceServer;
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 use tonic::transport::server::TcpIncoming;
 
 use super::agent_link_server::AgentLinkServer;
-use super::{AgentLinkApi, ClusterApi, JobApi};
+use super::{AgentLinkApi, ClusterApi, JobApi, UsageApi};
 use crate::cluster::ClusterHandle;
 use crate::config::CoordinatorConfig;
 use crate::store::JobStore;
@@ -36,6 +37,9 @@ pub async fn serve_grpc(
     health_reporter
         .set_serving::<ClusterServiceServer<ClusterApi>>()
         .await;
+    health_reporter
+        .set_serving::<UsageServiceServer<UsageApi>>()
+        .await;
     health_reporter.set_serving::<AgentLinkServer>().await;
     let reflection_v1 = tonic_reflection::server::Builder::configure()
         .register_encoded_file_descriptor_set(proto::FILE_DESCRIPTOR_SET)
@@ -45,6 +49,9 @@ pub async fn serve_grpc(
         .register_encoded_file_descriptor_set(proto::FILE_DESCRIPTOR_SET)
         .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
         .build_v1alpha()?;
+    let usage = UsageApi {
+        store: store.clone(),
+    };
     let jobs = JobApi {
         cluster: cluster.clone(),
         store,
@@ -63,6 +70,7 @@ pub async fn serve_grpc(
         .add_service(reflection_v1alpha)
         .add_service(JobServiceServer::new(jobs))
         .add_service(ClusterServiceServer::new(cluster_api))
+        .add_service(UsageServiceServer::new(usage))
         .add_service(agent_link)
         // A supplied listener ignores the builder's tcp_nodelay: set it on the incoming stream,
         // or Nagle's algorithm holds every small message (a token) for ~40 ms.

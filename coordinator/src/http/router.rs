@@ -33,6 +33,7 @@ pub fn router(state: HttpState, guard: Option<ApiGuard>) -> Router {
         .route("/api/models", get(super::get_models::get_models))
         .route("/api/jobs", get(super::get_jobs::get_jobs))
         .route("/api/jobs/{id}", get(super::get_job::get_job))
+        .route("/api/usage", get(super::get_usage::get_usage_report))
         .route("/metrics", get(super::get_metrics::get_metrics))
         .with_state(state.clone());
     let api = match guard {
