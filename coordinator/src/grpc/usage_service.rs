@@ -31,3 +31,6 @@ impl UsageService for UsageApi {
             })
     }
 }
+
+#[cfg(test)]
+mod tests;

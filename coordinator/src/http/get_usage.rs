@@ -56,3 +56,6 @@ pub fn usage_request(pairs: &[(String, String)]) -> Result<GetUsageRequest, ApiE
     }
     Ok(request)
 }
+
+#[cfg(test)]
+mod tests;
