@@ -14,4 +14,5 @@ pub mod http;
 pub mod job_id;
 pub mod metrics;
 pub mod serve;
+pub mod spend;
 pub mod store;
