@@ -135,22 +135,30 @@ impl Cluster {
     }
 
     /// Once, `heartbeat_timeout` after start: a price or budget for a model no node lists
-    /// (and no route names) is most likely a typo; say so for each such model.
-    pub(super) fn warn_of_unlisted_spend_models(&mut self) {
+    /// (and no route names) is most likely a typo; says so for each such model, and returns
+    /// them.
+    pub(super) fn warn_of_unlisted_spend_models(&mut self) -> Vec<String> {
         let now = self.clock.now_ms();
         if self.spend.check_models_at_ms.is_none_or(|due| now < due) {
-            return;
+            return Vec::new();
         }
         self.spend.check_models_at_ms = None;
         let listed = self.listed_models();
-        for model in &self.spend.named_models {
-            if !listed
-                .iter()
-                .any(|name| super::names_model(model, name) || name == model)
-            {
-                tracing::warn!(model = %model, "a [[prices]] or [[budgets]] entry names a model no node lists and no route names; check its spelling");
-            }
+        let unlisted: Vec<String> = self
+            .spend
+            .named_models
+            .iter()
+            .filter(|model| {
+                !listed
+                    .iter()
+                    .any(|name| name == *model || super::names_model(model, name))
+            })
+            .cloned()
+            .collect();
+        for model in &unlisted {
+            tracing::warn!(model = %model, "a [[prices]] or [[budgets]] entry names a model no node lists and no route names; check its spelling");
         }
+        unlisted
     }
 }
 

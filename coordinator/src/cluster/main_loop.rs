@@ -89,7 +89,7 @@ impl Cluster {
                 _ = heartbeat_check.tick() => {
                     self.handle_waiting_events();
                     self.check_heartbeats();
-                    self.warn_of_unlisted_spend_models();
+                    let _ = self.warn_of_unlisted_spend_models();
                 }
             }
         }

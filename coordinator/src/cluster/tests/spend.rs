@@ -193,3 +193,35 @@ async fn a_spent_budget_rejects_only_its_model_on_its_node_until_midnight() {
         .advance(Duration::from_millis((midnight - now) as u64));
     assert!(harness.submit(GEMMA, 0).is_ok());
 }
+
+#[tokio::test]
+async fn a_price_or_budget_for_a_model_no_node_lists_is_named_once_after_the_agents_reported() {
+    let mut typo = gemma_price();
+    typo.model = "gemma4:27bb".into();
+    let spend = SpendConfig {
+        prices: vec![gemma_price(), typo],
+        budgets: vec![BudgetConfig {
+            name: "qwen".into(),
+            model: Some("qwen2.5".into()),
+            node: None,
+            daily_usd: None,
+            monthly_usd: None,
+            daily_tokens: Some(10),
+        }],
+    };
+    let mut harness = Harness::with_spend(&["davas"], &[], spend);
+    harness.ready("davas", 1, &[GEMMA, "qwen2.5:latest"]);
+    assert!(
+        harness.cluster.warn_of_unlisted_spend_models().is_empty(),
+        "too early: not every agent has had time to report"
+    );
+    harness.clock.advance(super::harness::HEARTBEAT_TIMEOUT);
+    assert_eq!(
+        harness.cluster.warn_of_unlisted_spend_models(),
+        ["gemma4:27bb"]
+    );
+    assert!(
+        harness.cluster.warn_of_unlisted_spend_models().is_empty(),
+        "said once"
+    );
+}
