@@ -14,6 +14,7 @@ mod job_lifecycle;
 mod job_queries;
 mod job_spans;
 pub mod job_spec;
+mod job_spend;
 mod main_loop;
 mod node;
 mod recent_jobs;

@@ -2,6 +2,7 @@
 //! environment overrides, node tokens from the environment, validated with every problem listed.
 
 mod raw;
+mod spend;
 mod validate;
 
 #[cfg(test)]
@@ -28,6 +29,8 @@ pub const KEYS: &[Key] = &[
     Key::optional("log_format", Kind::Text),
     Key::optional("nodes", Kind::Tables(NODE_KEYS)),
     Key::optional("routes", Kind::Tables(ROUTE_KEYS)),
+    Key::optional("prices", Kind::Tables(PRICE_KEYS)),
+    Key::optional("budgets", Kind::Tables(BUDGET_KEYS)),
     Key::optional("web", Kind::Open),
     Key::optional("mcp", Kind::Open),
     Key::optional("alerts", Kind::Open),
@@ -46,6 +49,26 @@ pub const ROUTE_KEYS: &[Key] = &[
     Key::required("nodes", Kind::TextList),
 ];
 
+/// The keys of one `[[prices]]` entry (USD per million tokens).
+pub const PRICE_KEYS: &[Key] = &[
+    Key::required("model", Kind::Text),
+    Key::required("input_per_mtok", Kind::Number),
+    Key::required("output_per_mtok", Kind::Number),
+    Key::optional("cached_input_per_mtok", Kind::Number),
+];
+
+/// The keys of one `[[budgets]]` entry: what it caps, and at least one limit.
+pub const BUDGET_KEYS: &[Key] = &[
+    Key::optional("name", Kind::Text),
+    Key::optional("model", Kind::Text),
+    Key::optional("node", Kind::Text),
+    Key::optional("daily_usd", Kind::Number),
+    Key::optional("monthly_usd", Kind::Number),
+    Key::optional("daily_tokens", Kind::WholeNumber),
+];
+
+pub use spend::{BudgetConfig, PriceConfig, SpendConfig};
+
 #[derive(Debug, Clone)]
 pub struct CoordinatorConfig {
     pub grpc_addr: SocketAddr,
@@ -61,6 +84,8 @@ pub struct CoordinatorConfig {
     pub nodes: Vec<NodeConfig>,
     /// Model name -> the nodes allowed to serve it, in config order.
     pub routes: BTreeMap<String, Vec<String>>,
+    /// `[[prices]]` and `[[budgets]]`.
+    pub spend: SpendConfig,
 }
 
 /// The tables of the parts a composition root mounts beside the core (`[web]`, `[mcp]`,

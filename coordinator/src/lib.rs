@@ -14,5 +14,6 @@ pub mod http;
 pub mod job_id;
 pub mod metrics;
 pub mod serve;
+pub mod spend;
 pub mod store;
 pub mod usage;

@@ -9,6 +9,7 @@ mod cluster_gauges;
 mod job_metrics;
 mod job_series;
 mod labels;
+mod spend_metrics;
 
 #[cfg(test)]
 mod tests;
@@ -19,6 +20,7 @@ use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
 use proto::v1::{ModelAvailability, Node};
 
 pub use job_metrics::{record_agent_attached, record_job_end, record_rejection};
+pub use spend_metrics::{record_spend, record_spend_amendment};
 
 /// Histogram buckets for every `_seconds` metric: from a few milliseconds (routing, queueing)
 /// to minutes (long generations).
@@ -55,6 +57,7 @@ impl Metrics {
             .map_err(|error| MetricsError(error.to_string()))?;
         job_metrics::describe();
         cluster_gauges::describe();
+        spend_metrics::describe();
         telemetry::describe_metrics();
         let metrics = Arc::new(Metrics {
             handle,

@@ -21,6 +21,9 @@ pub struct Key {
 pub enum Kind {
     Text,
     WholeNumber,
+    /// A number, whole or not (`3`, `0.25`); a whole one is stored as a float, so it
+    /// deserializes into an `f64`.
+    Number,
     /// `"500ms"`, `"5s"`, `"2m"`, `"1h"`, or a bare number of seconds (`5`, `"5"`).
     Duration,
     TextList,
@@ -78,6 +81,12 @@ fn check_value(value: &mut Value, path: &[Step], kind: Kind, problems: &mut Prob
         | (Kind::Open, Value::Table(_)) => None,
         (Kind::Text, _) => Some("expected text in quotes, like \"…\"".to_owned()),
         (Kind::WholeNumber, _) => Some("expected a whole number, like 16".to_owned()),
+        (Kind::Number, Value::Float(_)) => None,
+        (Kind::Number, Value::Integer(whole)) => {
+            *value = Value::Float(*whole as f64);
+            None
+        }
+        (Kind::Number, _) => Some("expected a number, like 2.5".to_owned()),
         (Kind::Open, _) => Some("expected a table of settings".to_owned()),
         (Kind::Duration, _) => match duration_text(value) {
             Ok(text) => {

@@ -12,6 +12,7 @@
 //! they never block or fail a job.
 
 mod export_failures;
+pub mod genai;
 mod otel_config;
 mod span_export;
 mod subscriber;

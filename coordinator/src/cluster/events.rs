@@ -2,8 +2,8 @@
 //! place; callers send an event and, where they need an answer, wait on its `reply`.
 
 use proto::v1::{
-    AgentHello, Job, JobEvent, JobSpec, ModelAvailability, Node, NodeIneligibility, Welcome,
-    agent_message,
+    AgentHello, BudgetUse, Job, JobEvent, JobSpec, ModelAvailability, Node, NodeIneligibility,
+    Welcome, agent_message,
 };
 use tokio::sync::{mpsc, oneshot};
 
@@ -61,6 +61,10 @@ pub enum ClusterEvent {
     ListModels {
         reply: Reply<Vec<ModelAvailability>>,
     },
+    /// Every budget limit's use in its current period.
+    ListBudgets {
+        reply: Reply<Vec<BudgetUse>>,
+    },
 }
 
 /// A job accepted and queued; `durable` says when its record is on disk.
@@ -82,7 +86,8 @@ pub struct Rejected {
     /// True when a route or some node's last known list names the model: it exists here but
     /// cannot run now (false: nobody has it).
     pub listed: bool,
-    /// When every reason is a provider's rate limit: how long until the first one ends.
+    /// When every reason is a provider's rate limit or a spent budget: how long until the
+    /// first node can take the job again.
     pub retry_after_ms: Option<u64>,
     /// Says when the rejected job's record is on disk, so a client told of the rejection
     /// finds it in `ListJobs` at once (`None` where nothing was written, as in tests).

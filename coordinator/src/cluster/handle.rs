@@ -1,6 +1,8 @@
 //! The cheap, cloneable way for the gRPC and HTTP services to talk to the cluster loop.
 
-use proto::v1::{AgentHello, Job, JobSpec, ModelAvailability, Node, Welcome, agent_message};
+use proto::v1::{
+    AgentHello, BudgetUse, Job, JobSpec, ModelAvailability, Node, Welcome, agent_message,
+};
 use tokio::sync::{mpsc, oneshot, watch};
 
 use super::events::{ClusterEvent, JobError, JobWatch, Rejected, Submitted};
@@ -128,6 +130,13 @@ impl ClusterHandle {
 
     pub async fn nodes(&self) -> Vec<Node> {
         self.ask(|reply| ClusterEvent::ListNodes { reply })
+            .await
+            .unwrap_or_default()
+    }
+
+    /// Every `[[budgets]]` limit's use in its current period (UTC day or month).
+    pub async fn budgets(&self) -> Vec<BudgetUse> {
+        self.ask(|reply| ClusterEvent::ListBudgets { reply })
             .await
             .unwrap_or_default()
     }

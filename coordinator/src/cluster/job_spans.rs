@@ -5,8 +5,8 @@
 //! attempt; the agent's spans are its children). Log lines about the job use `job` as their
 //! parent, so they carry its `job_id` and `trace_id`.
 
-use proto::v1::{Job, JobState};
-use telemetry::{JobTrace, TraceCarrier};
+use proto::v1::{Job, JobKind, JobState};
+use telemetry::{JobTrace, TraceCarrier, genai};
 use tracing::Span;
 use tracing::field::Empty;
 
@@ -35,6 +35,16 @@ impl JobSpans {
             rejection_reason = Empty,
             tokens_in = Empty,
             tokens_out = Empty,
+            // The GenAI conventions' names (`telemetry::genai`), recorded when known.
+            gen_ai.request.model = model,
+            gen_ai.operation.name = Empty,
+            gen_ai.provider.name = Empty,
+            gen_ai.response.model = Empty,
+            gen_ai.usage.input_tokens = Empty,
+            gen_ai.usage.output_tokens = Empty,
+            gen_ai.usage.cache_read.input_tokens = Empty,
+            gen_ai.usage.reasoning.output_tokens = Empty,
+            llm_runner.cost_usd = Empty,
             otel.kind = "server",
             otel.status_code = Empty,
         );
@@ -86,6 +96,46 @@ impl JobSpans {
             dispatch.record("outcome", format!("lost: {reason}"));
         }
         self.queue_wait = None;
+    }
+
+    /// Records what a job that ran did, in the GenAI conventions' words: the operation, the
+    /// provider (`backend`: the node's), the model that answered, the tokens and the cost, each
+    /// only when known.
+    pub fn ran(&self, job: &Job, backend: &str) {
+        let span = &self.job;
+        let kind = job.spec.as_ref().map(|spec| spec.kind);
+        let operation = match kind.and_then(|kind| JobKind::try_from(kind).ok()) {
+            Some(JobKind::Chat) => Some(genai::OPERATION_CHAT),
+            Some(JobKind::Generate) => Some(genai::OPERATION_TEXT_COMPLETION),
+            Some(JobKind::Embed) => Some(genai::OPERATION_EMBEDDINGS),
+            Some(JobKind::Unspecified) | None => None,
+        };
+        if let Some(operation) = operation {
+            span.record(genai::OPERATION_NAME, operation);
+        }
+        span.record(genai::PROVIDER_NAME, genai::provider_name(backend));
+        if !job.served_model.is_empty() {
+            span.record(genai::RESPONSE_MODEL, job.served_model.as_str());
+        }
+        if let Some(usage) = &job.usage {
+            let counts = [
+                (genai::USAGE_INPUT_TOKENS, usage.input_tokens),
+                (genai::USAGE_OUTPUT_TOKENS, usage.output_tokens),
+                (
+                    genai::USAGE_CACHE_READ_INPUT_TOKENS,
+                    usage.cached_input_tokens,
+                ),
+                (genai::USAGE_REASONING_OUTPUT_TOKENS, usage.reasoning_tokens),
+            ];
+            for (name, count) in counts {
+                if let Some(count) = count {
+                    span.record(name, as_int(count));
+                }
+            }
+        }
+        if let Some(cost) = job.cost_usd {
+            span.record(genai::COST_USD, cost);
+        }
     }
 
     /// Records how the job ended on every open span; they close when `self` is dropped.

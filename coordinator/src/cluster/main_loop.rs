@@ -10,6 +10,7 @@ use tokio_util::sync::CancellationToken;
 
 use super::active_job::ActiveJob;
 use super::events::ClusterEvent;
+use super::job_spend::JobSpend;
 use super::node::NodeEntry;
 use super::recent_jobs::RecentJobs;
 use crate::clock::Clock;
@@ -37,6 +38,8 @@ pub struct Cluster {
     pub(super) draining_file: std::path::PathBuf,
     /// Every reading of the time in the loop comes from here (tests advance it by hand).
     pub(super) clock: Arc<dyn Clock>,
+    /// Prices and budgets: what jobs cost and what is left to spend.
+    pub(super) spend: JobSpend,
     events: mpsc::UnboundedReceiver<ClusterEvent>,
 }
 
@@ -54,7 +57,10 @@ impl Cluster {
             .iter()
             .map(|node| NodeEntry::new(node.name.clone(), node.labels.clone()))
             .collect();
+        let now_ms = clock.now_ms();
+        let check_models_at_ms = now_ms + config.heartbeat_timeout.as_millis() as i64;
         Self {
+            spend: JobSpend::new(&config.spend, now_ms, check_models_at_ms),
             node_indices: index_by_name(&nodes),
             nodes,
             routes: config.routes.clone(),
@@ -83,6 +89,7 @@ impl Cluster {
                 _ = heartbeat_check.tick() => {
                     self.handle_waiting_events();
                     self.check_heartbeats();
+                    let _ = self.warn_of_unlisted_spend_models();
                 }
             }
         }
@@ -144,6 +151,9 @@ impl Cluster {
             }
             ClusterEvent::ListModels { reply } => {
                 let _ = reply.send(self.model_views());
+            }
+            ClusterEvent::ListBudgets { reply } => {
+                let _ = reply.send(self.budget_uses());
             }
         }
     }

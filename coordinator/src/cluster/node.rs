@@ -8,6 +8,7 @@ use proto::v1::{AgentHello, AgentStatus, IneligibilityCode, NodeState, Unavailab
 
 pub use super::agent_outbound::Outbound;
 use crate::clock::format_rfc3339;
+use crate::spend::Exhaustion;
 
 /// A connected agent's stream.
 #[derive(Debug)]
@@ -42,6 +43,8 @@ pub struct NodeEntry {
     /// Jobs holding a slot: assigned to the agent and not yet finished by it.
     pub running: HashSet<String>,
     pub queue: VecDeque<String>,
+    /// The spent budget limits covering this node (any model), as the loop last shared them.
+    pub over_budget: Vec<Exhaustion>,
 }
 
 impl NodeEntry {
@@ -60,7 +63,15 @@ impl NodeEntry {
             draining: false,
             running: HashSet::new(),
             queue: VecDeque::new(),
+            over_budget: Vec::new(),
         }
+    }
+
+    /// The first spent budget limit covering `model` here, while its period lasts.
+    pub fn over_budget(&self, model: &str, now_ms: i64) -> Option<&Exhaustion> {
+        self.over_budget
+            .iter()
+            .find(|limit| limit.in_force(now_ms) && limit.covers(model, &self.name))
     }
 
     pub fn max_parallel(&self) -> usize {

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashSet};
 use proto::v1::{IneligibilityCode, NodeIneligibility};
 
 pub use eligibility::{ineligibility, ineligibility_code};
-pub use rejection::{NAMED_REASONS, bounded_reasons, rate_limit_wait_ms, rejection_is_transient};
+pub use rejection::{NAMED_REASONS, bounded_reasons, rejection_is_transient, retry_wait_ms};
 
 use super::node::NodeEntry;
 

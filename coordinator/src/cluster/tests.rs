@@ -8,5 +8,6 @@ mod harness;
 mod node_loss;
 mod properties;
 mod provider_nodes;
+mod spend;
 mod through_the_handle;
 mod what_a_node_had;

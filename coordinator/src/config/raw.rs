@@ -16,6 +16,10 @@ pub(super) struct RawConfig {
     pub nodes: Vec<RawNode>,
     #[serde(default)]
     pub routes: Vec<RawRoute>,
+    #[serde(default)]
+    pub prices: Vec<RawPrice>,
+    #[serde(default)]
+    pub budgets: Vec<RawBudget>,
     /// Each part's own table, parsed (and its problems listed) by that part.
     pub web: Option<settings::toml::Table>,
     pub mcp: Option<settings::toml::Table>,
@@ -36,4 +40,24 @@ pub(super) struct RawNode {
 pub(super) struct RawRoute {
     pub model: String,
     pub nodes: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawPrice {
+    pub model: String,
+    pub input_per_mtok: f64,
+    pub output_per_mtok: f64,
+    pub cached_input_per_mtok: Option<f64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawBudget {
+    pub name: Option<String>,
+    pub model: Option<String>,
+    pub node: Option<String>,
+    pub daily_usd: Option<f64>,
+    pub monthly_usd: Option<f64>,
+    pub daily_tokens: Option<i64>,
 }

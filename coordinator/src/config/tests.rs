@@ -6,6 +6,8 @@ use settings::MapEnv;
 
 use super::{CoordinatorConfig, LogFormat};
 
+mod spend;
+
 fn write(text: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("coordinator.toml");

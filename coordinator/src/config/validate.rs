@@ -71,6 +71,7 @@ pub(super) fn validate(
             problems.push(format!("routes: `{}` is routed twice", route.model));
         }
     }
+    let spend = super::spend::validate(raw.prices, raw.budgets, &known, problems);
     let data_dir = PathBuf::from(raw.data_dir.unwrap_or_else(|| "./data".to_owned()));
     CoordinatorConfig {
         grpc_addr,
@@ -82,6 +83,7 @@ pub(super) fn validate(
         log_format,
         nodes,
         routes,
+        spend,
     }
 }
 

@@ -31,7 +31,7 @@ pub fn watch_cluster(cluster: ClusterHandle, min_interval_ms: u32) -> SnapshotSt
                 taken_at_ms: now_ms(),
                 nodes: cluster.nodes().await,
                 models: cluster.models().await,
-                budgets: Vec::new(),
+                budgets: cluster.budgets().await,
             };
             if sender.send(Ok(snapshot)).await.is_err() {
                 break; // the watcher went away

@@ -123,3 +123,45 @@ fn repeated_jobs_add_up_in_the_same_series() {
     assert!(!text.contains(r#"llm_runner_prompt_tokens_total{model="repeat:1b""#));
     assert!(!text.contains(r#"llm_runner_job_queue_wait_seconds_count{model="repeat:1b""#));
 }
+
+#[test]
+fn tokens_by_kind_and_cost_are_exposed_and_an_amendment_adds_only_the_difference() {
+    let metrics = Metrics::install().unwrap();
+    let ended = Job {
+        spec: Some(JobSpec {
+            model: "spend:1b".into(),
+            ..Default::default()
+        }),
+        node: "anthropic".into(),
+        usage: Some(proto::v1::TokenUsage {
+            input_tokens: Some(100),
+            output_tokens: Some(50),
+            cached_input_tokens: Some(30),
+            reasoning_tokens: None,
+        }),
+        cost_usd: Some(0.5),
+        priced: true,
+        ..Default::default()
+    };
+    super::record_spend(&ended);
+    let mut amended = ended.clone();
+    amended.usage = amended.usage.map(|usage| proto::v1::TokenUsage {
+        output_tokens: Some(70),
+        ..usage
+    });
+    amended.cost_usd = Some(0.75);
+    super::record_spend_amendment(&ended, &amended);
+    let text = metrics.render(&[], &[]);
+    for expected in [
+        "# HELP llm_runner_tokens_total",
+        "# HELP llm_runner_cost_usd_total",
+        r#"llm_runner_tokens_total{model="spend:1b",node="anthropic",kind="input"} 100"#,
+        r#"llm_runner_tokens_total{model="spend:1b",node="anthropic",kind="output"} 70"#,
+        r#"llm_runner_tokens_total{model="spend:1b",node="anthropic",kind="cached_input"} 30"#,
+        r#"llm_runner_cost_usd_total{model="spend:1b",node="anthropic"} 0.75"#,
+    ] {
+        assert!(text.contains(expected), "missing {expected} in:\n{text}");
+    }
+    // A count the backend did not report is not counted as 0.
+    assert!(!text.contains(r#"model="spend:1b",node="anthropic",kind="reasoning""#));
+}

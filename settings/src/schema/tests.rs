@@ -67,3 +67,22 @@ fn a_part_table_is_left_to_its_part() {
         ["config: unknown key `alert_afer` in [alerts] (did you mean `alert_after`?)"]
     );
 }
+
+#[test]
+fn a_number_may_be_whole_or_not_and_nothing_else() {
+    const PRICES: &[Key] = &[
+        Key::optional("input", Kind::Number),
+        Key::optional("output", Kind::Number),
+        Key::optional("cached", Kind::Number),
+    ];
+    let mut table: Table = "input = 3\noutput = 0.25\ncached = \"cheap\"\n"
+        .parse()
+        .unwrap();
+    let mut problems = Problems::default();
+    check_table(&mut table, &[], PRICES, &mut problems);
+    let lines = problems.finish(|| ()).unwrap_err().problems;
+    assert_eq!(lines, ["config: cached: expected a number, like 2.5"]);
+    assert_eq!(table["input"].as_float(), Some(3.0));
+    assert_eq!(table["output"].as_float(), Some(0.25));
+    assert!(!table.contains_key("cached"));
+}

@@ -1,5 +1,6 @@
 //! What an agent reports about a job it runs: started, a piece of output, completed, failed.
-//! An update about a job the node no longer owns frees its slot or cancels it on the agent.
+//! An update about a job the node no longer owns frees its slot or cancels it on the agent;
+//! a cancelled job's usage in it amends the ended record.
 
 use proto::v1::{FailureCause, JobState, agent_job_update};
 
@@ -23,6 +24,13 @@ impl Cluster {
                 .get(&job_id)
                 .is_some_and(|active| active.job.node == node.name);
         if !owned_here {
+            // A cancel ended the job at once; the agent's confirmation may say what it used.
+            if let agent_job_update::Event::Failed(failed) = &event
+                && failed.cancelled
+                && let Some(usage) = failed.usage
+            {
+                self.amend_cancelled(&job_id, usage);
+            }
             if self.nodes[node_index].running.remove(&job_id) {
                 // A job that already ended here (e.g. cancelled) has now left the agent.
                 self.fill_slots(node_index);

@@ -1,9 +1,12 @@
 //! The end of an active job — succeeded, failed, cancelled, or stopped with the coordinator:
-//! its final record is written and published, its slot freed for the next queued job.
+//! its cost computed, its final record written and, once durable, published; its slot freed
+//! for the next queued job.
 
-use proto::v1::{FailureCause, Job, JobState};
+use proto::v1::{FailureCause, Job, JobEvent, JobState, job_event};
+use tokio::sync::oneshot;
 
 use super::timings;
+use crate::cluster::active_job::ActiveJob;
 use crate::cluster::main_loop::Cluster;
 
 impl Cluster {
@@ -38,11 +41,19 @@ impl Cluster {
         active.job.reason = reason;
         active.job.finished_at_ms = now;
         timings(&mut active.job).total_ms = Some(active.millis_since_accepted(ended));
+        self.charge(&mut active.job);
+        if active.job.started_at_ms != 0 || active.job.usage.is_some() {
+            let backend = self
+                .node_index(&active.job.node)
+                .map(|index| self.nodes[index].backend.as_str());
+            active.spans.ran(&active.job, backend.unwrap_or_default());
+        }
         active.spans.ended(&active.job);
-        tracing::info!(parent: &active.spans.job, job_id, node = %active.job.node, state = ?state, reason = %active.job.reason, "job ended");
-        self.writer.write(active.job.clone(), None);
+        tracing::info!(parent: &active.spans.job, job_id, node = %active.job.node, state = ?state, reason = %active.job.reason, cost_usd = ?active.job.cost_usd, "job ended");
+        let (durable, durable_receiver) = oneshot::channel();
+        self.writer.write(active.job.clone(), Some(durable));
         crate::metrics::record_job_end(&active.job);
-        active.publish_job();
+        publish_when_durable(&mut active, durable_receiver);
         if let Some(index) = self.node_index(&active.job.node) {
             let node = &mut self.nodes[index];
             node.queue.retain(|queued| queued != job_id);
@@ -84,4 +95,31 @@ impl Cluster {
             );
         }
     }
+}
+
+/// Tells the job's watchers of its end once the final record is on disk, so a client that saw
+/// "succeeded" finds the record (and its usage) after a crash. The loop never waits on the
+/// disk: a task waits, holding the watchers, so the end is the last event each one gets. When
+/// the record cannot be written the coordinator is stopping; watchers still hear, so none hangs.
+fn publish_when_durable(active: &mut ActiveJob, durable: oneshot::Receiver<Result<(), String>>) {
+    let watchers = std::mem::take(&mut active.watchers);
+    if watchers.is_empty() {
+        return;
+    }
+    let event = JobEvent {
+        event: Some(job_event::Event::Job(active.job.clone())),
+    };
+    let job_id = active.job.id.clone();
+    tokio::spawn(async move {
+        if let Ok(Err(error)) | Err(error) = durable
+            .await
+            .map_err(|_| "the job store writer stopped".to_owned())
+        {
+            tracing::warn!(job_id, %error, "a job's final record is not durable; telling its watchers anyway");
+        }
+        for watcher in watchers {
+            // A watcher that hung up needs nothing.
+            let _ = watcher.send(event.clone());
+        }
+    });
 }

@@ -9,7 +9,7 @@ use crate::cluster::active_job::ActiveJob;
 use crate::cluster::events::{Rejected, Submitted};
 use crate::cluster::job_spans::JobSpans;
 use crate::cluster::main_loop::Cluster;
-use crate::cluster::routing::{RouteDecision, rate_limit_wait_ms, rejection_is_transient, route};
+use crate::cluster::routing::{RouteDecision, rejection_is_transient, retry_wait_ms, route};
 use crate::cluster::suggestion::did_you_mean;
 
 impl Cluster {
@@ -54,7 +54,7 @@ impl Cluster {
                 self.writer.write(job.clone(), Some(durable));
                 self.recent.remember(job.clone());
                 crate::metrics::record_rejection(&job, &reasons, listed);
-                let retry_after_ms = rate_limit_wait_ms(&self.nodes, &reasons, &model, now);
+                let retry_after_ms = retry_wait_ms(&self.nodes, &reasons, &model, now);
                 Err(Box::new(Rejected {
                     job,
                     reasons,

@@ -131,7 +131,7 @@ fn spans_open_and_close_at_the_jobs_transitions() {
         spans.ended(&succeeded_job());
     });
     let expected_in_order = [
-        "open job job_id=01JOB model=gemma4:27b otel.kind=server",
+        "open job job_id=01JOB model=gemma4:27b gen_ai.request.model=gemma4:27b otel.kind=server",
         &format!("record job trace_id={CLIENT_TRACE_ID}"),
         "open route model=gemma4:27b",
         "record route node=davas",
@@ -207,5 +207,63 @@ fn a_failure_is_an_error_in_the_trace_and_a_rejection_names_its_reason() {
             .filter(|line| line.contains("otel.status_code"))
             .count(),
         1
+    );
+}
+
+#[test]
+fn a_job_that_ran_carries_the_genai_attributes_it_knows() {
+    let lines = logged(|| {
+        let spans = JobSpans::start("01GENAI", "gemini-2.5-flash", &TraceCarrier::new());
+        spans.ran(
+            &Job {
+                spec: Some(proto::v1::JobSpec {
+                    kind: JobKind::Chat as i32,
+                    model: "gemini-2.5-flash".into(),
+                    ..Default::default()
+                }),
+                served_model: "gemini-2.5-flash-001".into(),
+                usage: Some(proto::v1::TokenUsage {
+                    input_tokens: Some(100),
+                    output_tokens: Some(40),
+                    cached_input_tokens: None,
+                    reasoning_tokens: Some(7),
+                }),
+                cost_usd: Some(0.25),
+                ..Default::default()
+            },
+            "gemini",
+        );
+        let embed = JobSpans::start("01EMBED", "nomic-embed-text:latest", &TraceCarrier::new());
+        embed.ran(
+            &Job {
+                spec: Some(proto::v1::JobSpec {
+                    kind: JobKind::Embed as i32,
+                    ..Default::default()
+                }),
+                ..Default::default()
+            },
+            "ollama",
+        );
+    });
+    let recorded: Vec<&str> = lines
+        .iter()
+        .filter(|line| {
+            line.starts_with("record job gen_ai") || line.starts_with("record job llm_runner")
+        })
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        recorded,
+        [
+            "record job gen_ai.operation.name=chat",
+            "record job gen_ai.provider.name=gcp.gemini",
+            "record job gen_ai.response.model=gemini-2.5-flash-001",
+            "record job gen_ai.usage.input_tokens=100",
+            "record job gen_ai.usage.output_tokens=40",
+            "record job gen_ai.usage.reasoning.output_tokens=7",
+            "record job llm_runner.cost_usd=0.25",
+            "record job gen_ai.operation.name=embeddings",
+            "record job gen_ai.provider.name=ollama",
+        ]
     );
 }

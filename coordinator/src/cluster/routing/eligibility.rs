@@ -1,6 +1,7 @@
 //! Whether one node can take a job for a model now, and, when it cannot, the first reason
 //! why as a code and in words: a model missing from the node's last known list first (the
-//! lasting fact), then down, Ollama down, draining, model missing, queue full.
+//! lasting fact), then down, Ollama down, draining, over budget, rate limited, model missing,
+//! queue full.
 
 use proto::v1::IneligibilityCode;
 
@@ -52,6 +53,11 @@ pub fn ineligibility_code(
     if node.draining {
         return Some(IneligibilityCode::Draining);
     }
+    // A spent budget outlasts a provider's rate limit (it resets at midnight or on the 1st),
+    // so it is the reason to give when both hold.
+    if node.over_budget(model, now_ms).is_some() {
+        return Some(IneligibilityCode::BudgetExhausted);
+    }
     if unavailable.is_some() {
         return Some(IneligibilityCode::RateLimited);
     }
@@ -101,7 +107,10 @@ pub(super) fn describe_ineligibility(
             ),
             None => "rate limited".to_owned(),
         },
-        IneligibilityCode::BudgetExhausted => "budget exhausted".to_owned(),
+        IneligibilityCode::BudgetExhausted => node
+            .over_budget(model, now_ms)
+            .map(|limit| limit.describe(now_ms))
+            .unwrap_or_else(|| "budget exhausted".to_owned()),
         IneligibilityCode::Unspecified => "not eligible".to_owned(),
     };
     format!("{}: {text}", node.name)

@@ -72,10 +72,11 @@ fn code_description(code: i32, model: &str) -> String {
     }
 }
 
-/// When every node that has the model is rate limited by its provider (the others do not
-/// have it), how long until the first limit ends: the `Retry-After` a client may honour.
-/// `None` when some node is down or busy instead, or none is rate limited.
-pub fn rate_limit_wait_ms(
+/// When every node that has the model is rate limited by its provider or over a budget
+/// covering it (the others do not have it), how long until the first of them can take the job
+/// again: the `Retry-After` a client may honour. `None` when some node is down or busy
+/// instead, or none is rate limited or over budget.
+pub fn retry_wait_ms(
     nodes: &[NodeEntry],
     reasons: &[NodeIneligibility],
     model: &str,
@@ -89,19 +90,33 @@ pub fn rate_limit_wait_ms(
                 | IneligibilityCode::NotRouted)
         )
     };
+    let waits = |code: i32| {
+        code == IneligibilityCode::RateLimited as i32
+            || code == IneligibilityCode::BudgetExhausted as i32
+    };
     let mut having = reasons
         .iter()
         .filter(|reason| !lacks_the_model(reason.code))
         .peekable();
     having.peek()?;
-    if !having.all(|reason| reason.code == IneligibilityCode::RateLimited as i32) {
+    if !having.all(|reason| waits(reason.code)) {
         return None;
     }
+    // A node may be both: it can take the job once both have ended.
     nodes
         .iter()
-        .filter_map(|node| node.unavailable(model, now_ms))
-        .filter(|entry| entry.code == IneligibilityCode::RateLimited as i32)
-        .map(|entry| u64::try_from(entry.until_ms.saturating_sub(now_ms)).unwrap_or(0))
+        .filter(|node| node.has_model(model) || node.unavailable(model, now_ms).is_some())
+        .filter_map(|node| {
+            let limited = node
+                .unavailable(model, now_ms)
+                .filter(|entry| entry.code == IneligibilityCode::RateLimited as i32)
+                .map(|entry| entry.until_ms);
+            let over_budget = node
+                .over_budget(model, now_ms)
+                .map(|limit| limit.resets_at_ms);
+            limited.max(over_budget)
+        })
+        .map(|until_ms| u64::try_from(until_ms.saturating_sub(now_ms)).unwrap_or(0))
         .min()
 }
 

@@ -8,6 +8,8 @@ use proto::v1::{AgentHello, AgentStatus, IneligibilityCode, InstalledModel};
 use super::{NAMED_REASONS, RouteDecision, bounded_reasons, rejection_is_transient, route};
 use crate::cluster::node::{NodeEntry, NodeLink};
 
+mod budgets;
+
 const NOW: i64 = 1_795_651_200_000;
 
 fn connected(name: &str, models: &[&str], max_parallel: u32) -> NodeEntry {

@@ -103,7 +103,8 @@ pub struct Ledger {
 
 impl Ledger {
     /// Panics unless every job that left the active set has a final record, no ended job is
-    /// active again, and no final record changed.
+    /// active again, and no final record changed (but for a cancelled job's usage arriving
+    /// after its end, with the cost it makes).
     pub fn observe(&mut self, cluster: &Cluster) {
         for job in cluster.recent.records() {
             assert!(
@@ -112,7 +113,8 @@ impl Ledger {
                 job.id,
                 job.state
             );
-            match self.ended.get(&job.id) {
+            match self.ended.get_mut(&job.id) {
+                Some(first) if is_usage_amendment(first, job) => *first = job.clone(),
                 Some(first) => assert_eq!(first, job, "the final record of {} changed", job.id),
                 None => {
                     self.ended.insert(job.id.clone(), job.clone());
@@ -144,4 +146,15 @@ impl Ledger {
     pub fn ended_count(&self) -> usize {
         self.ended.len()
     }
+}
+
+/// A cancelled job without usage gaining its usage and cost, and nothing else.
+fn is_usage_amendment(before: &Job, after: &Job) -> bool {
+    let mut amended = before.clone();
+    amended.usage = after.usage;
+    amended.cost_usd = after.cost_usd;
+    before.state == proto::v1::JobState::Cancelled as i32
+        && before.usage.is_none()
+        && after.usage.is_some()
+        && amended == *after
 }

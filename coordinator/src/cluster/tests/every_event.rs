@@ -160,7 +160,7 @@ async fn submit_and_watch_hears_every_event_of_the_job_in_order_and_then_the_end
     harness.delta("davas", &id, "scattering");
     harness.completed("davas", &id);
     let mut seen = Vec::new();
-    while let Ok(event) = updates.try_recv() {
+    for event in super::spend::heard_until_the_end(&mut updates).await {
         seen.push(match event.event.unwrap() {
             job_event::Event::Job(job) => format!("job {}", job.state),
             job_event::Event::Delta(text) => format!("delta {text}"),

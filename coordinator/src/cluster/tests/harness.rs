@@ -21,7 +21,7 @@ use crate::cluster::{
     Cluster, ClusterEvent, JobError, JobWatch, OutboundStream, Rejected, new_cluster_with_clock,
     outbound_channel,
 };
-use crate::config::{CoordinatorConfig, LogFormat, NodeConfig};
+use crate::config::{CoordinatorConfig, LogFormat, NodeConfig, SpendConfig};
 use crate::store::{JobStore, MemoryJobStore, StoreWriter};
 
 pub const START_MS: i64 = 1_795_651_200_000;
@@ -50,6 +50,11 @@ impl Harness {
     /// A loop over `nodes` (none connected yet) with `routes` (model -> allowed nodes). Needs a
     /// Tokio runtime: the store writer runs on its blocking pool.
     pub fn new(nodes: &[&str], routes: &[(&str, &[&str])]) -> Self {
+        Self::with_spend(nodes, routes, SpendConfig::default())
+    }
+
+    /// Like `new`, with `[[prices]]` and `[[budgets]]`.
+    pub fn with_spend(nodes: &[&str], routes: &[(&str, &[&str])], spend: SpendConfig) -> Self {
         // tmpfs when there is one: a drain is saved with an fsync.
         let data_dir = tempfile::tempdir_in("/dev/shm")
             .or_else(|_| tempfile::tempdir())
@@ -78,6 +83,7 @@ impl Harness {
                     ((*model).to_owned(), allowed)
                 })
                 .collect::<BTreeMap<_, _>>(),
+            spend,
         };
         let store: Arc<dyn JobStore> = Arc::new(MemoryJobStore::default());
         let (writer, _) = StoreWriter::start(store.clone());

@@ -17,6 +17,7 @@ const MODELS: [&str; 3] = [GEMMA, QWEN, "llama3:latest"];
 /// One runtime for every case: the store writer runs on its blocking pool.
 static RUNTIME: LazyLock<tokio::runtime::Runtime> = LazyLock::new(|| {
     tokio::runtime::Builder::new_current_thread()
+        .enable_time()
         .build()
         .unwrap()
 });
@@ -241,7 +242,14 @@ proptest! {
         prop_assert!(run.harness.cluster.jobs.is_empty());
         prop_assert_eq!(run.harness.ledger.ended_count(), run.jobs.len());
         for watcher in &mut run.watchers {
-            watcher.hear();
+            // A job's end reaches its watchers once its record is durable, from a task.
+            let rest = RUNTIME.block_on(super::spend::heard_until_the_end(&mut watcher.updates));
+            for event in rest {
+                prop_assert!(!watcher.heard_end, "an event after the job's end: {event:?}");
+                if let Some(job_event::Event::Job(job)) = event.event {
+                    watcher.heard_end = is_terminal(job.state);
+                }
+            }
             prop_assert!(watcher.heard_end, "every watcher hears its job end");
         }
     }
