@@ -78,6 +78,8 @@ impl Metrics {
             cluster_gauges::set(nodes, models, &mut seen);
         }
         self.handle.run_upkeep();
-        self.handle.render()
+        let mut text = self.handle.render();
+        text.push_str(&spend_metrics::render_cost());
+        text
     }
 }

@@ -14,7 +14,7 @@ use std::sync::Arc;
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
-use self::recover::recover_unfinished_jobs;
+use self::recover::{recover_unfinished_jobs, this_months_usage};
 use self::supervised_tasks::SupervisedTasks;
 use self::until_stopped::{drain, run_until_stopped};
 use crate::cluster::{DrainingFileError, new_cluster};
@@ -124,6 +124,8 @@ where
     // A corrupt drain file stops start-up: guessing "nothing drained" would route jobs to
     // nodes the operator took out of service.
     cluster_loop.load_draining()?;
+    // Budgets carry on from what the ledger says this month's jobs spent.
+    cluster_loop.restore_budgets(&this_months_usage(store.as_ref(), crate::clock::now_ms())?);
     let metrics = Metrics::install()?;
     tracing::info!(
         grpc = %listeners.grpc.local_addr().map(|a| a.to_string()).unwrap_or_default(),

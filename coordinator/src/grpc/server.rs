@@ -51,6 +51,7 @@ pub async fn serve_grpc(
         .build_v1alpha()?;
     let usage = UsageApi {
         store: store.clone(),
+        cluster: cluster.clone(),
     };
     let jobs = JobApi {
         cluster: cluster.clone(),

@@ -7,11 +7,14 @@ use proto::v1::{GetUsageRequest, UsageReport};
 use tonic::{Request, Response, Status};
 
 use crate::clock::now_ms;
+use crate::cluster::ClusterHandle;
 use crate::store::JobStore;
 use crate::usage::{UsageError, get_usage};
 
 pub struct UsageApi {
     pub store: Arc<dyn JobStore>,
+    /// Where the budgets' use comes from (the cluster loop keeps it).
+    pub cluster: ClusterHandle,
 }
 
 #[tonic::async_trait]
@@ -20,15 +23,16 @@ impl UsageService for UsageApi {
         &self,
         request: Request<GetUsageRequest>,
     ) -> Result<Response<UsageReport>, Status> {
-        get_usage(self.store.clone(), request.into_inner(), now_ms())
+        let mut report = get_usage(self.store.clone(), request.into_inner(), now_ms())
             .await
-            .map(Response::new)
             .map_err(|error| match error {
                 UsageError::Query(_) => Status::invalid_argument(error.to_string()),
                 UsageError::Store(_) | UsageError::Stopped(_) => {
                     Status::internal(error.to_string())
                 }
-            })
+            })?;
+        report.budgets = self.cluster.budgets().await;
+        Ok(Response::new(report))
     }
 }
 

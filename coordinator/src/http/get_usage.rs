@@ -17,16 +17,17 @@ pub async fn get_usage_report(
     Query(pairs): Query<Vec<(String, String)>>,
 ) -> Result<Json<UsageReport>, ApiError> {
     let request = usage_request(&pairs)?;
-    get_usage(state.store.clone(), request, now_ms())
+    let mut report = get_usage(state.store.clone(), request, now_ms())
         .await
-        .map(Json)
         .map_err(|error| match error {
             UsageError::Query(_) => ApiError::bad_request(error.to_string()),
             UsageError::Store(_) | UsageError::Stopped(_) => ApiError {
                 status: StatusCode::INTERNAL_SERVER_ERROR,
                 message: error.to_string(),
             },
-        })
+        })?;
+    report.budgets = state.cluster.budgets().await;
+    Ok(Json(report))
 }
 
 /// The query string as a `GetUsageRequest`; an unknown parameter is named rather than ignored.

@@ -1,8 +1,22 @@
 //! Tokens and cost of the jobs that ran, by model and node, recorded when a job ends and by
 //! the difference when a cancelled job's usage arrives later.
+//!
+//! The `metrics` facade's counters count whole numbers, and a cost is fractional dollars, so
+//! `llm_runner_cost_usd_total` is kept here and rendered as a Prometheus counter beside the
+//! exporter's text (a counter's value may be any float in the exposition format).
 
-use metrics::{counter, describe_counter, describe_gauge, gauge};
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::sync::Mutex;
+
+use metrics::{counter, describe_counter};
 use proto::v1::Job;
+
+const COST_HELP: &str = "USD the jobs that ran cost at the [[prices]] in force when each ended, \
+                         by model and node.";
+
+/// (model, node) -> USD so far.
+static COST_USD: Mutex<BTreeMap<(String, String), f64>> = Mutex::new(BTreeMap::new());
 
 pub(super) fn describe() {
     describe_counter!(
@@ -10,11 +24,6 @@ pub(super) fn describe() {
         "Tokens of jobs that ran, as their backend reported them, by model, node and kind \
          (input, output, cached_input, reasoning; cached_input is part of input, reasoning of \
          output); a count the backend did not report is not counted."
-    );
-    describe_gauge!(
-        "llm_runner_cost_usd_total",
-        "USD the jobs that ran cost at the [[prices]] in force when each ended, by model and \
-         node; it only rises (a gauge because the metrics facade counts whole numbers only)."
     );
 }
 
@@ -47,7 +56,44 @@ pub fn record_spend_amendment(before: &Job, after: &Job) {
     }
     let added = after.cost_usd.unwrap_or(0.0) - before.cost_usd.unwrap_or(0.0);
     if added > 0.0 {
-        gauge!("llm_runner_cost_usd_total", "model" => model.to_owned(), "node" => node.to_owned())
-            .increment(added);
+        // A panic while this lock was held left at worst a sum missing one job: still usable.
+        let mut costs = COST_USD
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        *costs
+            .entry((model.to_owned(), node.to_owned()))
+            .or_default() += added;
     }
+}
+
+/// `llm_runner_cost_usd_total` in the Prometheus text exposition; empty before any job cost
+/// something.
+pub(super) fn render_cost() -> String {
+    let costs = COST_USD
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if costs.is_empty() {
+        return String::new();
+    }
+    let mut text = format!(
+        "# HELP llm_runner_cost_usd_total {COST_HELP}\n# TYPE llm_runner_cost_usd_total counter\n"
+    );
+    for ((model, node), usd) in costs.iter() {
+        let _ = writeln!(
+            text,
+            "llm_runner_cost_usd_total{{model=\"{}\",node=\"{}\"}} {usd}",
+            label_value(model),
+            label_value(node)
+        );
+    }
+    text.push('\n');
+    text
+}
+
+/// A label value escaped as the exposition format asks: backslash, double quote, newline.
+pub(super) fn label_value(value: &str) -> String {
+    value
+        .replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', "\\n")
 }

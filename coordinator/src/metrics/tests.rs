@@ -155,6 +155,7 @@ fn tokens_by_kind_and_cost_are_exposed_and_an_amendment_adds_only_the_difference
     for expected in [
         "# HELP llm_runner_tokens_total",
         "# HELP llm_runner_cost_usd_total",
+        "# TYPE llm_runner_cost_usd_total counter",
         r#"llm_runner_tokens_total{model="spend:1b",node="anthropic",kind="input"} 100"#,
         r#"llm_runner_tokens_total{model="spend:1b",node="anthropic",kind="output"} 70"#,
         r#"llm_runner_tokens_total{model="spend:1b",node="anthropic",kind="cached_input"} 30"#,
@@ -164,4 +165,12 @@ fn tokens_by_kind_and_cost_are_exposed_and_an_amendment_adds_only_the_difference
     }
     // A count the backend did not report is not counted as 0.
     assert!(!text.contains(r#"model="spend:1b",node="anthropic",kind="reasoning""#));
+}
+
+#[test]
+fn a_cost_label_value_is_escaped_as_the_exposition_format_asks() {
+    assert_eq!(
+        super::spend_metrics::label_value("a\\b\"c\nd"),
+        "a\\\\b\\\"c\\nd"
+    );
 }

@@ -1,17 +1,37 @@
-//! `GetUsage` over a real loopback socket: a report from the ledger, INVALID_ARGUMENT naming
-//! a bad time zone.
+//! `GetUsage` over a real loopback socket: a report from the ledger with the cluster loop's
+//! budgets, INVALID_ARGUMENT naming a bad time zone.
 
 use std::sync::Arc;
 
 use proto::v1::usage_service_client::UsageServiceClient;
 use proto::v1::usage_service_server::UsageServiceServer;
-use proto::v1::{GetUsageRequest, Job, JobSpec, JobState, TokenUsage, UsageGrouping};
+use proto::v1::{BudgetLimit, GetUsageRequest, Job, JobSpec, JobState, TokenUsage, UsageGrouping};
+use settings::MapEnv;
 use tokio_util::sync::CancellationToken;
 use tonic::Code;
 use tonic::transport::server::TcpIncoming;
 
 use super::UsageApi;
-use crate::store::{JobStore, MemoryJobStore};
+use crate::cluster::{ClusterHandle, new_cluster};
+use crate::config::CoordinatorConfig;
+use crate::store::{JobStore, MemoryJobStore, StoreWriter};
+
+/// A running cluster loop over `store` whose config has one daily budget for gemma4.
+fn cluster_with_a_budget(store: Arc<dyn JobStore>, shutdown: &CancellationToken) -> ClusterHandle {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.toml");
+    std::fs::write(
+        &path,
+        "[[budgets]]\nname = \"gemma\"\nmodel = \"gemma4:27b\"\ndaily_usd = 2.5\n",
+    )
+    .unwrap();
+    let mut config = CoordinatorConfig::load(Some(&path), &MapEnv::from_pairs([])).unwrap();
+    config.data_dir = dir.keep();
+    let (writer, _) = StoreWriter::start(store.clone());
+    let (cluster, cluster_loop) = new_cluster(&config, store, writer);
+    tokio::spawn(cluster_loop.run(shutdown.clone()));
+    cluster
+}
 
 /// 2026-12-01 10:00 UTC.
 const T: i64 = 1_796_119_200_000;
@@ -46,9 +66,10 @@ async fn get_usage_answers_from_the_ledger_and_names_a_bad_time_zone() {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
     let shutdown = CancellationToken::new();
+    let cluster = cluster_with_a_budget(store.clone(), &shutdown);
     let server = tokio::spawn(
         tonic::transport::Server::builder()
-            .add_service(UsageServiceServer::new(UsageApi { store }))
+            .add_service(UsageServiceServer::new(UsageApi { store, cluster }))
             .serve_with_incoming_shutdown(
                 TcpIncoming::from(listener),
                 shutdown.clone().cancelled_owned(),
@@ -73,7 +94,12 @@ async fn get_usage_answers_from_the_ledger_and_names_a_bad_time_zone() {
         .collect();
     assert_eq!(nodes, [("davas", 10), ("homelab", 5)]);
     assert_eq!(report.total.unwrap().jobs, 2);
-    assert!(report.budgets.is_empty());
+    let budgets: Vec<(&str, i32, f64)> = report
+        .budgets
+        .iter()
+        .map(|budget| (budget.budget.as_str(), budget.limit, budget.cap))
+        .collect();
+    assert_eq!(budgets, [("gemma", BudgetLimit::DailyUsd as i32, 2.5)]);
 
     let refused = client
         .get_usage(GetUsageRequest {
