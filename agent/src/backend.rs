@@ -19,7 +19,7 @@ use proto::v1::{
 };
 
 pub use ollama_backend::OllamaBackend;
-pub use tokens::{LinkGone, Tokens, sent_text};
+pub use tokens::{LinkGone, Tokens, UsageSoFar, sent_text};
 
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 

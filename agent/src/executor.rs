@@ -8,6 +8,8 @@
 mod run_job;
 
 #[cfg(test)]
+mod cancel_usage_tests;
+#[cfg(test)]
 mod tests;
 
 use std::collections::HashMap;
@@ -20,7 +22,7 @@ use tokio::sync::mpsc;
 use tokio::task::AbortHandle;
 use tracing::{Instrument, Span, info, warn};
 
-use crate::backend::Backend;
+use crate::backend::{Backend, UsageSoFar};
 
 /// Job updates waiting for the link; a full queue slows the job's reading from Ollama.
 const UPDATE_QUEUE: usize = 256;
@@ -36,6 +38,8 @@ pub struct Executor {
 struct RunningJob {
     task: AbortHandle,
     span: Span,
+    /// What its backend reported before the end, for a cancelled job's report.
+    usage_so_far: UsageSoFar,
 }
 
 impl Executor {
@@ -97,21 +101,30 @@ impl Executor {
             return Some(failed(job_id, message, false));
         }
         info!(parent: &span, job_id, model = %spec.model, kind = ?spec.kind(), "job started");
+        let usage_so_far = UsageSoFar::default();
         let task = tokio::spawn(
             run_job::run_job(
                 Arc::clone(&self.backend),
                 job_id.clone(),
                 spec,
                 self.updates.clone(),
+                usage_so_far.clone(),
             )
             .instrument(span.clone()),
         );
         let task = task.abort_handle();
-        self.running.insert(job_id, RunningJob { task, span });
+        let running = RunningJob {
+            task,
+            span,
+            usage_so_far,
+        };
+        self.running.insert(job_id, running);
         None
     }
 
-    /// Aborts a running job, which closes its Ollama request; returns its `cancelled` update.
+    /// Aborts a running job, which closes its backend request; returns its `cancelled` update,
+    /// with the usage the backend reported before the cancel (a provider that reports as it
+    /// goes); Ollama reports only at the end, so a cancelled Ollama job honestly has none.
     pub fn cancel(&mut self, job_id: &str) -> Option<AgentJobUpdate> {
         let Some(running) = self.running.remove(job_id) else {
             // It ended before the cancel arrived; its final update is on its way or sent.
@@ -128,7 +141,11 @@ impl Executor {
             job_id,
             "job cancelled by the coordinator; ollama request aborted"
         );
-        Some(failed(job_id.to_owned(), "cancelled".to_owned(), true))
+        let mut update = failed(job_id.to_owned(), "cancelled".to_owned(), true);
+        if let Some(Event::Failed(failure)) = &mut update.event {
+            failure.usage = running.usage_so_far.get();
+        }
+        Some(update)
     }
 
     /// Lets through an update of a job that still runs here, forgetting the job once it ended;

@@ -8,9 +8,10 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
-    /// Something users feel now: a node lost.
+    /// Something users feel now: a node lost, a budget spent (its jobs are rejected).
     Critical,
-    /// Something degraded: Ollama down, a pinned model gone, a disk filling up, jobs failing.
+    /// Something degraded: Ollama down, a pinned model gone, a disk filling up, jobs failing,
+    /// a budget nearly spent.
     Warning,
     /// Something that was reported is fixed.
     Resolved,
@@ -29,6 +30,8 @@ pub enum AlertKind {
     DiskPressure,
     DiskPressureCleared,
     JobsFailed,
+    BudgetNearlySpent,
+    BudgetExhausted,
 }
 
 /// One name/value line of an alert (an embed field on Discord).

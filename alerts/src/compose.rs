@@ -1,6 +1,7 @@
 //! The words of each alert: a finding becomes a title, a description and fields the operator
 //! can act on at a glance (which node, since when, what it costs: models, jobs).
 
+mod budget_lines;
 mod job_lines;
 
 #[cfg(test)]
@@ -10,6 +11,7 @@ use crate::alert::{Alert, AlertField, AlertKind, Severity};
 use crate::detector::Finding;
 use crate::time_text::{format_bytes, format_rfc3339, format_span};
 
+use budget_lines::budget_alert;
 use job_lines::{failed_jobs_alert, job_list};
 
 fn alert(kind: AlertKind, severity: Severity, node: &str, at_ms: i64) -> Alert {
@@ -220,6 +222,8 @@ pub fn compose(finding: &Finding) -> Alert {
             *at_ms,
         ),
         Finding::JobsFailed { jobs } => failed_jobs_alert(jobs),
+        Finding::BudgetNearlySpent { budget, at_ms } => budget_alert(budget, false, *at_ms),
+        Finding::BudgetExhausted { budget, at_ms } => budget_alert(budget, true, *at_ms),
     }
 }
 

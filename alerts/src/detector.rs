@@ -4,6 +4,7 @@
 //! `due` again. A change shorter than `alert_after` (a flap) never alerts; a recovery is
 //! alerted only for what was alerted.
 
+mod budgets;
 mod findings;
 mod memory;
 mod observe_node;
@@ -17,6 +18,7 @@ use std::time::Duration;
 
 use proto::v1::{ClusterSnapshot, Node};
 
+pub use budgets::BudgetMemory;
 pub use findings::{AffectedJobs, Finding};
 pub use memory::{AlerterMemory, NodeMemory, Watch};
 pub use reading::DiskThresholds;
@@ -79,6 +81,12 @@ impl Detector {
                 &mut findings,
             );
         }
+        budgets::observe_budgets(
+            &mut self.memory.budgets,
+            &snapshot.budgets,
+            now_ms,
+            &mut findings,
+        );
         self.latest = Some(snapshot);
         findings
     }

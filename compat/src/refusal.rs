@@ -4,6 +4,8 @@
 //! request this API cannot take.
 
 #[cfg(test)]
+pub(crate) mod test_statuses;
+#[cfg(test)]
 mod tests;
 
 use std::time::Duration;
@@ -24,6 +26,9 @@ pub enum RefusalKind {
     ModelUnavailable,
     /// Every node serving the model is rate limited by its provider, or the job was.
     RateLimited,
+    /// Every node that has the model is held back by a spent `[[budgets]]` cap until the
+    /// budget's period resets (the reason names the budget).
+    BudgetExhausted,
     /// The job ran and its backend (Ollama, a provider) failed it.
     BackendFailed,
     /// The job was lost with its node, or the coordinator stopped under it.
@@ -101,7 +106,9 @@ impl Refusal {
                 .violations
                 .iter()
                 .any(|violation| could_run_later(&violation.r#type));
-            let kind = if retry_after.is_some() {
+            let kind = if all_budget_exhausted(&nodes) {
+                RefusalKind::BudgetExhausted
+            } else if retry_after.is_some() {
                 RefusalKind::RateLimited
             } else if listed || may_have_it {
                 RefusalKind::ModelUnavailable
@@ -185,11 +192,34 @@ fn code_word(violation_type: &str) -> String {
     )
 }
 
+/// Whether the nodes that have the model (those not refused for lacking it) are all held
+/// back by a spent budget, and there is at least one.
+fn all_budget_exhausted(nodes: &[NodeReason]) -> bool {
+    let budget_word = words::ineligibility(IneligibilityCode::BudgetExhausted as i32);
+    let lacking = [
+        IneligibilityCode::ModelNotInstalled,
+        IneligibilityCode::NotRouted,
+        IneligibilityCode::ModelNotOffered,
+    ]
+    .map(|code| words::ineligibility(code as i32));
+    let mut having = nodes
+        .iter()
+        .filter(|node| !lacking.contains(&node.code.as_str()))
+        .peekable();
+    having.peek().is_some() && having.all(|node| node.code == budget_word)
+}
+
 /// Violation types (`AGENT_DOWN`) that say the node has, or may have, the model but cannot
 /// run it now.
 fn could_run_later(violation_type: &str) -> bool {
     matches!(
         violation_type,
-        "NEVER_SEEN" | "AGENT_DOWN" | "OLLAMA_DOWN" | "DRAINING" | "QUEUE_FULL" | "RATE_LIMITED"
+        "NEVER_SEEN"
+            | "AGENT_DOWN"
+            | "OLLAMA_DOWN"
+            | "DRAINING"
+            | "QUEUE_FULL"
+            | "RATE_LIMITED"
+            | "BUDGET_EXHAUSTED"
     )
 }

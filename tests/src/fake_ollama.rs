@@ -10,6 +10,11 @@
 //! check exactly what reached its client. `options.num_predict` and `options.stop` end an
 //! answer as docs/api.md describes (`done_reason` `length`, or `stop` with the answer cut just
 //! before the first stop sequence, which is not included).
+//!
+//! Final chunks carry `prompt_eval_cached_count` as newer Ollama documents it
+//! (docs.ollama.com/api/usage; the rule is in `prompt_cache.rs`), and the `/v1` endpoints' usage
+//! stays Ollama's (`prompt_tokens` = `prompt_eval_count`). [`FakeOllama::reported_usage`] sums
+//! what the stand-in itself reported, per model.
 
 mod answer;
 mod behaviour_controls;
@@ -34,6 +39,8 @@ mod post_generate;
 mod post_show;
 mod post_v1_chat_completions;
 mod post_v1_embeddings;
+mod prompt_cache;
+mod reported_usage;
 mod request;
 mod server;
 mod state;
@@ -57,6 +64,8 @@ pub use catalogue::{DEFAULT_RUNTIME_CONTEXT_LENGTH, ModelFacts, canonical_model_
 pub use errors::SERVER_BUSY_MESSAGE;
 pub use get_root::OLLAMA_IS_RUNNING;
 pub use get_version::STAND_IN_OLLAMA_VERSION;
+pub use reported_usage::ReportedUsage;
+pub(crate) use reported_usage::{AnswerSlot, UsageBook};
 pub use state::DEFAULT_ANSWER_TOKENS;
 
 use listener::bind_reusable;
@@ -149,6 +158,12 @@ impl FakeOllama {
     pub fn models(&self) -> Vec<String> {
         let installed = self.state.installed_models();
         installed.into_iter().map(|model| model.name).collect()
+    }
+
+    /// The usage the stand-in put in its answers (final chunks and `/api/embed` replies, which
+    /// the `/v1` endpoints translate), summed per model name as each request sent it.
+    pub fn reported_usage(&self) -> std::collections::BTreeMap<String, ReportedUsage> {
+        self.state.usage.totals()
     }
 
     /// The loaded models' canonical names.

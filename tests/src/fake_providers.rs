@@ -36,7 +36,8 @@ pub use groq::FakeGroq;
 pub use state::RecordedRequest;
 
 pub use crate::fake_ollama::{
-    DEFAULT_ANSWER_TOKENS, answer_token, expected_answer, expected_embedding, prompt_token_count,
+    DEFAULT_ANSWER_TOKENS, ReportedUsage, answer_token, expected_answer, expected_embedding,
+    prompt_token_count,
 };
 
 /// The input tokens a stand-in provider reports for a request whose texts (system prompt and

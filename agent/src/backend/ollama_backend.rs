@@ -98,15 +98,21 @@ fn endpoint(kind: JobKind) -> &'static str {
     }
 }
 
-/// Ollama's counts as usage: `prompt_eval_count` in, `eval_count` out. Ollama leaves a count
-/// out (read as 0) when it did not measure it, e.g. a prompt served from its cache or an
-/// embedding's output: a zero count with a zero duration is "not said", not 0.
-fn usage_of(stats: &OllamaStats) -> TokenUsage {
+/// Ollama's counts as usage: `prompt_eval_count` in, `eval_count` out, and
+/// `prompt_eval_cached_count` as cached input when a newer Ollama sends it (it is already
+/// included in `prompt_eval_count`). Ollama leaves a count out (read as 0) when it did not
+/// measure it, e.g. a prompt served from its cache by an older build or an embedding's output:
+/// a zero count with a zero duration is "not said", not 0.
+pub(crate) fn usage_of(stats: &OllamaStats) -> TokenUsage {
+    let cached = stats.prompt_eval_cached_count;
     TokenUsage {
-        input_tokens: (stats.prompt_eval_count > 0 || stats.prompt_eval_duration_ns > 0)
-            .then_some(stats.prompt_eval_count),
+        input_tokens: (stats.prompt_eval_count > 0
+            || stats.prompt_eval_duration_ns > 0
+            || cached.is_some())
+        .then_some(stats.prompt_eval_count),
         output_tokens: (stats.eval_count > 0 || stats.eval_duration_ns > 0)
             .then_some(stats.eval_count),
+        cached_input_tokens: cached,
         ..TokenUsage::default()
     }
 }

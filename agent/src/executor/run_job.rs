@@ -12,7 +12,7 @@ use tokio::sync::mpsc;
 use tracing::Span;
 use tracing::field::Empty;
 
-use crate::backend::{Backend, JobOutcome, Tokens};
+use crate::backend::{Backend, JobOutcome, Tokens, UsageSoFar};
 
 /// The job's span on this host, a child of the coordinator's dispatch in `trace_context`.
 pub(super) fn run_job_span(
@@ -43,8 +43,9 @@ pub(super) async fn run_job(
     job_id: String,
     spec: JobSpec,
     updates: mpsc::Sender<AgentJobUpdate>,
+    usage_so_far: UsageSoFar,
 ) {
-    let mut tokens = Tokens::new(job_id, updates.clone());
+    let mut tokens = Tokens::with_usage_so_far(job_id, updates.clone(), usage_so_far);
     if tokens
         .event(Event::Started(JobStartedOnNode {}))
         .await

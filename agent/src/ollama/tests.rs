@@ -150,3 +150,19 @@ async fn embed_sends_every_text_and_returns_one_vector_each() {
     assert_eq!(outcome.embeddings[1].values, [1.0, 0.5, -0.25]);
     assert_eq!(outcome.stats.prompt_eval_count, 4);
 }
+
+/// The final chunk's `prompt_eval_cached_count` (newer Ollama) reaches `OllamaStats`; without
+/// it (older Ollama) the count stays absent.
+#[test]
+fn the_final_chunks_cached_prompt_count_is_read_when_present() {
+    let newer: super::wire::StreamLine = serde_json::from_str(
+        r#"{"model":"m","done":true,"prompt_eval_count":38,"prompt_eval_cached_count":37}"#,
+    )
+    .unwrap();
+    let stats: proto::v1::OllamaStats = newer.stats.into();
+    assert_eq!(stats.prompt_eval_cached_count, Some(37));
+    let older: super::wire::StreamLine =
+        serde_json::from_str(r#"{"model":"m","done":true,"prompt_eval_count":38}"#).unwrap();
+    let stats: proto::v1::OllamaStats = older.stats.into();
+    assert_eq!(stats.prompt_eval_cached_count, None);
+}

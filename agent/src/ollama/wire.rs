@@ -66,6 +66,10 @@ pub(crate) struct FinalStats {
     pub load_duration: u64,
     #[serde(default)]
     pub prompt_eval_count: u64,
+    /// Prompt tokens read from Ollama's cache, included in `prompt_eval_count`
+    /// (docs.ollama.com/api/usage); newer builds only, so absent stays `None`.
+    #[serde(default)]
+    pub prompt_eval_cached_count: Option<u64>,
     #[serde(default)]
     pub prompt_eval_duration: u64,
     #[serde(default)]
@@ -143,7 +147,7 @@ impl From<FinalStats> for OllamaStats {
             eval_count: stats.eval_count,
             eval_duration_ns: stats.eval_duration,
             done_reason: stats.done_reason.unwrap_or_default(),
-            prompt_eval_cached_count: None,
+            prompt_eval_cached_count: stats.prompt_eval_cached_count,
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The closed set of things worth telling the operator, as the detector finds them in the
 //! cluster snapshots (and the job poller in the job history). Each becomes one alert.
 
-use proto::v1::Job;
+use proto::v1::{BudgetUse, Job};
 
 /// The jobs a lost node held: those that failed with it, and those re-routed elsewhere (each
 /// job as it is now, so a re-routed one names its new node).
@@ -75,4 +75,8 @@ pub enum Finding {
     },
     /// Jobs that ended `failed` since the last look (only with `job_failures = true`).
     JobsFailed { jobs: Vec<Job> },
+    /// A budget limit reached 80 % of its cap in this period.
+    BudgetNearlySpent { budget: BudgetUse, at_ms: i64 },
+    /// A budget limit is spent: jobs it covers are rejected until it resets.
+    BudgetExhausted { budget: BudgetUse, at_ms: i64 },
 }

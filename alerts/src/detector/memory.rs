@@ -78,6 +78,9 @@ pub struct AlerterMemory {
     /// Failed jobs that finished up to this moment were already looked at (job-failure alerts).
     #[serde(default)]
     pub job_failures_seen_until_ms: Option<i64>,
+    /// What was alerted per budget limit in its current period (`budgets.rs`).
+    #[serde(default)]
+    pub budgets: BTreeMap<String, super::BudgetMemory>,
 }
 
 impl AlerterMemory {

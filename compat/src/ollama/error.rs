@@ -1,7 +1,8 @@
 //! A refusal in Ollama's error shape: `{"error": "…"}` with the status Ollama's handlers use —
 //! 400 for a bad request, 404 for a model nobody has (`model "x" not found: …`, Ollama's own
 //! words followed by why), 503 when the model exists but no node can run it now, 429 with
-//! `retry-after` while a provider's rate limit lasts, 500 otherwise. The one string carries
+//! `retry-after` while a provider's rate limit lasts or until a spent budget resets, 500
+//! otherwise. The one string carries
 //! every node's reason; a rejection also says which recorded job it was
 //! (`x-llm-runner-job-id`).
 
@@ -42,7 +43,9 @@ impl OllamaError {
             RefusalKind::Unauthorized => StatusCode::UNAUTHORIZED,
             RefusalKind::NotFound | RefusalKind::ModelNotFound => StatusCode::NOT_FOUND,
             RefusalKind::ModelUnavailable => StatusCode::SERVICE_UNAVAILABLE,
-            RefusalKind::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+            RefusalKind::RateLimited | RefusalKind::BudgetExhausted => {
+                StatusCode::TOO_MANY_REQUESTS
+            }
             RefusalKind::BackendFailed
             | RefusalKind::JobLost
             | RefusalKind::Cancelled

@@ -1,7 +1,9 @@
 //! A refusal in OpenAI's error shape: `{"error": {"message", "type", "code", "param"}}` with
 //! the status OpenAI's clients branch on — 400 for a bad request, 401 without the token, 404
 //! `model_not_found`, 429 with `retry-after` while a provider's rate limit lasts, 503
-//! `model_unavailable` when the model exists but no node can run it now. A rejection also
+//! `model_unavailable` when the model exists but no node can run it now, 429 `insufficient_quota`
+//! / `budget_exhausted` with `retry-after` until the reset when a spent budget holds back every
+//! node that has the model. A rejection also
 //! carries every node's reason (`nodes`) and the recorded job's id (`job_id`), and says
 //! `x-should-retry: false` when retrying at once cannot help (OpenAI's SDKs honour it).
 
@@ -48,6 +50,12 @@ impl OpenAiError {
                 StatusCode::TOO_MANY_REQUESTS,
                 "rate_limit_error",
                 "rate_limit_exceeded",
+            ),
+            // OpenAI's own answer for a spent quota: 429 `insufficient_quota`.
+            RefusalKind::BudgetExhausted => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "insufficient_quota",
+                "budget_exhausted",
             ),
             RefusalKind::BackendFailed => {
                 (StatusCode::BAD_GATEWAY, "server_error", "backend_error")
@@ -96,10 +104,17 @@ impl IntoResponse for OpenAiError {
             let seconds = wait.as_millis().div_ceil(1000).max(1);
             headers.insert("retry-after", HeaderValue::from(seconds as u64));
             headers.insert("retry-after-ms", HeaderValue::from(wait.as_millis() as u64));
-        } else if matches!(
-            self.0.kind,
-            RefusalKind::ModelNotFound | RefusalKind::ModelUnavailable
-        ) {
+        }
+        let no_quick_retry = match self.0.kind {
+            RefusalKind::ModelNotFound | RefusalKind::ModelUnavailable => {
+                self.0.retry_after.is_none()
+            }
+            // A budget resets at the end of its day or month: an SDK's quick retries would
+            // each be one more rejected job.
+            RefusalKind::BudgetExhausted => true,
+            _ => false,
+        };
+        if no_quick_retry {
             // A node coming back takes longer than an SDK's quick retries; each retry would
             // be one more rejected job.
             headers.insert("x-should-retry", HeaderValue::from_static("false"));

@@ -109,3 +109,49 @@ fn an_ended_job_is_refused_in_its_own_words() {
         RefusalKind::Cancelled
     );
 }
+
+#[test]
+fn every_node_having_the_model_out_of_budget_is_budget_exhausted_with_the_reset_wait() {
+    use super::test_statuses::{budget_reason, rejection_status};
+    let wait = Duration::from_secs(3 * 3600);
+    let status = rejection_status(
+        &[
+            ("BUDGET_EXHAUSTED", "anthropic"),
+            ("MODEL_NOT_INSTALLED", "davas"),
+            ("BUDGET_EXHAUSTED", "anthropic-eu"),
+        ],
+        Some(wait),
+    );
+    let refusal = Refusal::from_status(&status);
+    assert_eq!(refusal.kind, RefusalKind::BudgetExhausted);
+    assert_eq!(refusal.retry_after, Some(wait));
+    assert_eq!(refusal.nodes[0].code, "budget_exhausted");
+    assert!(
+        refusal.full_message().contains(&budget_reason("anthropic")),
+        "{}",
+        refusal.full_message()
+    );
+}
+
+#[test]
+fn a_budget_on_some_nodes_only_is_not_budget_exhausted() {
+    use super::test_statuses::rejection_status;
+    let status = rejection_status(
+        &[("BUDGET_EXHAUSTED", "anthropic"), ("AGENT_DOWN", "davas")],
+        None,
+    );
+    assert_eq!(
+        Refusal::from_status(&status).kind,
+        RefusalKind::ModelUnavailable
+    );
+    let status = rejection_status(
+        &[("BUDGET_EXHAUSTED", "anthropic"), ("RATE_LIMITED", "groq")],
+        Some(Duration::from_secs(20)),
+    );
+    assert_eq!(Refusal::from_status(&status).kind, RefusalKind::RateLimited);
+    let nobody_has_it = rejection_status(&[("MODEL_NOT_INSTALLED", "davas")], None);
+    assert_ne!(
+        Refusal::from_status(&nobody_has_it).kind,
+        RefusalKind::BudgetExhausted
+    );
+}

@@ -1,6 +1,7 @@
 //! `fake-provider`: a stand-in cloud provider as a process, for demos and benchmarks, e.g.
 //! `fake-provider --vendor groq --addr 127.0.0.1:8081 --models qwen/qwen3-32b --key gsk_x`.
-//! Prints the `base_url` an agent takes, then serves until ctrl-c.
+//! Prints the `base_url` an agent takes, then serves until ctrl-c, and then prints the usage it
+//! reported per model.
 
 use std::net::SocketAddr;
 use std::time::Duration;
@@ -100,5 +101,17 @@ async fn main() -> anyhow::Result<()> {
     tokio::signal::ctrl_c()
         .await
         .context("waiting for ctrl-c to stop the stand-in provider")?;
+    // The usage it reported, so a demo or benchmark can compare it with `runner usage`.
+    for (model, usage) in running.controls().reported_usage() {
+        println!(
+            "reported usage: model {model}: {} answers, {} input ({} cached), {} output ({} \
+             reasoning) tokens",
+            usage.answers,
+            usage.input_tokens,
+            usage.cached_input_tokens,
+            usage.output_tokens,
+            usage.reasoning_tokens
+        );
+    }
     Ok(())
 }

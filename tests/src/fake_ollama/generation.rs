@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 use tokio_util::sync::CancellationToken;
 
 use super::answer::answer_token;
+use super::reported_usage::ReportedUsage;
 use super::state::{Behaviour, SharedState};
 use super::stop_sequences::stop_cut;
 use super::wire::Metrics;
@@ -29,6 +30,10 @@ pub(crate) struct GenerationPlan {
     pub evaluated_tokens: Option<usize>,
     pub fail_after: Option<(usize, String)>,
     pub request_started: Instant,
+    /// The model name as the request sent it, for the usage book.
+    pub model: String,
+    /// `prompt_eval_cached_count`: prompt tokens read from the prompt cache.
+    pub cached_tokens: usize,
 }
 
 impl GenerationPlan {
@@ -61,6 +66,8 @@ impl GenerationPlan {
             evaluated_tokens,
             fail_after: behaviour.fail_mid_stream_after.clone(),
             request_started,
+            model: String::new(),
+            cached_tokens: 0,
         }
     }
 }
@@ -143,7 +150,9 @@ impl Generation {
         }
         if finishing {
             self.end();
-            return Some(GenerationEvent::Finished(self.finished()));
+            let finished = self.finished();
+            self.count_reported_usage(&finished.metrics);
+            return Some(GenerationEvent::Finished(finished));
         }
         let token = match &self.plan.partial_last_token {
             Some(partial) if index + 1 == self.plan.answer_tokens => partial.clone(),
@@ -170,6 +179,17 @@ impl Generation {
         self.reached_its_end = true;
     }
 
+    /// Books the final chunk's counts, which go on the wire next, under the plan's model.
+    fn count_reported_usage(&self, metrics: &Metrics) {
+        let usage = ReportedUsage::of_answer(
+            metrics.prompt_eval_count,
+            metrics.eval_count,
+            metrics.prompt_eval_cached_count,
+            0,
+        );
+        self.state.usage.report_whole(&self.plan.model, usage);
+    }
+
     fn finished(&self) -> FinishedGeneration {
         let now = Instant::now();
         let first_token_at = self.first_token_at.unwrap_or(self.loaded_at);
@@ -185,6 +205,7 @@ impl Generation {
                 total_duration: nanoseconds(self.plan.request_started, now),
                 load_duration: nanoseconds(self.plan.request_started, self.loaded_at),
                 prompt_eval_count: self.plan.prompt_eval_count as u64,
+                prompt_eval_cached_count: self.plan.cached_tokens as u64,
                 prompt_eval_duration: nanoseconds(self.loaded_at, first_token_at),
                 eval_count: self.plan.evaluated_tokens.unwrap_or(self.next_index) as u64,
                 eval_duration: nanoseconds(first_token_at, now),

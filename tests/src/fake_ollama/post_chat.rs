@@ -15,6 +15,7 @@ use super::answer::prompt_token_count;
 use super::errors::{model_not_found, ollama_error, server_busy};
 use super::generation::{Generation, GenerationPlan};
 use super::ndjson::{ChunkWriter, Endpoint};
+use super::prompt_cache::prompt_sequence;
 use super::request::{keep_alive_is_zero, num_predict, parse_request_body};
 use super::state::SharedState;
 use super::stop_sequences::stop_sequences;
@@ -82,7 +83,7 @@ pub(crate) async fn handle(State(state): State<Arc<SharedState>>, body: Bytes) -
         .iter()
         .map(|message| prompt_token_count(&message.content))
         .sum();
-    let plan = GenerationPlan::new(
+    let mut plan = GenerationPlan::new(
         writer.prompt.clone(),
         prompt_eval_count,
         &behaviour,
@@ -90,6 +91,9 @@ pub(crate) async fn handle(State(state): State<Arc<SharedState>>, body: Bytes) -
         &stop_sequences(request.options.as_ref()),
         request_started,
     );
+    let texts = messages.iter().map(|message| message.content.as_str());
+    plan.cached_tokens = (state.prompt_cache).evaluate(&request.model, prompt_sequence(texts));
+    plan.model = request.model.clone();
     let generation = Generation::start(state, plan);
     writer
         .respond(generation, request.stream != Some(false))

@@ -14,6 +14,7 @@ use serde_json::Value;
 
 use super::answer::{expected_embedding, prompt_token_count};
 use super::errors::{model_not_found, model_not_found_by_scheduler, ollama_error, server_busy};
+use super::reported_usage::ReportedUsage;
 use super::request::parse_request_body;
 use super::state::SharedState;
 use super::wire::EmbedReply;
@@ -70,6 +71,10 @@ pub(crate) async fn handle(State(state): State<Arc<SharedState>>, body: Bytes) -
             .max(1)
     };
     let has_inputs = !inputs.is_empty();
+    if has_inputs {
+        let usage = ReportedUsage::of_answer(prompt_eval_count as u64, 0, 0, 0);
+        state.usage.report_whole(&request.model, usage);
+    }
     Json(EmbedReply {
         model: request.model,
         embeddings,

@@ -16,6 +16,7 @@ use super::answer::prompt_token_count;
 use super::errors::{model_not_found, ollama_error, server_busy};
 use super::generation::{Generation, GenerationPlan};
 use super::ndjson::{ChunkWriter, Endpoint};
+use super::prompt_cache::prompt_sequence;
 use super::request::{keep_alive_is_zero, num_predict, parse_request_body};
 use super::state::SharedState;
 use super::stop_sequences::stop_sequences;
@@ -79,7 +80,7 @@ pub(crate) async fn handle(State(state): State<Arc<SharedState>>, body: Bytes) -
         state.record_generate_system(&request.system);
         prompt_token_count(&request.system)
     };
-    let plan = GenerationPlan::new(
+    let mut plan = GenerationPlan::new(
         request.prompt.clone(),
         prompt_token_count(&request.prompt) + system_tokens,
         &behaviour,
@@ -87,6 +88,10 @@ pub(crate) async fn handle(State(state): State<Arc<SharedState>>, body: Bytes) -
         &stop_sequences(request.options.as_ref()),
         request_started,
     );
+    let system = Some(request.system.as_str()).filter(|system| !system.is_empty());
+    let texts = system.into_iter().chain([request.prompt.as_str()]);
+    plan.cached_tokens = (state.prompt_cache).evaluate(&request.model, prompt_sequence(texts));
+    plan.model = request.model.clone();
     let generation = Generation::start(state, plan);
     writer
         .respond(generation, request.stream != Some(false))

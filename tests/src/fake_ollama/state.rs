@@ -13,6 +13,8 @@ use tokio::sync::watch;
 use tokio_util::sync::CancellationToken;
 
 use super::catalogue::{ModelFacts, canonical_model_name, facts_for};
+use super::prompt_cache::PromptCache;
+use super::reported_usage::UsageBook;
 
 /// Ollama keeps a model loaded this long after its last request (`keep_alive` default `5m`).
 const DEFAULT_KEEP_ALIVE: Duration = Duration::from_secs(5 * 60);
@@ -52,6 +54,9 @@ pub(crate) struct SharedState {
     generation_options: Mutex<Vec<Value>>,
     pub active_streams: AtomicUsize,
     pub aborted_streams: AtomicUsize,
+    /// The usage every answer reported, for `FakeOllama::reported_usage`.
+    pub usage: UsageBook,
+    pub prompt_cache: PromptCache,
     hang: watch::Sender<bool>,
     /// Cancelled when the stand-in stops answering; replaced when it resumes.
     answering: Mutex<CancellationToken>,
@@ -79,6 +84,8 @@ impl SharedState {
             generation_options: Mutex::new(Vec::new()),
             active_streams: AtomicUsize::new(0),
             aborted_streams: AtomicUsize::new(0),
+            usage: UsageBook::default(),
+            prompt_cache: PromptCache::default(),
             hang: watch::Sender::new(false),
             answering: Mutex::new(CancellationToken::new()),
         };

@@ -1,6 +1,7 @@
 //! The stand-in Ollama driven over real HTTP with reqwest, checking the shapes Ollama documents
 //! (docs/api.md, docs.ollama.com/api) and the controls tests rely on.
 
+mod cached_prompts;
 mod chat_and_generate;
 mod controls;
 mod errors_and_failures;

@@ -43,6 +43,9 @@ pub(crate) struct Metrics {
     pub load_duration: u64,
     #[serde(skip_serializing_if = "is_zero")]
     pub prompt_eval_count: u64,
+    /// Included in `prompt_eval_count`; see `prompt_cache.rs`.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub prompt_eval_cached_count: u64,
     #[serde(skip_serializing_if = "is_zero")]
     pub prompt_eval_duration: u64,
     #[serde(skip_serializing_if = "is_zero")]

@@ -1,6 +1,7 @@
 //! The controls every stand-in provider has, as methods on [`Controls`], which each of
 //! `FakeGroq`, `FakeGemini` and `FakeAnthropic` dereferences to.
 
+use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -8,9 +9,9 @@ use std::time::Duration;
 
 use axum::Router;
 
-use super::RecordedRequest;
 use super::server::{ServerGuard, serve};
 use super::state::{Refusal, Shared};
+use super::{RecordedRequest, ReportedUsage};
 
 /// A running stand-in's common knobs and observations. Cheap to clone; the server stops when
 /// the last clone (of the vendor handle holding it) is dropped.
@@ -113,6 +114,13 @@ impl Controls {
     /// Answers whose client went away before the end: proof a cancel reached the provider.
     pub fn aborted_streams(&self) -> usize {
         self.shared.aborted_streams.load(Ordering::SeqCst)
+    }
+
+    /// The usage this stand-in put on the wire in its answers (streamed or whole; a stream's
+    /// last report counts, also when the client went away before its end), summed per model as
+    /// the request named it.
+    pub fn reported_usage(&self) -> BTreeMap<String, ReportedUsage> {
+        self.shared.usage.totals()
     }
 
     /// How many list-models calls arrived, answered or refused.

@@ -10,10 +10,11 @@ use std::time::Duration;
 
 use axum::body::{Body, Bytes};
 use futures::StreamExt as _;
+use serde_json::Value;
 
 use super::state::Shared;
-use crate::fake_ollama::answer_token;
 use crate::fake_ollama::stop_sequences::stop_cut;
+use crate::fake_ollama::{AnswerSlot, ReportedUsage, answer_token};
 
 /// What an answer will be, fixed when the request arrives.
 #[derive(Clone, Debug)]
@@ -79,6 +80,19 @@ pub(crate) trait Framer: Send + 'static {
     /// Sent with the response headers, before any think time.
     fn opening(&mut self) -> String;
     fn frame(&mut self, step: &Step) -> String;
+    /// The usage one `data:` object of this vendor's stream reports, if it reports any.
+    fn reported_usage(&self, data: &Value) -> Option<ReportedUsage>;
+}
+
+/// Books the usage in the `data:` lines of `frames`, just written, under `slot`.
+fn book_frames(shared: &Shared, slot: AnswerSlot, framer: &impl Framer, frames: &str) {
+    let objects = frames.lines().filter_map(|line| line.strip_prefix("data:"));
+    let objects = objects.filter_map(|data| serde_json::from_str::<Value>(data.trim()).ok());
+    for object in objects {
+        if let Some(usage) = framer.reported_usage(&object) {
+            shared.usage.report(slot, usage);
+        }
+    }
 }
 
 pub(crate) struct Generation {
@@ -142,15 +156,25 @@ impl Generation {
         (self.text.clone(), self.next_index)
     }
 
-    /// The streamed body: the framer's opening at once, then one write per step.
-    pub fn stream_body(self, mut framer: impl Framer) -> Body {
-        let opening = Bytes::from(framer.opening());
-        let steps =
-            futures::stream::unfold((self, framer), |(mut generation, mut framer)| async move {
+    /// The streamed body: the framer's opening at once, then one write per step. The usage each
+    /// write reports is booked under `model` as it is written.
+    pub fn stream_body(self, mut framer: impl Framer, model: &str) -> Body {
+        let slot = self.shared.usage.open(model);
+        let opening = framer.opening();
+        book_frames(&self.shared, slot, &framer, &opening);
+        let opening = Bytes::from(opening);
+        let steps = futures::stream::unfold(
+            (self, framer),
+            move |(mut generation, mut framer)| async move {
                 let step = generation.next_step().await?;
-                let bytes = Bytes::from(framer.frame(&step));
-                Some((Ok::<_, Infallible>(bytes), (generation, framer)))
-            });
+                let frames = framer.frame(&step);
+                book_frames(&generation.shared, slot, &framer, &frames);
+                Some((
+                    Ok::<_, Infallible>(Bytes::from(frames)),
+                    (generation, framer),
+                ))
+            },
+        );
         Body::from_stream(futures::stream::once(async { Ok(opening) }).chain(steps))
     }
 }

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::fake_ollama::DEFAULT_ANSWER_TOKENS;
+use crate::fake_ollama::{DEFAULT_ANSWER_TOKENS, UsageBook};
 
 /// One request as it reached a stand-in, before any check.
 #[derive(Clone, Debug, PartialEq)]
@@ -67,6 +67,8 @@ pub(crate) struct Shared {
     pub list_requests: AtomicUsize,
     pub active_streams: AtomicUsize,
     pub aborted_streams: AtomicUsize,
+    /// The usage every answer put on the wire, for `Controls::reported_usage`.
+    pub usage: UsageBook,
     next_id: AtomicU64,
 }
 
@@ -92,6 +94,7 @@ impl Shared {
             list_requests: AtomicUsize::new(0),
             active_streams: AtomicUsize::new(0),
             aborted_streams: AtomicUsize::new(0),
+            usage: UsageBook::default(),
             next_id: AtomicU64::new(1),
         }
     }

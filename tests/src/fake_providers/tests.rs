@@ -8,6 +8,7 @@ mod controls;
 mod gemini;
 mod gemini_answers;
 mod groq;
+mod reported_usage;
 mod stop_sequences;
 
 use std::time::{Duration, Instant};

@@ -110,6 +110,7 @@ pub(super) async fn read(
                 completion.model = message.model;
                 if let Some(start) = message.usage {
                     usage.overwrite_input(&start);
+                    tokens.report_usage_so_far(partial(&usage.token_usage()));
                 }
             }
             StreamEvent::ContentBlockDelta { delta } if delta.kind == "text_delta" => {
@@ -124,6 +125,7 @@ pub(super) async fn read(
                 }
                 if let Some(reported) = reported {
                     usage.apply_delta(&reported);
+                    tokens.report_usage_so_far(partial(&usage.token_usage()));
                 }
             }
             StreamEvent::MessageStop => {

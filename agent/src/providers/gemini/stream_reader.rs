@@ -32,7 +32,10 @@ pub(super) async fn read_stream(
             }
         };
         match progress.take_event(&event.data, &client.api_key) {
-            Ok(text) => tokens.send(text).await?,
+            Ok(text) => {
+                tokens.report_usage_so_far(progress.partial_usage());
+                tokens.send(text).await?;
+            }
             Err(error) => return Ok(Err(error)),
         }
     }

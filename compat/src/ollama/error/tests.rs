@@ -97,3 +97,23 @@ fn a_stream_line_is_the_error_object_and_a_newline() {
     let line = OllamaError(Refusal::new(RefusalKind::BackendFailed, "job 01J failed")).line();
     assert_eq!(&line[..], b"{\"error\":\"job 01J failed\"}\n");
 }
+
+/// A rejection as the coordinator sends it when every node with the model is out of budget.
+#[tokio::test]
+async fn a_spent_budget_is_429_with_retry_after_and_the_budget_in_the_error() {
+    use crate::refusal::test_statuses::{budget_reason, rejection_status};
+    let status = rejection_status(
+        &[
+            ("BUDGET_EXHAUSTED", "anthropic"),
+            ("MODEL_NOT_INSTALLED", "davas"),
+        ],
+        Some(Duration::from_secs(3600)),
+    );
+    let refusal = Refusal::from_status(&status);
+    let (status, headers, body) = answer(OllamaError::about("claude-sonnet-4-5", refusal)).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(headers["retry-after"], "3600");
+    let error = body["error"].as_str().unwrap();
+    assert!(error.contains(&budget_reason("anthropic")), "{error}");
+    assert_eq!(body.as_object().unwrap().len(), 1, "{body}");
+}

@@ -92,3 +92,34 @@ async fn each_kind_has_its_status() {
         assert_eq!(body["error"]["param"], Value::Null);
     }
 }
+
+/// A rejection as the coordinator sends it when every node with the model is out of budget.
+#[tokio::test]
+async fn a_spent_budget_is_429_insufficient_quota_with_the_wait_until_the_reset() {
+    use crate::refusal::test_statuses::{budget_reason, rejection_status};
+    let status = rejection_status(
+        &[("BUDGET_EXHAUSTED", "anthropic")],
+        Some(Duration::from_millis(7_200_500)),
+    );
+    let (status, headers, body) = answer(Refusal::from_status(&status)).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(headers["retry-after"], "7201");
+    assert_eq!(headers["x-should-retry"], "false");
+    let error = &body["error"];
+    assert_eq!(error["type"], "insufficient_quota");
+    assert_eq!(error["code"], "budget_exhausted");
+    let message = error["message"].as_str().unwrap();
+    assert!(message.contains(&budget_reason("anthropic")), "{message}");
+    assert_eq!(error["nodes"][0]["code"], "budget_exhausted");
+}
+
+#[tokio::test]
+async fn a_spent_budget_without_a_known_reset_is_still_429_and_not_retried() {
+    use crate::refusal::test_statuses::rejection_status;
+    let status = rejection_status(&[("BUDGET_EXHAUSTED", "anthropic")], None);
+    let (status, headers, body) = answer(Refusal::from_status(&status)).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(headers.get("retry-after").is_none());
+    assert_eq!(headers["x-should-retry"], "false");
+    assert_eq!(body["error"]["type"], "insufficient_quota");
+}

@@ -8,6 +8,7 @@
 
 use serde_json::{Value, json};
 
+use crate::fake_providers::ReportedUsage;
 use crate::fake_providers::generation::{Framer, Step};
 
 /// Everything about one answer's events except the text.
@@ -89,4 +90,29 @@ impl Framer for EventWriter {
             }
         }
     }
+
+    fn reported_usage(&self, data: &Value) -> Option<ReportedUsage> {
+        reported_usage(data)
+    }
+}
+
+/// The usage an event or a whole message reports (platform.claude.com streaming and Messages
+/// references): `input_tokens` excludes the cache, so input is input + cache creation + cache
+/// read; `message_start`'s `output_tokens` is a placeholder, not a count, so it reports input
+/// only; `message_delta`'s usage is cumulative.
+pub(super) fn reported_usage(data: &Value) -> Option<ReportedUsage> {
+    let (usage, counts_output) = match data["type"].as_str()? {
+        "message_start" => (data.pointer("/message/usage")?, false),
+        "message_delta" | "message" => (data.get("usage")?, true),
+        _ => return None,
+    };
+    let count = |field: &str| usage.get(field).and_then(Value::as_u64).unwrap_or(0);
+    let cached = count("cache_read_input_tokens");
+    let input = count("input_tokens") + count("cache_creation_input_tokens") + cached;
+    let output = if counts_output {
+        count("output_tokens")
+    } else {
+        0
+    };
+    Some(ReportedUsage::of_answer(input, output, cached, 0))
 }

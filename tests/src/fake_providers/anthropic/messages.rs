@@ -15,7 +15,7 @@ use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
-use super::events::{EventWriter, placeholder_output_tokens, usage};
+use super::events::{EventWriter, placeholder_output_tokens, reported_usage, usage};
 use super::{authorise, errors};
 use crate::fake_ollama::stop_sequences::string_or_strings;
 use crate::fake_providers::generation::{Generation, Plan};
@@ -110,6 +110,9 @@ pub(super) async fn handle(
         message["stop_reason"] = json!(stop_reason);
         message["stop_sequence"] = json!(stop_sequence);
         message["usage"] = usage(input_tokens, tokens);
+        if let Some(reported) = reported_usage(&message) {
+            shared.usage.report_whole(&model, reported);
+        }
         return Json(message).into_response();
     }
     plan.fail_after = shared.take_mid_stream_failure();
@@ -122,7 +125,7 @@ pub(super) async fn handle(
         stop_sequence,
         written: 0,
     };
-    let body = Generation::start(shared.clone(), plan).stream_body(writer);
+    let body = Generation::start(shared.clone(), plan).stream_body(writer, &model);
     let headers = [
         (header::CONTENT_TYPE, "text/event-stream; charset=utf-8"),
         (header::CACHE_CONTROL, "no-cache"),

@@ -21,6 +21,7 @@ use serde_json::{Value, json};
 
 use super::{GEMINI_THOUGHTS_TOKENS, check_model, check_quota, errors};
 use crate::fake_ollama::stop_sequences::string_or_strings;
+use crate::fake_providers::ReportedUsage;
 use crate::fake_providers::generation::{Framer, Generation, Plan, Step};
 use crate::fake_providers::server::json_object;
 use crate::fake_providers::state::Shared;
@@ -94,6 +95,9 @@ pub(super) async fn handle(
     if stream != Some(true) {
         let (text, tokens) = Generation::start(shared.clone(), plan).collect().await;
         let whole = writer.chunk(json!([{"text": text}]), Some(writer.finish_reason), tokens);
+        if let Some(usage) = reported_usage(&whole) {
+            shared.usage.report_whole(id, usage);
+        }
         return if stream.is_some() {
             Json(json!([whole]))
         } else {
@@ -103,7 +107,7 @@ pub(super) async fn handle(
     }
     plan.fail_after = shared.take_mid_stream_failure();
     let opening = writer.opening();
-    let body = Generation::start(shared.clone(), plan).stream_body(Opened(opening, writer));
+    let body = Generation::start(shared.clone(), plan).stream_body(Opened(opening, writer), id);
     let headers = [
         (header::CONTENT_TYPE, "text/event-stream"),
         (header::CONNECTION, "close"),
@@ -181,4 +185,23 @@ impl Framer for Opened {
             }
         }
     }
+
+    fn reported_usage(&self, data: &Value) -> Option<ReportedUsage> {
+        reported_usage(data)
+    }
+}
+
+/// The usage a response (or streamed chunk) reports in `usageMetadata` (ai.google.dev
+/// `UsageMetadata`; cumulative per chunk, zero counts omitted): billable output is
+/// candidates + thoughts; `cachedContentTokenCount` is part of `promptTokenCount`.
+fn reported_usage(data: &Value) -> Option<ReportedUsage> {
+    let usage = data.get("usageMetadata")?;
+    let count = |field: &str| usage.get(field).and_then(Value::as_u64).unwrap_or(0);
+    let thoughts = count("thoughtsTokenCount");
+    Some(ReportedUsage::of_answer(
+        count("promptTokenCount"),
+        count("candidatesTokenCount") + thoughts,
+        count("cachedContentTokenCount"),
+        thoughts,
+    ))
 }

@@ -13,7 +13,7 @@ use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::Value;
 
-use super::chunks::{ChunkWriter, completion};
+use super::chunks::{ChunkWriter, completion, reported_usage};
 use super::{authorise, errors};
 use crate::fake_ollama::stop_sequences::string_or_strings;
 use crate::fake_providers::generation::{Generation, Plan};
@@ -92,9 +92,13 @@ pub(super) async fn handle(
     let writer = ChunkWriter::new(&shared, &model, &plan, include_usage.unwrap_or(false));
     if !stream {
         let (text, tokens) = Generation::start(shared.clone(), plan).collect().await;
-        return Json(completion(&writer, &text, tokens)).into_response();
+        let completion = completion(&writer, &text, tokens);
+        if let Some(usage) = reported_usage(&completion) {
+            shared.usage.report_whole(&model, usage);
+        }
+        return Json(completion).into_response();
     }
     plan.fail_after = shared.take_mid_stream_failure();
-    let body = Generation::start(shared.clone(), plan).stream_body(writer);
+    let body = Generation::start(shared.clone(), plan).stream_body(writer, &model);
     ([(header::CONTENT_TYPE, "text/event-stream")], body).into_response()
 }

@@ -9,6 +9,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde_json::{Value, json};
 
+use crate::fake_providers::ReportedUsage;
 use crate::fake_providers::generation::{Framer, Plan, Step};
 use crate::fake_providers::state::Shared;
 
@@ -103,6 +104,27 @@ impl Framer for ChunkWriter {
             }
         }
     }
+
+    fn reported_usage(&self, data: &Value) -> Option<ReportedUsage> {
+        reported_usage(data)
+    }
+}
+
+/// The usage a chunk or completion reports: top-level `usage`, else `x_groq.usage` (OpenAI's
+/// `CompletionUsage`: `prompt_tokens` includes `prompt_tokens_details.cached_tokens`,
+/// `completion_tokens` includes `completion_tokens_details.reasoning_tokens`).
+pub(super) fn reported_usage(data: &Value) -> Option<ReportedUsage> {
+    let usage = data
+        .get("usage")
+        .filter(|usage| usage.is_object())
+        .or_else(|| data.pointer("/x_groq/usage"))?;
+    let count = |pointer: &str| usage.pointer(pointer).and_then(Value::as_u64).unwrap_or(0);
+    Some(ReportedUsage::of_answer(
+        count("/prompt_tokens"),
+        count("/completion_tokens"),
+        count("/prompt_tokens_details/cached_tokens"),
+        count("/completion_tokens_details/reasoning_tokens"),
+    ))
 }
 
 /// The non-streamed `chat.completion` for an answer of `text` in `tokens` tokens.
