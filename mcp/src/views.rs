@@ -13,7 +13,7 @@ use serde::Serialize;
 pub use job_view::{EmbedView, JobListView, JobView};
 pub use model_view::{ModelListView, ModelView};
 pub use node_view::{NodeListView, NodeView};
-pub use usage_view::{BudgetView, UsageReportView, UsageRowView, UsageTotalsView};
+pub use usage_view::UsageReportView;
 
 /// Why one node cannot take a job for a model.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
