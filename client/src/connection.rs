@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use proto::v1::cluster_service_client::ClusterServiceClient;
 use proto::v1::job_service_client::JobServiceClient;
+use proto::v1::usage_service_client::UsageServiceClient;
 use tonic::transport::{Channel, Endpoint};
 use tonic::{Code, Status};
 use tonic_types::StatusExt;
@@ -72,6 +73,10 @@ impl Coordinator {
     pub fn cluster(&self) -> ClusterServiceClient<Channel> {
         ClusterServiceClient::new(self.channel.clone())
             .max_decoding_message_size(MAX_CLUSTER_VIEW_BYTES)
+    }
+
+    pub fn usage(&self) -> UsageServiceClient<Channel> {
+        UsageServiceClient::new(self.channel.clone())
     }
 
     /// The error for a call that failed because the connection did (`None` when the

@@ -12,6 +12,7 @@
 
 mod connection;
 mod job_output;
+pub mod usage;
 pub mod words;
 
 pub use connection::{

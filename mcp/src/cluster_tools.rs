@@ -1,5 +1,5 @@
-//! The MCP server: the cluster's tools (`node_tools.rs`, `job_tools.rs`) behind one
-//! `ServerHandler`, the same for streamable HTTP and stdio. Every tool calls the coordinator's
+//! The MCP server: the cluster's tools (`node_tools.rs`, `job_tools.rs`, `usage_tools.rs`)
+//! behind one `ServerHandler`, the same for streamable HTTP and stdio. Every tool calls the coordinator's
 //! gRPC API and answers with structured content (with its output schema) and the same as
 //! text; anything that did not work is an `isError` result with the reason.
 
@@ -8,6 +8,7 @@ mod job_tools;
 mod node_tools;
 mod progress_reporter;
 mod submit_arguments;
+mod usage_tools;
 mod wait_for_job;
 
 #[cfg(test)]
@@ -29,7 +30,9 @@ impl ClusterTools {
     pub fn new(link: CoordinatorLink) -> Self {
         Self {
             link,
-            tool_router: Self::node_tool_router() + Self::job_tool_router(),
+            tool_router: Self::node_tool_router()
+                + Self::job_tool_router()
+                + Self::usage_tool_router(),
         }
     }
 }
@@ -42,6 +45,7 @@ impl ClusterTools {
                     it is installed, healthy and allowed by the model's route; when no node can \
                     run it, it is rejected with every node's reason (it is never run on another \
                     model). list_models shows which models can run now and where; submit_job runs \
-                    a prompt or a chat; embed makes embeddings; list_nodes shows the hosts."
+                    a prompt or a chat; embed makes embeddings; list_nodes shows the hosts; \
+                    get_usage shows tokens, cost and budgets."
 )]
 impl ServerHandler for ClusterTools {}

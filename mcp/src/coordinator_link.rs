@@ -9,6 +9,7 @@ mod tests;
 use client::{ConnectError, Coordinator};
 use proto::v1::cluster_service_client::ClusterServiceClient;
 use proto::v1::job_service_client::JobServiceClient;
+use proto::v1::usage_service_client::UsageServiceClient;
 use tonic::Status;
 use tonic::transport::Channel;
 
@@ -48,6 +49,10 @@ impl CoordinatorLink {
 
     pub fn cluster(&self) -> ClusterServiceClient<Channel> {
         self.coordinator.cluster()
+    }
+
+    pub fn usage(&self) -> UsageServiceClient<Channel> {
+        self.coordinator.usage()
     }
 
     /// A failed call as the tool result says it: a connection that failed under the call is

@@ -5,6 +5,7 @@
 mod job_view;
 mod model_view;
 mod node_view;
+mod usage_view;
 
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -12,6 +13,7 @@ use serde::Serialize;
 pub use job_view::{EmbedView, JobListView, JobView};
 pub use model_view::{ModelListView, ModelView};
 pub use node_view::{NodeListView, NodeView};
+pub use usage_view::UsageReportView;
 
 /// Why one node cannot take a job for a model.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]

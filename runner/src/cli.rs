@@ -25,6 +25,7 @@ mod submit;
 mod test_coordinator;
 #[cfg(test)]
 mod tests;
+mod usage;
 
 use std::future::Future;
 use std::io::Write;
@@ -33,7 +34,7 @@ use std::process::ExitCode;
 pub use args::{
     CancelJobArgs, Cli, ClientCommand, Command, CoordinatorArgs, DEFAULT_COORDINATOR_URL,
     JobStateArg, ListJobsArgs, ListModelsArgs, ListNodesArgs, ModelOptionArgs, SetDrainingArgs,
-    ShowJobArgs, SubmitArgs,
+    ShowJobArgs, SubmitArgs, UsageArgs, UsageGroupingArg,
 };
 pub use exit_code::{ClientError, ClientExit};
 pub use interrupt::Interrupt;
@@ -74,6 +75,7 @@ pub async fn run_client_with(
         ClientCommand::Models(args) => list_models::list_models(&args, terminal).await,
         ClientCommand::Drain(args) => set_draining::set_draining(&args, true, terminal).await,
         ClientCommand::Undrain(args) => set_draining::set_draining(&args, false, terminal).await,
+        ClientCommand::Usage(args) => usage::usage(&args, terminal).await,
     };
     match result {
         Ok(exit) => exit,

@@ -10,6 +10,7 @@ mod get_dashboard;
 mod get_job;
 mod get_job_events;
 mod get_jobs;
+mod get_usage;
 mod post_cancel_job;
 mod post_chat;
 mod post_job;
@@ -45,6 +46,7 @@ pub fn router(state: AppState, access_token: Option<Secret>) -> Router {
         .route("/jobs/{id}", get(get_job::get_job))
         .route("/jobs/{id}/events", get(get_job_events::get_job_events))
         .route("/jobs/{id}/cancel", post(post_cancel_job::post_cancel_job))
+        .route("/usage", get(get_usage::get_usage))
         .route("/assets/{name}", get(get_asset::get_asset))
         .with_state(state)
         .layer(from_fn_with_state(

@@ -4,6 +4,7 @@
 mod cluster_fixture;
 mod fake_coordinator;
 mod fake_job_service;
+mod fake_usage_service;
 mod requests;
 
 pub use cluster_fixture::{operators_cluster, running_job};

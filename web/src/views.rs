@@ -14,3 +14,5 @@ pub mod layout;
 pub mod live_output;
 pub mod model_matrix;
 pub mod model_picker;
+pub mod usage_chart;
+pub mod usage_page;

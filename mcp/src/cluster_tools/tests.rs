@@ -11,10 +11,11 @@ use serde_json::{Value, json};
 use super::ClusterTools;
 use crate::coordinator_link::CoordinatorLink;
 
-const TOOL_NAMES: [&str; 8] = [
+const TOOL_NAMES: [&str; 9] = [
     "cancel_job",
     "embed",
     "get_job",
+    "get_usage",
     "list_jobs",
     "list_models",
     "list_nodes",
@@ -23,7 +24,7 @@ const TOOL_NAMES: [&str; 8] = [
 ];
 
 /// A client connected to tools whose coordinator is down (a port nobody listens on).
-async fn client_of_tools_without_coordinator() -> RunningService<RoleClient, ()> {
+pub async fn client_of_tools_without_coordinator() -> RunningService<RoleClient, ()> {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -38,7 +39,7 @@ async fn client_of_tools_without_coordinator() -> RunningService<RoleClient, ()>
     ().serve(client_end).await.unwrap()
 }
 
-async fn call(
+pub async fn call(
     client: &RunningService<RoleClient, ()>,
     name: &str,
     arguments: Value,
@@ -52,7 +53,7 @@ async fn call(
         .unwrap()
 }
 
-fn text_of(result: &CallToolResult) -> String {
+pub fn text_of(result: &CallToolResult) -> String {
     result.content[0].as_text().unwrap().text.clone()
 }
 
@@ -110,6 +111,7 @@ async fn a_down_coordinator_is_an_error_result_saying_so() {
         ("list_models", json!({})),
         ("get_job", json!({"id": "01KB3ZQ4T8Y0ABCDEFGHJKMNPQ"})),
         ("submit_job", json!({"model": "gemma4:27b", "prompt": "hi"})),
+        ("get_usage", json!({"by": ["day"]})),
     ] {
         let result = call(&client, name, arguments).await;
         assert_eq!(result.is_error, Some(true), "{name}");
@@ -148,6 +150,12 @@ async fn bad_arguments_are_error_results_that_say_what_is_wrong() {
         ("submit_job", json!({"model": "m", "promt": "p"}), "promt"),
         ("list_jobs", json!({"state": "sleeping"}), "sleeping"),
         ("set_draining", json!({"node": "davas"}), "draining"),
+        (
+            "get_usage",
+            json!({"by": ["week"]}),
+            "use day, model or node",
+        ),
+        ("get_usage", json!({"tz": 3}), "invalid type"),
     ] {
         let result = call(&client, name, arguments).await;
         assert_eq!(result.is_error, Some(true), "{name}");

@@ -1,5 +1,6 @@
-//! A job as the job tools show it: what it asked for, where it ran, its answer, timings and
-//! token counts, or why it was rejected or failed; and the embed tool's vectors.
+//! A job as the job tools show it: what it asked for, where it ran, its answer, timings,
+//! token counts, cost and Ollama's durations, or why it was rejected or failed; and the embed
+//! tool's vectors.
 
 use client::words;
 use proto::v1::{Job, JobKind};
@@ -69,6 +70,22 @@ pub struct JobView {
     /// version than the one asked for.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// What the job cost in USD at the prices in force when it ended; absent when unknown
+    /// (a priced model whose backend left out a count) or when the job never ran.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost_usd: Option<f64>,
+    /// True when a price applies to the job's model (false: it costs nothing).
+    pub priced: bool,
+    /// The cost in words: `$0.0123`, `no price`, or `unknown (no usage reported)`.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub cost: String,
+    /// Ollama's time loading the model, evaluating the prompt and generating, in ms.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub load_ms: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prompt_eval_ms: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub generation_ms: Option<u64>,
     /// The W3C trace id of the job (for Tempo and Loki).
     #[serde(skip_serializing_if = "String::is_empty")]
     pub trace_id: String,
@@ -123,9 +140,17 @@ impl From<&Job> for JobView {
                 .input_tokens
                 .or_else(|| nonzero(ollama.prompt_eval_count)),
             output_tokens: usage.output_tokens.or_else(|| nonzero(ollama.eval_count)),
-            cached_prompt_tokens: usage.cached_input_tokens,
+            cached_prompt_tokens: usage
+                .cached_input_tokens
+                .or(ollama.prompt_eval_cached_count),
             reasoning_tokens: usage.reasoning_tokens,
             warnings: job.warnings.clone(),
+            cost_usd: job.cost_usd.filter(|_| job.priced),
+            priced: job.priced,
+            cost: client::usage::job_cost(job),
+            load_ms: nonzero(ollama.load_duration_ns / 1_000_000),
+            prompt_eval_ms: nonzero(ollama.prompt_eval_duration_ns / 1_000_000),
+            generation_ms: nonzero(ollama.eval_duration_ns / 1_000_000),
             trace_id: job.trace_id.clone(),
         }
     }

@@ -3,6 +3,7 @@
 
 mod global_coordinator;
 mod submit_args;
+mod usage_args;
 
 use std::path::PathBuf;
 
@@ -10,6 +11,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use proto::v1::JobState;
 
 pub use self::submit_args::{ModelOptionArgs, SubmitArgs};
+pub use self::usage_args::{UsageArgs, UsageGroupingArg};
 
 /// Where client commands find the coordinator unless `--coordinator` or
 /// `RUNNER_COORDINATOR` say otherwise.
@@ -87,6 +89,8 @@ pub enum ClientCommand {
     Drain(SetDrainingArgs),
     /// Let a drained node take jobs again
     Undrain(SetDrainingArgs),
+    /// Tokens and cost over a time range, by day, model or node, and every budget's use
+    Usage(UsageArgs),
 }
 
 /// `RUNNER_COORDINATOR` is read by [`Cli`], not by clap: clap would count a value from the

@@ -3,6 +3,7 @@
 
 use proto::v1::cluster_service_client::ClusterServiceClient;
 use proto::v1::job_service_client::JobServiceClient;
+use proto::v1::usage_service_client::UsageServiceClient;
 use tonic::Status;
 use tonic::transport::Channel;
 
@@ -25,6 +26,10 @@ impl Coordinator {
 
     pub fn cluster(&self) -> ClusterServiceClient<Channel> {
         self.inner.cluster()
+    }
+
+    pub fn usage(&self) -> UsageServiceClient<Channel> {
+        self.inner.usage()
     }
 
     /// Turns a failed call into the error to report: a connection lost under the call becomes

@@ -22,6 +22,8 @@ pub struct Table {
     rows: Vec<Vec<String>>,
     /// Columns left out, in this order, when the table must fit a width.
     optional: Vec<&'static str>,
+    /// Room the last column is worth leaving optional columns out for.
+    min_last: usize,
 }
 
 impl Table {
@@ -30,7 +32,15 @@ impl Table {
             headers: headers.to_vec(),
             rows: Vec::new(),
             optional: Vec::new(),
+            min_last: fit::MIN_LAST_WIDTH,
         }
+    }
+
+    /// The last column needs only `chars` characters (a short value rather than a reason), so
+    /// optional columns stay while it has them.
+    pub fn last_needs(mut self, chars: usize) -> Self {
+        self.min_last = chars;
+        self
     }
 
     /// Names columns that may be left out (in this order) so the last one keeps room.
@@ -45,13 +55,20 @@ impl Table {
 
     /// The table as lines without trailing spaces, each ending in a newline, in at most `width`
     /// characters a line (`None`: no limit, everything shown): optional columns
-    /// are left out while the last one would get fewer than [`fit::MIN_LAST_WIDTH`], then the
+    /// are left out while the last one would get fewer than [`fit::MIN_LAST_WIDTH`] (or what
+    /// [`Table::last_needs`] says), then the
     /// last column's cells are cut with `…` to fit.
     pub fn render_within(&self, width: Option<usize>) -> String {
         let Some(width) = width else {
             return render_rows(&self.headers, &self.rows);
         };
-        let (headers, rows) = fit::fit(&self.headers, &self.rows, &self.optional, width);
+        let (headers, rows) = fit::fit(
+            &self.headers,
+            &self.rows,
+            &self.optional,
+            width,
+            self.min_last,
+        );
         render_rows(&headers, &rows)
     }
 }

@@ -1,14 +1,15 @@
 //! `runner job ID`: one job in full (state, reason, where and on which model it ran, timings,
-//! token counts, its trace id, input, output, and why each node refused it) or `--json`;
+//! token counts and cost, its trace id, input, output, and why each node refused it) or `--json`;
 //! `--follow` streams a queued or running job's output to its end instead.
 
 mod follow_output;
+mod usage_lines;
 
 use std::future::Future;
 
 use std::fmt::Write as _;
 
-use proto::v1::{GetJobRequest, Job, ModelOptions, OllamaStats, TokenUsage};
+use proto::v1::{GetJobRequest, Job, ModelOptions};
 
 use super::args::ShowJobArgs;
 use super::connect::Coordinator;
@@ -16,11 +17,11 @@ use super::exit_code::{ClientError, ClientExit};
 use super::json::write_json;
 use super::rejection::violation_line;
 use super::render::{
-    format_age, format_millis, format_nanos, format_timestamp, job_kind_name, job_state_name,
-    now_unix_ms,
+    format_age, format_millis, format_timestamp, job_kind_name, job_state_name, now_unix_ms,
 };
 use super::submit::embedding_summary;
 use super::{Interrupt, Terminal};
+use usage_lines::{cost_line, ollama_line, tokens_line, usage_line};
 
 pub async fn show_job(
     args: &ShowJobArgs,
@@ -100,9 +101,9 @@ pub fn job_details(job: &Job, now_ms: i64) -> String {
     if let Some(ollama) = &timings.ollama {
         field("tokens", &tokens_line(ollama));
         field("ollama", &ollama_line(ollama));
-    } else if let Some(usage) = &job.usage {
-        field("tokens", &usage_line(usage));
     }
+    field("usage", &usage_line(job));
+    field("cost", &cost_line(job));
     for warning in &job.warnings {
         field("warning", warning);
     }
@@ -163,66 +164,6 @@ fn options_line(options: &ModelOptions) -> String {
         options.num_predict.map(|value| value.to_string()),
     );
     parts.join(" ")
-}
-
-/// A provider's usage: `16 in (4 cached), 38 out (21 reasoning)`; what it did not report is
-/// left out rather than shown as 0.
-fn usage_line(usage: &TokenUsage) -> String {
-    let with_part = |count: Option<u64>, what: &str, part: Option<u64>, part_name: &str| {
-        count.map(|count| match part {
-            Some(part) => format!("{count} {what} ({part} {part_name})"),
-            None => format!("{count} {what}"),
-        })
-    };
-    let parts: Vec<String> = [
-        with_part(
-            usage.input_tokens,
-            "in",
-            usage.cached_input_tokens,
-            "cached",
-        ),
-        with_part(
-            usage.output_tokens,
-            "out",
-            usage.reasoning_tokens,
-            "reasoning",
-        ),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    if parts.is_empty() {
-        "not reported".to_owned()
-    } else {
-        parts.join(", ")
-    }
-}
-
-/// `12 prompt, 42 generated (38.2 tokens/s)`
-fn tokens_line(ollama: &OllamaStats) -> String {
-    let mut line = format!(
-        "{} prompt, {} generated",
-        ollama.prompt_eval_count, ollama.eval_count
-    );
-    if ollama.eval_duration_ns > 0 {
-        let per_second = ollama.eval_count as f64 / (ollama.eval_duration_ns as f64 / 1e9);
-        line.push_str(&format!(" ({per_second:.1} tokens/s)"));
-    }
-    line
-}
-
-fn ollama_line(ollama: &OllamaStats) -> String {
-    let mut line = format!(
-        "total {}, load {}, prompt eval {}, eval {}",
-        format_nanos(ollama.total_duration_ns),
-        format_nanos(ollama.load_duration_ns),
-        format_nanos(ollama.prompt_eval_duration_ns),
-        format_nanos(ollama.eval_duration_ns)
-    );
-    if !ollama.done_reason.is_empty() {
-        line.push_str(&format!(", done: {}", ollama.done_reason));
-    }
-    line
 }
 
 /// A titled block with its lines indented, for values that may span lines.

@@ -1,7 +1,8 @@
 //! A fake coordinator for the handler tests: real tonic `JobService` and `ClusterService` on
 //! an ephemeral port. It keeps jobs, rejects models its snapshot says are unavailable (with the
 //! same status details as the real one), plays scripted job events, and records requests.
-//! Its `JobService` half is in `fake_job_service.rs`.
+//! Its `JobService` half is in `fake_job_service.rs`, its `UsageService` in
+//! `fake_usage_service.rs`.
 
 use std::collections::{BTreeMap, HashMap};
 use std::pin::Pin;
@@ -11,6 +12,7 @@ use client::Coordinator;
 use futures::{Stream, StreamExt};
 use proto::v1::cluster_service_server::{ClusterService, ClusterServiceServer};
 use proto::v1::job_service_server::JobServiceServer;
+use proto::v1::usage_service_server::UsageServiceServer;
 use proto::v1::*;
 use tokio::sync::watch;
 use tokio_stream::wrappers::{TcpListenerStream, WatchStream};
@@ -27,6 +29,9 @@ pub(super) struct Recorded {
     pub(super) cancelled: Vec<String>,
     pub(super) draining: Vec<(String, bool)>,
     pub(super) job_events: HashMap<String, Vec<JobEvent>>,
+    /// `GetUsage`'s answer for each `by` (as the request's list of groupings).
+    pub(super) usage_reports: HashMap<Vec<i32>, UsageReport>,
+    pub(super) usage_requests: Vec<GetUsageRequest>,
 }
 
 #[derive(Clone)]
@@ -63,6 +68,7 @@ impl FakeCoordinator {
         let server = tokio::spawn(async move {
             tonic::transport::Server::builder()
                 .add_service(JobServiceServer::new(served.clone()))
+                .add_service(UsageServiceServer::new(served.clone()))
                 .add_service(ClusterServiceServer::new(served))
                 .serve_with_incoming(TcpListenerStream::new(listener))
                 .await
@@ -94,6 +100,16 @@ impl FakeCoordinator {
     /// What `WatchJob` plays for `job_id` (then the stream ends).
     pub fn script_job_events(&self, job_id: &str, events: Vec<JobEvent>) {
         self.recorded().job_events.insert(job_id.to_owned(), events);
+    }
+
+    /// What `GetUsage` answers when asked for these groupings.
+    pub fn script_usage(&self, by: &[UsageGrouping], report: UsageReport) {
+        let by = by.iter().map(|by| *by as i32).collect();
+        self.recorded().usage_reports.insert(by, report);
+    }
+
+    pub fn usage_requests(&self) -> Vec<GetUsageRequest> {
+        self.recorded().usage_requests.clone()
     }
 
     pub fn submitted(&self) -> Vec<JobSpec> {

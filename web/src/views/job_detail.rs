@@ -1,5 +1,5 @@
-//! One job's page: state and reason (with every node's reason for a rejection), timings and
-//! token counts, its input and output. A job still queued or running streams its output and
+//! One job's page: state and reason (with every node's reason for a rejection), timings,
+//! token counts, cost, Ollama's durations, its input and output. A job still queued or running streams its output and
 //! can be cancelled; when it ends, the section is replaced by its final form.
 
 use client::is_terminal;
@@ -90,6 +90,20 @@ fn facts(job: &Job, now_ms: i64) -> Markup {
             (stats.eval_count > 0).then(|| stats.eval_count.to_string()),
         ),
         ("Speed", tokens_per_second(job).map(rate)),
+        ("Usage", non_empty(client::usage::job_usage(job))),
+        ("Cost", non_empty(client::usage::job_cost(job))),
+        (
+            "Load",
+            (stats.load_duration_ns > 0).then(|| nanos(stats.load_duration_ns)),
+        ),
+        (
+            "Prompt eval",
+            (stats.prompt_eval_duration_ns > 0).then(|| nanos(stats.prompt_eval_duration_ns)),
+        ),
+        (
+            "Generation",
+            (stats.eval_duration_ns > 0).then(|| nanos(stats.eval_duration_ns)),
+        ),
         (
             "Trace id",
             (!job.trace_id.is_empty()).then(|| job.trace_id.clone()),
@@ -102,6 +116,15 @@ fn facts(job: &Job, now_ms: i64) -> Markup {
             }
         }
     }
+}
+
+fn non_empty(text: String) -> Option<String> {
+    (!text.is_empty()).then_some(text)
+}
+
+/// Ollama's durations (nanoseconds) as the page's other durations.
+fn nanos(duration_ns: u64) -> String {
+    millis(duration_ns / 1_000_000)
 }
 
 fn input(job: &Job) -> Markup {

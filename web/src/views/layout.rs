@@ -9,6 +9,7 @@ pub enum Section {
     Dashboard,
     Chat,
     Jobs,
+    Usage,
     None,
 }
 
@@ -43,6 +44,7 @@ pub fn page(title: &str, section: Section, body: Markup) -> Markup {
                         (link("/", "Dashboard", Section::Dashboard))
                         (link("/chat", "Chat", Section::Chat))
                         (link("/jobs", "Jobs", Section::Jobs))
+                        (link("/usage", "Usage", Section::Usage))
                     }
                 }
                 main #main { (body) }

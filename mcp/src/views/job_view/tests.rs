@@ -75,3 +75,27 @@ fn an_embed_job_counts_its_vectors_and_odd_states_say_unknown() {
     assert_eq!(view.embedding_count, Some(2));
     assert_eq!(view.state, "unknown");
 }
+
+#[test]
+fn cost_is_a_number_when_known_and_words_always() {
+    let mut job = finished_job();
+    job.attempt = 1;
+    job.priced = true;
+    job.cost_usd = Some(0.0123);
+    let view = JobView::from(&job);
+    assert_eq!(
+        (view.cost_usd, view.priced, view.cost.as_str()),
+        (Some(0.0123), true, "$0.0123")
+    );
+    job.cost_usd = None;
+    let unknown = serde_json::to_value(JobView::from(&job)).unwrap();
+    assert!(unknown.get("cost_usd").is_none(), "{unknown}");
+    assert_eq!(unknown["cost"], "unknown (no usage reported)");
+    job.priced = false;
+    job.cost_usd = Some(0.0);
+    let unpriced = JobView::from(&job);
+    assert_eq!(
+        (unpriced.cost_usd, unpriced.cost.as_str()),
+        (None, "no price")
+    );
+}

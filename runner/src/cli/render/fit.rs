@@ -6,18 +6,20 @@ use super::{COLUMN_GAP, truncate};
 /// characters: enough for `unavailable (draining)` or `no node can run qwen2.5:7b`.
 pub const MIN_LAST_WIDTH: usize = 24;
 
-/// The headers and rows to show in `width` characters a line.
+/// The headers and rows to show in `width` characters a line, leaving optional columns out
+/// while the last one has fewer than `min_last` characters.
 pub fn fit(
     headers: &[&'static str],
     rows: &[Vec<String>],
     optional: &[&'static str],
     width: usize,
+    min_last: usize,
 ) -> (Vec<&'static str>, Vec<Vec<String>>) {
     let mut kept: Vec<usize> = (0..headers.len()).collect();
     let mut droppable = optional
         .iter()
         .filter_map(|name| headers.iter().position(|header| header == name));
-    while room_for_last(headers, rows, &kept, width) < MIN_LAST_WIDTH {
+    while room_for_last(headers, rows, &kept, width) < min_last {
         let Some(column) = droppable.next() else {
             break;
         };

@@ -58,7 +58,9 @@ queued     12 ms
 ttft       85 ms
 total      1.23 s
 tokens     12 prompt, 42 generated (38.2 tokens/s)
-ollama     total 0 ms, load 0 ms, prompt eval 0 ms, eval 1.10 s, done: stop
+ollama     total 0 ms, load 0 ms, prompt 0 ms, generation 1.10 s, done: stop
+usage      not reported
+cost       no price
 trace      4bf92f3577b34da6a3ce929d0e0e4736
 messages:
   user: hi
@@ -121,7 +123,7 @@ fn a_provider_job_shows_its_usage_as_reported_and_its_warnings() {
     };
     let text = job_details(&job, 0);
     assert!(
-        text.contains("tokens     38 in, 197 out (146 reasoning)\n"),
+        text.contains("usage      input 38, cached not reported, output 197, reasoning 146\n"),
         "{text}"
     );
     assert!(
@@ -132,5 +134,72 @@ fn a_provider_job_shows_its_usage_as_reported_and_its_warnings() {
         usage: Some(TokenUsage::default()),
         ..job
     };
-    assert!(job_details(&silent, 0).contains("tokens     not reported\n"));
+    assert!(job_details(&silent, 0).contains("usage      not reported\n"));
+}
+
+#[test]
+fn cost_is_dollars_no_price_or_unknown() {
+    let ran = Job {
+        id: "01JC".into(),
+        state: JobState::Succeeded as i32,
+        attempt: 1,
+        priced: true,
+        cost_usd: Some(0.012_34),
+        ..Job::default()
+    };
+    assert!(job_details(&ran, 0).contains("cost       $0.0123\n"));
+    let dear = Job {
+        cost_usd: Some(1.625),
+        ..ran.clone()
+    };
+    assert!(job_details(&dear, 0).contains("cost       $1.62\n"));
+    let unknown = Job {
+        cost_usd: None,
+        ..ran.clone()
+    };
+    assert!(job_details(&unknown, 0).contains("cost       unknown (no usage reported)\n"));
+    let unpriced = Job {
+        priced: false,
+        cost_usd: Some(0.0),
+        ..ran.clone()
+    };
+    assert!(job_details(&unpriced, 0).contains("cost       no price\n"));
+    let never_ran = Job {
+        attempt: 0,
+        cost_usd: None,
+        priced: false,
+        ..ran
+    };
+    let text = job_details(&never_ran, 0);
+    assert!(!text.contains("cost") && !text.contains("usage"), "{text}");
+}
+
+#[test]
+fn ollama_durations_and_its_cached_prompt_count_show() {
+    let job = Job {
+        id: "01JD".into(),
+        attempt: 1,
+        timings: Some(proto::v1::JobTimings {
+            ollama: Some(proto::v1::OllamaStats {
+                prompt_eval_count: 12,
+                prompt_eval_cached_count: Some(8),
+                eval_count: 4,
+                load_duration_ns: 2_000_000_000,
+                prompt_eval_duration_ns: 30_000_000,
+                eval_duration_ns: 1_000_000_000,
+                ..Default::default()
+            }),
+            ..Default::default()
+        }),
+        ..Job::default()
+    };
+    let text = job_details(&job, 0);
+    assert!(
+        text.contains("tokens     12 prompt (8 cached), 4 generated (4.0 tokens/s)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("load 2.00 s, prompt 30 ms, generation 1.00 s"),
+        "{text}"
+    );
 }

@@ -46,3 +46,48 @@ fn a_rejected_job_lists_every_nodes_reason_and_streams_nothing() {
     assert!(text.contains("<li>davas: agent down</li>") && text.contains("why?"));
     assert!(text.contains("<dt>Model</dt><dd>gemma4:27b</dd>"));
 }
+
+#[test]
+fn a_finished_job_shows_its_usage_cost_and_ollamas_durations() {
+    let job = Job {
+        id: "J3".into(),
+        state: JobState::Succeeded as i32,
+        attempt: 1,
+        usage: Some(proto::v1::TokenUsage {
+            input_tokens: Some(1_200),
+            output_tokens: Some(42),
+            ..Default::default()
+        }),
+        priced: true,
+        cost_usd: Some(0.0123),
+        timings: Some(proto::v1::JobTimings {
+            ollama: Some(proto::v1::OllamaStats {
+                load_duration_ns: 2_000_000_000,
+                prompt_eval_duration_ns: 30_000_000,
+                eval_duration_ns: 1_100_000_000,
+                ..Default::default()
+            }),
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    let text = job_page_body(&job, 0).into_string();
+    for fact in [
+        "<dt>Usage</dt><dd>input 1,200, cached not reported, output 42, reasoning not reported</dd>",
+        "<dt>Cost</dt><dd>$0.0123</dd>",
+        "<dt>Load</dt><dd>2.00 s</dd>",
+        "<dt>Generation</dt><dd>1.10 s</dd>",
+    ] {
+        assert!(text.contains(fact), "{fact} in {text}");
+    }
+    let unpriced = Job {
+        priced: false,
+        cost_usd: Some(0.0),
+        ..job
+    };
+    assert!(
+        job_page_body(&unpriced, 0)
+            .into_string()
+            .contains("<dt>Cost</dt><dd>no price</dd>")
+    );
+}
