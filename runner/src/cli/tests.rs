@@ -103,7 +103,7 @@ fn serve_and_dev_are_server_commands() {
 
 #[test]
 fn every_client_command_takes_a_coordinator_and_defaults_to_localhost() {
-    let commands: [&[&str]; 8] = [
+    let commands: [&[&str]; 9] = [
         &["submit", "--model", "m", "--prompt", "p"],
         &["jobs"],
         &["job", "01JA"],
@@ -112,6 +112,7 @@ fn every_client_command_takes_a_coordinator_and_defaults_to_localhost() {
         &["models"],
         &["drain", "davas"],
         &["undrain", "davas"],
+        &["usage"],
     ];
     for arguments in commands {
         assert_eq!(
@@ -136,6 +137,7 @@ fn coordinator_url(command: ClientCommand) -> String {
         ClientCommand::Cancel(args) => args.coordinator.url,
         ClientCommand::Nodes(args) => args.coordinator.url,
         ClientCommand::Models(args) => args.coordinator.url,
+        ClientCommand::Usage(args) => args.coordinator.url,
         ClientCommand::Drain(args) | ClientCommand::Undrain(args) => args.coordinator.url,
     }
 }

@@ -79,6 +79,7 @@ impl ClientCommand {
             Self::Cancel(args) => &mut args.coordinator,
             Self::Nodes(args) => &mut args.coordinator,
             Self::Models(args) => &mut args.coordinator,
+            Self::Usage(args) => &mut args.coordinator,
             Self::Drain(args) | Self::Undrain(args) => &mut args.coordinator,
         }
     }

@@ -1,6 +1,8 @@
 //! Tests of the `show_job` module.
 
-use proto::v1::{ChatMessage, JobKind, JobSpec, JobState, JobTimings, NodeIneligibility};
+use proto::v1::{
+    ChatMessage, JobKind, JobSpec, JobState, JobTimings, NodeIneligibility, OllamaStats, TokenUsage,
+};
 
 use super::*;
 

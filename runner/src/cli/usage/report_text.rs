@@ -77,10 +77,10 @@ fn usage_table(report: &UsageReport, width: Option<usize>) -> String {
         .collect();
     let mut total_row = vec![String::new(); groupings.len()];
     total_row.extend(number_cells(&report.total.unwrap_or_default()));
-    if let Some(first) = total_row.first_mut() {
-        if first.is_empty() {
-            *first = "TOTAL".to_owned();
-        }
+    if let Some(first) = total_row.first_mut()
+        && first.is_empty()
+    {
+        *first = "TOTAL".to_owned();
     }
     // Without a grouping column the table is the total alone.
     if groupings.is_empty() {
