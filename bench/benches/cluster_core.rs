@@ -1,8 +1,8 @@
 //! `cargo bench -p bench --bench cluster_core -- [--quick] [--requests N] ...`: the cluster
 //! core's benchmark; parses the command line, runs it, prints the report.
 //!
-//! `--scale-only`, `--throughput-only`, `--cloud-only` and `--openai-only` run one part and
-//! print its table.
+//! `--scale-only`, `--throughput-only`, `--cloud-only`, `--openai-only` and `--usage-only` run
+//! one part and print its table.
 //!
 //! A bench target with its own `main` (harness = false): cargo runs it from
 //! `target/release/deps/`, where the harness finds the release `runner` and `runner-agent`.
@@ -89,6 +89,14 @@ struct Arguments {
     /// `--tokens` and `--chat-requests`.
     #[arg(long)]
     openai_only: bool,
+    /// Only the usage ledger: `--usage-rows` ended jobs written through the job store, the
+    /// year's report by day × model against a full scan, through `runner serve`, and the
+    /// store writer's cost of recording usage per job end.
+    #[arg(long)]
+    usage_only: bool,
+    /// Ledger rows the usage ledger's figures are measured over.
+    #[arg(long)]
+    usage_rows: Option<usize>,
     /// With `--throughput-only`: the coordinator's data dir on tmpfs (/dev/shm), not on disk.
     #[arg(long)]
     tmpfs: bool,
@@ -144,6 +152,7 @@ impl Arguments {
             settings.footprint.idle_window = Duration::from_secs(seconds);
         }
         settings.alerts.trials = self.alert_trials.unwrap_or(settings.alerts.trials);
+        settings.usage_ledger.rows = self.usage_rows.unwrap_or(settings.usage_ledger.rows);
         if let Some(milliseconds) = self.heartbeat_timeout_ms {
             settings.heartbeat_timeout = Duration::from_millis(milliseconds);
         }
@@ -185,6 +194,19 @@ async fn main() -> ExitCode {
         return match bench::measure_openai(&settings).await {
             Ok(figures) => {
                 println!("{}", bench::openai_paths::render_section(Some(&figures)));
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("bench: error: {error:#}");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    if arguments.usage_only {
+        let settings = arguments.settings();
+        return match bench::measure_usage(&settings).await {
+            Ok(figures) => {
+                println!("{}", bench::usage_ledger::render_section(Some(&figures)));
                 ExitCode::SUCCESS
             }
             Err(error) => {

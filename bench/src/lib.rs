@@ -3,7 +3,8 @@
 //! generate request, how fast a dead or frozen agent stops being routed to, how many short
 //! jobs per second one coordinator carries with three agents, and what llm-runner and LiteLLM
 //! add to a chat with a stand-in Groq, and to a streamed `/v1/chat/completions` against the
-//! stand-in Ollama's own OpenAI-compatible endpoint.
+//! stand-in Ollama's own OpenAI-compatible endpoint; and what the usage ledger's report costs over a
+//! year of rows, and what recording usage costs the store writer per job end.
 
 // Tests may unwrap: a panic there is a test failure with its location, which is the point.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
@@ -25,6 +26,9 @@ pub mod scale;
 pub mod stream_lines;
 pub mod table;
 pub mod throughput;
+pub mod usage_ledger;
 
 pub use report::BenchReport;
-pub use run::{BENCH_MODEL, BENCH_NODE, BenchSettings, measure_cloud, measure_openai, run};
+pub use run::{
+    BENCH_MODEL, BENCH_NODE, BenchSettings, measure_cloud, measure_openai, measure_usage, run,
+};

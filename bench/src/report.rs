@@ -14,6 +14,7 @@ use crate::path_table::{added_ms, added_row, path_row, path_table};
 use crate::scale::ScaleFigures;
 use crate::table::{MarkdownTable, milliseconds};
 use crate::throughput::{ThroughputFigures, ThroughputSettings, throughput_table};
+use crate::usage_ledger::UsageLedgerFigures;
 
 #[derive(Debug, Clone)]
 pub struct BenchReport {
@@ -39,6 +40,8 @@ pub struct BenchReport {
     /// The same `/v1/chat/completions` direct to the stand-in Ollama, through LiteLLM and
     /// through llm-runner's OpenAI-compatible API.
     pub openai_paths: Option<OpenAiPathsFigures>,
+    /// The usage ledger's report over a year of rows and its cost to the store writer.
+    pub usage_ledger: Option<UsageLedgerFigures>,
 }
 
 impl BenchReport {
@@ -47,7 +50,7 @@ impl BenchReport {
         format!(
             "machine: {}\nrequests: {} measured after {} warm-up per path and level, {} tokens per answer, zero think time\n\n\
              added latency, data dir on disk (ms; through = one SubmitAndWatch call via coordinator and agent, its first event sent once the job is durable)\n\n{}\n\
-             failure detection (ms from the signal until ListModels shows the model unroutable; heartbeat_timeout {})\n\n{}{}{}{}{}{}{}{}{}",
+             failure detection (ms from the signal until ListModels shows the model unroutable; heartbeat_timeout {})\n\n{}{}{}{}{}{}{}{}{}{}",
             self.machine.summary(),
             settings.requests,
             settings.warmup,
@@ -63,6 +66,7 @@ impl BenchReport {
             crate::failure_detection::render_section(self.alert_detection.as_ref()),
             crate::cloud_paths::render_section(self.cloud_paths.as_ref()),
             crate::openai_paths::render_section(self.openai_paths.as_ref()),
+            crate::usage_ledger::render_section(self.usage_ledger.as_ref()),
         )
     }
 

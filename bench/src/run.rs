@@ -2,7 +2,8 @@
 //! next to an in-process stand-in Ollama, measure added latency, then failure detection; the
 //! added latency again with the coordinator's data dir on tmpfs (`/dev/shm`), to separate what
 //! the software adds from what this disk's fdatasync adds; then throughput with three agents;
-//! then the cloud paths, on a cluster of one Groq node. The OpenAI paths (`/v1/chat/completions`
+//! then the cloud paths, on a cluster of one Groq node; then the usage ledger's figures, on a coordinator
+//! of their own. The OpenAI paths (`/v1/chat/completions`
 //! direct, through LiteLLM and through llm-runner) run on the first cluster, after the chat paths.
 
 use std::time::Duration;
@@ -19,6 +20,7 @@ use crate::overhead::{OverheadSettings, measure_overhead};
 use crate::report::BenchReport;
 use crate::scale::{ScaleSettings, measure_scale};
 use crate::throughput::{ThroughputSettings, measure_throughput};
+use crate::usage_ledger::UsageLedgerSettings;
 
 /// A tmpfs for the second overhead run; absent on some machines, which then skip that run.
 const TMPFS: &str = "/dev/shm";
@@ -41,6 +43,8 @@ pub struct BenchSettings {
     pub footprint: FootprintSettings,
     /// Node loss -> alert trials (`alerts.trials`) on a cluster of their own.
     pub alerts: AlertSettings,
+    /// The usage ledger's rows, report and write cost, on a coordinator of their own.
+    pub usage_ledger: UsageLedgerSettings,
 }
 
 impl BenchSettings {
@@ -77,6 +81,7 @@ impl BenchSettings {
                 alert_after: Duration::from_secs(3),
                 heartbeat_timeout: Duration::from_secs(2),
             },
+            usage_ledger: UsageLedgerSettings::full(),
         }
     }
 
@@ -113,6 +118,7 @@ impl BenchSettings {
                 alert_after: Duration::from_secs(3),
                 heartbeat_timeout: Duration::from_secs(2),
             },
+            usage_ledger: UsageLedgerSettings::quick(),
         }
     }
 }
@@ -157,6 +163,7 @@ pub async fn run(settings: &BenchSettings) -> anyhow::Result<BenchReport> {
     report.throughput_settings = Some(settings.throughput.clone());
     report.scale = measure_scale(&settings.scale).await?;
     report.cloud_paths = Some(measure_cloud(settings).await?);
+    report.usage_ledger = Some(measure_usage(settings).await?);
     Ok(report)
 }
 
@@ -271,12 +278,13 @@ async fn measure_all(
         alert_detection: None,
         cloud_paths: None,
         openai_paths: Some(openai_paths),
+        usage_ledger: None,
     })
 }
 
 mod single_part;
 
-pub use single_part::{measure_cloud, measure_openai};
+pub use single_part::{measure_cloud, measure_openai, measure_usage};
 
 #[cfg(test)]
 mod tests;

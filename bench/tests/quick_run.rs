@@ -115,6 +115,26 @@ async fn a_quick_run_measures_every_path_level_and_fault() {
             assert!(path.first_token.p50 <= path.total.p50);
         }
     }
+    // The usage ledger: every row written counted once by the report (which the full scan
+    // agreed with, or the run would have failed), served by a real coordinator.
+    let usage = report.usage_ledger.as_ref().expect("the usage ledger ran");
+    assert_eq!(
+        usage.in_store.report_jobs,
+        settings.usage_ledger.rows as u64
+    );
+    assert_eq!(
+        usage.in_store.usage_runs.len(),
+        settings.usage_ledger.usage_runs
+    );
+    assert_eq!(
+        usage.end_to_end.http_runs.len(),
+        settings.usage_ledger.usage_runs
+    );
+    assert!(usage.end_to_end.http_body_bytes > 0 && usage.end_to_end.rss_after_bytes > 0);
+    assert_eq!(
+        usage.write_cost.len(),
+        settings.usage_ledger.write_cost_batches.len()
+    );
     let rendered = report.render();
     println!("{rendered}");
     assert!(
@@ -123,7 +143,8 @@ async fn a_quick_run_measures_every_path_level_and_fault() {
             && rendered.contains("jobs/s")
             && rendered.contains("status → view")
             && rendered.contains("direct Groq")
-            && rendered.contains("direct Ollama /v1"),
+            && rendered.contains("direct Ollama /v1")
+            && rendered.contains("full scan of usage_ledger"),
         "{rendered}"
     );
 }

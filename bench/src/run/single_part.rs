@@ -1,11 +1,13 @@
-//! The parts `--cloud-only` and `--openai-only` run on their own, each on a cluster of its own,
-//! at the overhead run's levels and answer length with the chat run's sizes.
+//! The parts `--cloud-only`, `--openai-only` and `--usage-only` run on their own, each on a
+//! cluster of its own; the first two at the overhead run's levels and answer length with the
+//! chat run's sizes.
 
 use harness::cluster::TestCluster;
 
 use super::{BENCH_MODEL, BENCH_NODE, BenchSettings, overhead_cluster_spec};
 use crate::cloud_paths::{CloudPathsFigures, measure_cloud_paths};
 use crate::openai_paths::{OpenAiPathsFigures, measure_openai_paths};
+use crate::usage_ledger::{UsageLedgerFigures, measure_usage_ledger};
 
 /// The cloud paths at the overhead run's levels and answer length, with the chat run's sizes.
 pub async fn measure_cloud(settings: &BenchSettings) -> anyhow::Result<CloudPathsFigures> {
@@ -33,4 +35,9 @@ pub async fn measure_openai(settings: &BenchSettings) -> anyhow::Result<OpenAiPa
         eprintln!("---- cluster logs ----\n{}", cluster.all_logs());
     }
     measured
+}
+
+/// The usage ledger's figures at the settings' sizes, on a coordinator of their own.
+pub async fn measure_usage(settings: &BenchSettings) -> anyhow::Result<UsageLedgerFigures> {
+    measure_usage_ledger(&settings.usage_ledger).await
 }
