@@ -1,6 +1,8 @@
 //! A job for a Groq model is one trace like an Ollama one: the provider agent's `run_job` span
 //! continues the coordinator's dispatch, and its `provider_request` span (the call to Groq)
-//! sits under it, all under the trace id the job record names.
+//! sits under it, all under the trace id the job record names. The coordinator's `job` span
+//! carries the OpenTelemetry GenAI attributes: the provider, the model asked for and the one
+//! that answered, and the tokens Groq reported.
 
 use anyhow::{Context, ensure};
 use proto::v1::JobState;
@@ -75,5 +77,24 @@ async fn a_cloud_job_is_one_trace_across_the_coordinator_and_its_provider_agent(
         named(&spans, "llm-runner-agent", "ollama_request").is_none(),
         "a cloud job made an Ollama request"
     );
+    let job_span = named(&spans, "llm-runner-coordinator", "job").context("job")?;
+    let usage = job.usage.context("a groq job's usage")?;
+    let input = usage.input_tokens.context("input")?.to_string();
+    let output = usage.output_tokens.context("output")?.to_string();
+    for (key, value) in [
+        ("gen_ai.operation.name", "text_completion"),
+        ("gen_ai.provider.name", "groq"),
+        ("gen_ai.request.model", QWEN3),
+        ("gen_ai.response.model", job.served_model.as_str()),
+        ("gen_ai.usage.input_tokens", input.as_str()),
+        ("gen_ai.usage.output_tokens", output.as_str()),
+    ] {
+        assert_eq!(
+            job_span.attributes.get(key).map(String::as_str),
+            Some(value),
+            "{key} on the job span: {:?}",
+            job_span.attributes
+        );
+    }
     Ok(())
 }

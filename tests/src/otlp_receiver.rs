@@ -18,6 +18,9 @@ pub struct ReceivedSpan {
     pub span_id: String,
     /// Empty for a root span.
     pub parent_id: String,
+    /// The span's attributes (and its events'), each value without its type: `Str(x)` is `x`,
+    /// `Int(5)` is `5`.
+    pub attributes: std::collections::BTreeMap<String, String>,
 }
 
 pub struct OtlpReceiver {
@@ -136,6 +139,16 @@ pub fn parse_debug_log(log: &str) -> Vec<ReceivedSpan> {
                 service: service.clone(),
                 ..ReceivedSpan::default()
             });
+        } else if let (Some(span), Some((key, value))) = (
+            current.as_mut(),
+            line.strip_prefix("-> ")
+                .and_then(|rest| rest.split_once(": ")),
+        ) {
+            let value = value
+                .split_once('(')
+                .and_then(|(_, inner)| inner.strip_suffix(')'))
+                .unwrap_or(value);
+            span.attributes.insert(key.to_owned(), value.to_owned());
         } else if let (Some(span), Some((key, value))) = (current.as_mut(), line.split_once(':')) {
             let value = value.trim().to_owned();
             match key.trim() {
@@ -168,6 +181,7 @@ mod tests {
                 trace_id: "15236e929db3379213c633cf8b12be47".into(),
                 span_id: "55ecad803dca1312".into(),
                 parent_id: "5d9e7d9198e44a96".into(),
+                attributes: [("model".to_owned(), "qwen2.5:14b".to_owned())].into(),
             }
         );
         assert_eq!(spans[1].parent_id, "");
