@@ -33,7 +33,9 @@ async fn wait_for_state(client: &McpClient, id: &str, wanted: &str) -> anyhow::R
 async fn mcp_tools_drive_the_cluster_from_an_rmcp_client() -> anyhow::Result<()> {
     let cluster = TestCluster::start(ClusterSpec::three_hosts()).await?;
     let client = cluster.mcp_http_client(None).await?;
-    assert_eq!(client.list_all_tools().await?.len(), 8);
+    let tools = client.list_all_tools().await?;
+    assert_eq!(tools.len(), 9);
+    assert!(tools.iter().any(|tool| tool.name == "get_usage"));
 
     let nodes = call_tool_ok(&client, "list_nodes", json!({})).await?;
     let nodes = nodes["nodes"].as_array().context("no nodes")?;
