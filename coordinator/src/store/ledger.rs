@@ -1,14 +1,17 @@
 //! The usage ledger, written beside the job records in the same transaction: one row per job
 //! that ran (keyed by job id, with a `(finished_at_ms, job id)` time index) and rollups per
-//! 15-minute UTC bucket × model × node that always equal the sum of the current rows.
+//! 15-minute, hour and day UTC bucket × model × node that always equal the sum of the current
+//! rows (a report covers a year from a few hundred day rollups instead of every row).
 //!
 //! Both stores keep the same three tables behind [`LedgerTables`] (writes) and [`LedgerRead`]
 //! (reads), so the bookkeeping in [`record`] and the report in `crate::usage` are shared.
 
+mod level;
 mod memory_tables;
 mod redb_tables;
 mod row;
 
+pub use level::{Level, cover};
 pub(crate) use memory_tables::MemoryLedger;
 pub(crate) use redb_tables::{
     RedbLedgerRead, RedbLedgerWrite, create_tables as create_ledger_tables,
@@ -28,18 +31,22 @@ pub fn bucket_of(instant_ms: i64) -> i64 {
     instant_ms.div_euclid(BUCKET_MS) * BUCKET_MS
 }
 
-/// One rollup: a bucket start, the model as jobs asked for it, and the node.
+/// One rollup: its level, a bucket start (a multiple of the level's width), the model as jobs
+/// asked for it, and the node.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct RollupKey {
+    pub level: Level,
     pub bucket_ms: i64,
     pub model: String,
     pub node: String,
 }
 
 impl RollupKey {
-    pub fn of(row: &LedgerRow) -> Self {
+    /// The rollup at `level` that holds `row`.
+    pub fn of(level: Level, row: &LedgerRow) -> Self {
         Self {
-            bucket_ms: bucket_of(row.finished_at_ms),
+            level,
+            bucket_ms: level.bucket_of(row.finished_at_ms),
             model: row.model.clone(),
             node: row.node.clone(),
         }
@@ -67,9 +74,10 @@ pub(crate) trait LedgerRead {
         until_ms: i64,
         visit: &mut dyn FnMut(&LedgerRow),
     ) -> Result<(), StoreError>;
-    /// Every rollup whose bucket starts in `[from_ms, until_ms)`.
+    /// Every rollup at `level` whose bucket starts in `[from_ms, until_ms)`.
     fn rollups_between(
         &self,
+        level: Level,
         from_ms: i64,
         until_ms: i64,
         visit: &mut dyn FnMut(&RollupKey, &UsageTotals),
@@ -101,8 +109,12 @@ fn adjust(
     row: &LedgerRow,
     apply: fn(&mut UsageTotals, &UsageTotals),
 ) -> Result<(), StoreError> {
-    let key = RollupKey::of(row);
-    let mut totals = tables.rollup(&key)?.unwrap_or_default();
-    apply(&mut totals, &totals_of(row));
-    tables.put_rollup(&key, &totals)
+    let part = totals_of(row);
+    for level in Level::ALL {
+        let key = RollupKey::of(level, row);
+        let mut totals = tables.rollup(&key)?.unwrap_or_default();
+        apply(&mut totals, &part);
+        tables.put_rollup(&key, &totals)?;
+    }
+    Ok(())
 }

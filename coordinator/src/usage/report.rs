@@ -1,15 +1,17 @@
-//! Builds a `UsageReport` from the ledger: whole 15-minute buckets inside the range from the
-//! rollups, the partial buckets at its two edges from the rows (so an instant boundary is
-//! exact), grouped as asked and ordered by day, model, node.
+//! Builds a `UsageReport` from the ledger: the whole 15-minute buckets inside the range from
+//! the rollups (as few as the hour and day levels allow), the partial buckets at its two edges
+//! from the rows (so an instant boundary is exact), grouped as asked and ordered by day, model,
+//! node.
 
 use std::collections::BTreeMap;
 
+use chrono::Days;
 use proto::v1::{UsageGrouping, UsageReport, UsageRow, UsageTotals};
 
 use super::UsageQuery;
-use super::days::day_of;
+use super::days::{date_of, day_of, start_of_day};
 use crate::store::StoreError;
-use crate::store::ledger::{BUCKET_MS, LedgerRead, add_totals, bucket_of, totals_of};
+use crate::store::ledger::{BUCKET_MS, LedgerRead, add_totals, bucket_of, cover, totals_of};
 
 /// Groups keyed `(day, model, node)`, each empty when not grouped by it: a `BTreeMap` keeps
 /// them in the report's order.
@@ -20,43 +22,41 @@ pub(crate) fn usage_report(
     ledger: &dyn LedgerRead,
 ) -> Result<UsageReport, StoreError> {
     let mut groups = Groups::new();
-    let mut count = |instant_ms: i64, model: &str, node: &str, totals: &UsageTotals| {
-        if query.model.as_deref().is_some_and(|only| only != model)
-            || query.node.as_deref().is_some_and(|only| only != node)
-        {
-            return;
+    let by_day = query.groups_by(UsageGrouping::Day);
+    if by_day {
+        // Each day of the zone is its own range, so every rollup read lies inside one day
+        // (an hour or UTC day bucket may straddle a zone's midnight) and its start names it.
+        // A day is far longer than an hour, so the ranges are bounded by the range's hours;
+        // should a strange zone ever exceed that, the rest is counted as one last range.
+        let max_days = (query.until_ms - query.since_ms) / 3_600_000 + 2;
+        let mut from_ms = query.since_ms;
+        for _ in 0..max_days {
+            if from_ms >= query.until_ms {
+                break;
+            }
+            let date = date_of(query.time_zone, from_ms);
+            let day_end = date
+                .checked_add_days(Days::new(1))
+                .map_or(query.until_ms, |next| {
+                    start_of_day(query.time_zone, next).clamp(from_ms + 1, query.until_ms)
+                });
+            let day = day_of(query.time_zone, from_ms);
+            count_range(query, ledger, from_ms, day_end, &mut groups, &day)?;
+            from_ms = day_end;
         }
-        let key = (
-            if query.groups_by(UsageGrouping::Day) {
-                day_of(query.time_zone, instant_ms)
-            } else {
-                String::new()
-            },
-            keep_if(query.groups_by(UsageGrouping::Model), model),
-            keep_if(query.groups_by(UsageGrouping::Node), node),
-        );
-        add_totals(groups.entry(key).or_default(), totals);
-    };
-
-    // The whole buckets: [first_whole, end_whole). Where none fits, rows cover everything.
-    let first_whole = bucket_of(query.since_ms + BUCKET_MS - 1);
-    let end_whole = bucket_of(query.until_ms);
-    if first_whole < end_whole {
-        ledger.rows_between(query.since_ms, first_whole, &mut |row| {
-            count(row.finished_at_ms, &row.model, &row.node, &totals_of(row));
-        })?;
-        // A bucket never straddles a day in any zone on quarter-hour offsets, so its start
-        // names its day.
-        ledger.rollups_between(first_whole, end_whole, &mut |key, totals| {
-            count(key.bucket_ms, &key.model, &key.node, totals);
-        })?;
-        ledger.rows_between(end_whole, query.until_ms, &mut |row| {
-            count(row.finished_at_ms, &row.model, &row.node, &totals_of(row));
-        })?;
+        if from_ms < query.until_ms {
+            let day = day_of(query.time_zone, from_ms);
+            count_range(query, ledger, from_ms, query.until_ms, &mut groups, &day)?;
+        }
     } else {
-        ledger.rows_between(query.since_ms, query.until_ms, &mut |row| {
-            count(row.finished_at_ms, &row.model, &row.node, &totals_of(row));
-        })?;
+        count_range(
+            query,
+            ledger,
+            query.since_ms,
+            query.until_ms,
+            &mut groups,
+            "",
+        )?;
     }
 
     let mut total = UsageTotals::default();
@@ -80,6 +80,50 @@ pub(crate) fn usage_report(
         rows,
         total: Some(total),
         budgets: Vec::new(),
+    })
+}
+
+/// Adds what ended in `[since_ms, until_ms)` to `groups` under `day`: whole 15-minute buckets
+/// from the rollups, the rest from the rows.
+fn count_range(
+    query: &UsageQuery,
+    ledger: &dyn LedgerRead,
+    since_ms: i64,
+    until_ms: i64,
+    groups: &mut Groups,
+    day: &str,
+) -> Result<(), StoreError> {
+    let mut count = |model: &str, node: &str, totals: &UsageTotals| {
+        if query.model.as_deref().is_some_and(|only| only != model)
+            || query.node.as_deref().is_some_and(|only| only != node)
+        {
+            return;
+        }
+        let key = (
+            day.to_owned(),
+            keep_if(query.groups_by(UsageGrouping::Model), model),
+            keep_if(query.groups_by(UsageGrouping::Node), node),
+        );
+        add_totals(groups.entry(key).or_default(), totals);
+    };
+    // The whole buckets: [first_whole, end_whole). Where none fits, rows cover everything.
+    let first_whole = bucket_of(since_ms + BUCKET_MS - 1);
+    let end_whole = bucket_of(until_ms);
+    if first_whole >= end_whole {
+        return ledger.rows_between(since_ms, until_ms, &mut |row| {
+            count(&row.model, &row.node, &totals_of(row));
+        });
+    }
+    ledger.rows_between(since_ms, first_whole, &mut |row| {
+        count(&row.model, &row.node, &totals_of(row));
+    })?;
+    for (level, from_ms, end_ms) in cover(first_whole, end_whole) {
+        ledger.rollups_between(level, from_ms, end_ms, &mut |key, totals| {
+            count(&key.model, &key.node, totals);
+        })?;
+    }
+    ledger.rows_between(end_whole, until_ms, &mut |row| {
+        count(&row.model, &row.node, &totals_of(row));
     })
 }
 

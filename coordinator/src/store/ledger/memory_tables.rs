@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use proto::v1::UsageTotals;
 
-use super::{LedgerRead, LedgerRow, LedgerTables, RollupKey};
+use super::{LedgerRead, LedgerRow, LedgerTables, Level, RollupKey};
 use crate::store::StoreError;
 
 #[derive(Debug, Default)]
@@ -67,6 +67,7 @@ impl LedgerRead for MemoryLedger {
 
     fn rollups_between(
         &self,
+        level: Level,
         from_ms: i64,
         until_ms: i64,
         visit: &mut dyn FnMut(&RollupKey, &UsageTotals),
@@ -74,7 +75,9 @@ impl LedgerRead for MemoryLedger {
         if from_ms >= until_ms {
             return Ok(());
         }
+        // Keys order by level first, so one level's buckets are one range.
         let bound = |bucket_ms| RollupKey {
+            level,
             bucket_ms,
             model: String::new(),
             node: String::new(),

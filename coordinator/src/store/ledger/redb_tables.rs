@@ -1,13 +1,14 @@
-//! The ledger's tables in `jobs.redb`: rows by job id, the time index and the rollups, opened
-//! inside the job store's own transactions.
+//! The ledger's tables in `jobs.redb`: rows by job id, the time index and one rollup table per
+//! level, opened inside the job store's own transactions.
 
 use prost::Message;
 use proto::v1::UsageTotals;
 use redb::{
-    ReadOnlyTable, ReadTransaction, ReadableTable, Table, TableDefinition, WriteTransaction,
+    ReadOnlyTable, ReadTransaction, ReadableTable, ReadableTableMetadata, Table, TableDefinition,
+    WriteTransaction,
 };
 
-use super::{LedgerRead, LedgerRow, LedgerTables, RollupKey};
+use super::{LedgerRead, LedgerRow, LedgerTables, Level, RollupKey};
 use crate::store::StoreError;
 
 /// Job id -> prost-encoded [`LedgerRow`].
@@ -15,9 +16,24 @@ pub const LEDGER: TableDefinition<&str, &[u8]> = TableDefinition::new("usage_led
 /// `(finished_at_ms, job id)`: a time range of rows is a range scan.
 pub const LEDGER_BY_TIME: TableDefinition<(i64, &str), ()> =
     TableDefinition::new("usage_ledger_by_time");
-/// `(bucket start, model, node)` -> prost-encoded `UsageTotals`.
-pub const ROLLUPS: TableDefinition<(i64, &str, &str), &[u8]> =
-    TableDefinition::new("usage_rollups");
+type RollupDefinition = TableDefinition<'static, (i64, &'static str, &'static str), &'static [u8]>;
+type RollupTable<'txn> = Table<'txn, (i64, &'static str, &'static str), &'static [u8]>;
+type RollupReadTable = ReadOnlyTable<(i64, &'static str, &'static str), &'static [u8]>;
+
+/// `(15-minute bucket start, model, node)` -> prost-encoded `UsageTotals`.
+pub const ROLLUPS: RollupDefinition = TableDefinition::new("usage_rollups");
+/// The same per UTC hour.
+pub const HOUR_ROLLUPS: RollupDefinition = TableDefinition::new("usage_rollups_hour");
+/// The same per UTC day.
+pub const DAY_ROLLUPS: RollupDefinition = TableDefinition::new("usage_rollups_day");
+
+fn rollup_table(level: Level) -> RollupDefinition {
+    match level {
+        Level::Quarter => ROLLUPS,
+        Level::Hour => HOUR_ROLLUPS,
+        Level::Day => DAY_ROLLUPS,
+    }
+}
 
 fn corrupt(what: &str, source: prost::DecodeError) -> StoreError {
     StoreError::Corrupt {
@@ -33,34 +49,77 @@ fn decode_row(id: &str, bytes: &[u8]) -> Result<LedgerRow, StoreError> {
 fn decode_totals(key: &RollupKey, bytes: &[u8]) -> Result<UsageTotals, StoreError> {
     UsageTotals::decode(bytes).map_err(|source| {
         corrupt(
-            &format!("usage rollup {} {} {}", key.bucket_ms, key.model, key.node),
+            &format!(
+                "usage rollup {:?} {} {} {}",
+                key.level, key.bucket_ms, key.model, key.node
+            ),
             source,
         )
     })
 }
 
-/// Creates the ledger's tables (for `open_redb`'s set-up transaction).
+/// Creates the ledger's tables (for `open_redb`'s set-up transaction). A file written before
+/// the hour and day levels existed gets them summed from its 15-minute rollups, once.
 pub fn create_tables(transaction: &WriteTransaction) -> Result<(), redb::TableError> {
     transaction.open_table(LEDGER)?;
     transaction.open_table(LEDGER_BY_TIME)?;
-    transaction.open_table(ROLLUPS)?;
+    let quarters = transaction.open_table(ROLLUPS)?;
+    for level in [Level::Hour, Level::Day] {
+        let mut coarser = transaction.open_table(rollup_table(level))?;
+        if coarser.is_empty()? {
+            fill_from_quarters(&quarters, &mut coarser, level)?;
+        }
+    }
+    Ok(())
+}
+
+fn fill_from_quarters(
+    quarters: &RollupTable<'_>,
+    coarser: &mut RollupTable<'_>,
+    level: Level,
+) -> Result<(), redb::TableError> {
+    let mut sums: std::collections::BTreeMap<(i64, String, String), UsageTotals> =
+        Default::default();
+    for entry in quarters.iter()? {
+        let (key, value) = entry?;
+        let (bucket_ms, model, node) = key.value();
+        // A damaged 15-minute rollup is reported when a report reads it; skip it here.
+        if let Ok(totals) = UsageTotals::decode(value.value()) {
+            let key = (
+                level.bucket_of(bucket_ms),
+                model.to_owned(),
+                node.to_owned(),
+            );
+            super::add_totals(sums.entry(key).or_default(), &totals);
+        }
+    }
+    for ((bucket_ms, model, node), totals) in sums {
+        let bytes = totals.encode_to_vec();
+        coarser.insert((bucket_ms, model.as_str(), node.as_str()), bytes.as_slice())?;
+    }
     Ok(())
 }
 
 pub struct RedbLedgerWrite<'txn> {
     rows: Table<'txn, &'static str, &'static [u8]>,
     by_time: Table<'txn, (i64, &'static str), ()>,
-    rollups: Table<'txn, (i64, &'static str, &'static str), &'static [u8]>,
+    /// One table per level, in `Level::ALL`'s order.
+    rollups: [RollupTable<'txn>; 3],
 }
 
 impl<'txn> RedbLedgerWrite<'txn> {
     pub fn open(transaction: &'txn WriteTransaction) -> Result<Self, StoreError> {
+        let open = |level| transaction.open_table(rollup_table(level));
         Ok(Self {
             rows: transaction.open_table(LEDGER).map_err(redb::Error::from)?,
             by_time: transaction
                 .open_table(LEDGER_BY_TIME)
                 .map_err(redb::Error::from)?,
-            rollups: transaction.open_table(ROLLUPS).map_err(redb::Error::from)?,
+            rollups: [
+                open(Level::Quarter).map_err(redb::Error::from)?,
+                open(Level::Hour).map_err(redb::Error::from)?,
+                open(Level::Day).map_err(redb::Error::from)?,
+            ],
         })
     }
 }
@@ -92,7 +151,9 @@ impl LedgerTables for RedbLedgerWrite<'_> {
 
     fn rollup(&self, key: &RollupKey) -> Result<Option<UsageTotals>, StoreError> {
         let redb_key = (key.bucket_ms, key.model.as_str(), key.node.as_str());
-        let found = self.rollups.get(redb_key).map_err(redb::Error::from)?;
+        let found = self.rollups[key.level as usize]
+            .get(redb_key)
+            .map_err(redb::Error::from)?;
         found
             .map(|bytes| decode_totals(key, bytes.value()))
             .transpose()
@@ -100,11 +161,12 @@ impl LedgerTables for RedbLedgerWrite<'_> {
 
     fn put_rollup(&mut self, key: &RollupKey, totals: &UsageTotals) -> Result<(), StoreError> {
         let redb_key = (key.bucket_ms, key.model.as_str(), key.node.as_str());
+        let table = &mut self.rollups[key.level as usize];
         if totals.jobs == 0 {
-            self.rollups.remove(redb_key).map_err(redb::Error::from)?;
+            table.remove(redb_key).map_err(redb::Error::from)?;
         } else {
             let bytes = totals.encode_to_vec();
-            self.rollups
+            table
                 .insert(redb_key, bytes.as_slice())
                 .map_err(redb::Error::from)?;
         }
@@ -115,7 +177,8 @@ impl LedgerTables for RedbLedgerWrite<'_> {
 pub struct RedbLedgerRead {
     rows: ReadOnlyTable<&'static str, &'static [u8]>,
     by_time: ReadOnlyTable<(i64, &'static str), ()>,
-    rollups: ReadOnlyTable<(i64, &'static str, &'static str), &'static [u8]>,
+    /// One table per level, in `Level::ALL`'s order.
+    rollups: [RollupReadTable; 3],
 }
 
 impl RedbLedgerRead {
@@ -125,7 +188,15 @@ impl RedbLedgerRead {
             by_time: transaction
                 .open_table(LEDGER_BY_TIME)
                 .map_err(redb::Error::from)?,
-            rollups: transaction.open_table(ROLLUPS).map_err(redb::Error::from)?,
+            rollups: [
+                transaction.open_table(ROLLUPS).map_err(redb::Error::from)?,
+                transaction
+                    .open_table(HOUR_ROLLUPS)
+                    .map_err(redb::Error::from)?,
+                transaction
+                    .open_table(DAY_ROLLUPS)
+                    .map_err(redb::Error::from)?,
+            ],
         })
     }
 }
@@ -156,6 +227,7 @@ impl LedgerRead for RedbLedgerRead {
 
     fn rollups_between(
         &self,
+        level: Level,
         from_ms: i64,
         until_ms: i64,
         visit: &mut dyn FnMut(&RollupKey, &UsageTotals),
@@ -163,14 +235,14 @@ impl LedgerRead for RedbLedgerRead {
         if from_ms >= until_ms {
             return Ok(());
         }
-        let range = self
-            .rollups
+        let range = self.rollups[level as usize]
             .range((from_ms, "", "")..(until_ms, "", ""))
             .map_err(redb::Error::from)?;
         for entry in range {
             let (key, value) = entry.map_err(redb::Error::from)?;
             let (bucket_ms, model, node) = key.value();
             let key = RollupKey {
+                level,
                 bucket_ms,
                 model: model.to_owned(),
                 node: node.to_owned(),

@@ -1,5 +1,6 @@
 //! Reports against both stores: days in zones, an instant boundary inside a bucket, and the
-//! rollups against a brute-force sum of the rows over random ranges.
+//! rollups (every level) against a brute-force sum of the rows over random ranges of up to six
+//! days, in UTC, a whole-hour zone and a half-hour zone, grouped by day or not.
 
 use std::collections::BTreeMap;
 
@@ -223,10 +224,20 @@ fn brute_force(
         if row.finished_at_ms < query.since_ms || row.finished_at_ms >= query.until_ms {
             continue;
         }
+        let keep = |grouping, name: String| {
+            if query.groups_by(grouping) {
+                name
+            } else {
+                String::new()
+            }
+        };
         let key = (
-            day_of(query.time_zone, row.finished_at_ms),
-            row.model.clone(),
-            row.node.clone(),
+            keep(
+                UsageGrouping::Day,
+                day_of(query.time_zone, row.finished_at_ms),
+            ),
+            keep(UsageGrouping::Model, row.model.clone()),
+            keep(UsageGrouping::Node, row.node.clone()),
         );
         add_totals(groups.entry(key).or_default(), &totals_of(&row));
     }
@@ -239,19 +250,28 @@ fn rollups_equal_the_sum_of_the_rows_over_random_ranges_and_survive_reopening() 
     let jobs = random_jobs(&mut random, 2_000);
     let dir = tempfile::tempdir().unwrap();
     let memory = MemoryJobStore::default();
-    let queries: Vec<UsageQuery> = (0..40)
-        .map(|_| {
+    let zones = ["UTC", "America/New_York", "Asia/Kolkata"];
+    let all = [
+        UsageGrouping::Day,
+        UsageGrouping::Model,
+        UsageGrouping::Node,
+    ];
+    let groupings: [&[UsageGrouping]; 3] = [&all, &[UsageGrouping::Model], &[UsageGrouping::Node]];
+    let queries: Vec<UsageQuery> = (0..120)
+        .map(|index| {
+            // Since on a minute, a quarter or a whole hour, so every level's edges are met.
+            let step = [60_000, 900_000, 3_600_000][random.below(3) as usize];
             let since = ms(11, 1, 0, 0) + random.below(10 * 24 * 60) as i64 * 60_000 - 3_600_000;
+            let since = since.div_euclid(step) * step;
             let until = since + 1 + random.below(6 * 24 * 3_600_000) as i64;
             let request = GetUsageRequest {
                 since: Utc.timestamp_millis_opt(since).unwrap().to_rfc3339(),
                 until: Utc.timestamp_millis_opt(until).unwrap().to_rfc3339(),
-                time_zone: "Asia/Kolkata".into(),
-                by: vec![
-                    UsageGrouping::Day as i32,
-                    UsageGrouping::Model as i32,
-                    UsageGrouping::Node as i32,
-                ],
+                time_zone: zones[index % 3].into(),
+                by: groupings[index / 3 % 3]
+                    .iter()
+                    .map(|grouping| *grouping as i32)
+                    .collect(),
                 ..Default::default()
             };
             UsageQuery::parse(&request, until).unwrap()
