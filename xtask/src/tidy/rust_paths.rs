@@ -86,7 +86,16 @@ pub fn use_tree(tokens: &[String], position: &mut usize, prefix: Vec<String>) ->
                             break;
                         }
                         "," => *position += 1,
-                        _ => leaves.extend(use_tree(tokens, position, segments.clone())),
+                        _ => {
+                            let before = *position;
+                            leaves.extend(use_tree(tokens, position, segments.clone()));
+                            // Not a use tree after all (a `use` inside a string-free macro
+                            // such as maud's `p.budget-use { … }`): skip the token rather
+                            // than read it again forever.
+                            if *position == before {
+                                *position += 1;
+                            }
+                        }
                     }
                 }
                 return leaves;
