@@ -1,0 +1,15 @@
+//! Memory over the operator's vault (DESIGN.md "Memory"): notes read into chunks that follow
+//! their markdown structure, stored with full text, vectors and a bi-temporal graph of links,
+//! tags, properties, folders and dates, and searched by all three at once with reciprocal-rank
+//! fusion. The stores are traits so the embedded SQLite file and the servers (Qdrant, Neo4j)
+//! answer the same conformance tests.
+
+pub mod chunk_id;
+pub mod embed;
+pub mod graph;
+pub mod note;
+pub mod text_index;
+pub mod vault;
+pub mod vectors;
+
+pub use chunk_id::ChunkId;
