@@ -1,7 +1,11 @@
 //! Embeddings come from the cluster: an `embed` job for the configured model, routed like any
 //! job. The space (model and width) travels with every vector so a store can refuse to mix.
 
+mod cluster;
+
 use std::future::Future;
+
+pub use cluster::ClusterEmbedder;
 
 /// The model that made a vector and its width: vectors of two spaces are never compared.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

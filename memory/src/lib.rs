@@ -5,6 +5,7 @@
 //! answer the same conformance tests.
 
 pub mod chunk_id;
+pub mod config;
 pub mod embed;
 pub mod graph;
 pub mod note;
