@@ -79,11 +79,13 @@ pub struct BoundAddresses {
 }
 
 /// What a composition root mounts beside the core: HTTP routes merged into the core's router,
-/// and the tasks serving them: supervised like the core's own (one that ends before shutdown
+/// gRPC services served beside the core's on its gRPC address, and the tasks serving them: supervised like the core's own (one that ends before shutdown
 /// stops the coordinator), and awaited on shutdown.
 #[derive(Default)]
 pub struct MountedParts {
     pub routes: axum::Router,
+    /// gRPC services of the parts (`MemoryService`), on the core's gRPC listener.
+    pub grpc: tonic::service::Routes,
     /// Each task with the name the logs give it if it stops early (`"alert service"`).
     pub tasks: Vec<(&'static str, tokio::task::JoinHandle<()>)>,
     /// Wraps the core's API routes (all but `/healthz`) in the composition root's access check.
@@ -146,16 +148,8 @@ where
         "cluster loop",
         tokio::spawn(cluster_loop.run(servers_stop.clone())),
     );
-    let grpc = tokio::spawn({
-        let (config, cluster, store, stop) = (
-            config.clone(),
-            cluster.clone(),
-            store.clone(),
-            servers_stop.clone(),
-        );
-        async move { serve_grpc(listeners.grpc, &config, cluster, store, stop).await }
-    });
-    tasks.watch("gRPC server", grpc);
+    // The parts are mounted before the gRPC server starts, so the services they add are served
+    // from its first connection; they reach the core through lazy channels.
     let parts = match mount(addresses, servers_stop.clone()).await {
         Ok(parts) => parts,
         Err(error) => {
@@ -164,6 +158,17 @@ where
             return Err(ServeError::Parts(Box::new(error)));
         }
     };
+    let grpc = tokio::spawn({
+        let (config, cluster, store, stop) = (
+            config.clone(),
+            cluster.clone(),
+            store.clone(),
+            servers_stop.clone(),
+        );
+        let services = parts.grpc;
+        async move { serve_grpc(listeners.grpc, &config, cluster, store, services, stop).await }
+    });
+    tasks.watch("gRPC server", grpc);
     for (name, task) in parts.tasks {
         tasks.watch_unit(name.to_owned(), task);
     }

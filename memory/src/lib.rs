@@ -6,9 +6,11 @@
 
 pub mod chunk_id;
 pub mod config;
+pub mod context;
 pub mod embed;
 pub mod graph;
 pub mod note;
+pub mod remember;
 pub mod text_index;
 pub mod vault;
 pub mod vectors;

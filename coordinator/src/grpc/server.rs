@@ -28,6 +28,7 @@ pub async fn serve_grpc(
     config: &CoordinatorConfig,
     cluster: ClusterHandle,
     store: Arc<dyn JobStore>,
+    parts: tonic::service::Routes,
     shutdown: CancellationToken,
 ) -> Result<(), GrpcServeError> {
     let (health_reporter, health_service) = tonic_health::server::health_reporter();
@@ -66,6 +67,7 @@ pub async fn serve_grpc(
     tonic::transport::Server::builder()
         .tcp_nodelay(true)
         .http2_keepalive_interval(Some(std::time::Duration::from_secs(10)))
+        .add_routes(parts)
         .add_service(health_service)
         .add_service(reflection_v1)
         .add_service(reflection_v1alpha)

@@ -30,6 +30,7 @@ async fn a_mounted_task_that_ends_early_stops_the_core_with_an_error_naming_it()
             routes: axum::Router::new(),
             tasks: vec![("alert service", tokio::spawn(async {}))],
             api_guard: None,
+            grpc: tonic::service::Routes::default(),
         })
     });
     let error = tokio::time::timeout(Duration::from_secs(20), served)
