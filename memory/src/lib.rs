@@ -11,6 +11,7 @@ pub mod embed;
 pub mod graph;
 pub mod note;
 pub mod remember;
+pub mod service;
 pub mod text_index;
 pub mod vault;
 pub mod vectors;

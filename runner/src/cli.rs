@@ -16,6 +16,7 @@ mod json;
 mod list_jobs;
 mod list_models;
 mod list_nodes;
+mod memory;
 mod rejection;
 mod render;
 mod set_draining;
@@ -76,6 +77,7 @@ pub async fn run_client_with(
         ClientCommand::Drain(args) => set_draining::set_draining(&args, true, terminal).await,
         ClientCommand::Undrain(args) => set_draining::set_draining(&args, false, terminal).await,
         ClientCommand::Usage(args) => usage::usage(&args, terminal).await,
+        ClientCommand::Memory(args) => memory::memory(&args, terminal).await,
     };
     match result {
         Ok(exit) => exit,

@@ -74,6 +74,9 @@ pub async fn mount_parts(
         routes: web.merge(mcp).merge(api).merge(alert_routes),
         tasks: vec![("alert service", tokio::spawn(alert_service.run(shutdown)))],
         api_guard: Some(api_guard),
+        grpc: tonic::service::Routes::new(
+            memory::service::MemoryApi::not_configured().into_server(),
+        ),
     })
 }
 

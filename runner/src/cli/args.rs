@@ -2,6 +2,7 @@
 //! conflicts, so `main.rs` only parses and dispatches.
 
 mod global_coordinator;
+mod memory_args;
 mod submit_args;
 mod usage_args;
 
@@ -10,6 +11,9 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use proto::v1::JobState;
 
+pub use self::memory_args::{
+    MemoryArgs, MemoryCommand, MemorySearchArgs, MemoryStatusArgs, MemorySyncArgs,
+};
 pub use self::submit_args::{ModelOptionArgs, SubmitArgs};
 pub use self::usage_args::{UsageArgs, UsageGroupingArg};
 
@@ -91,6 +95,8 @@ pub enum ClientCommand {
     Undrain(SetDrainingArgs),
     /// Tokens and cost over a time range, by day, model or node, and every budget's use
     Usage(UsageArgs),
+    /// Search and sync memory: the vault's notes in full text, vectors and a graph of links
+    Memory(MemoryArgs),
 }
 
 /// `RUNNER_COORDINATOR` is read by [`Cli`], not by clap: clap would count a value from the

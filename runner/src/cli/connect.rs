@@ -3,6 +3,7 @@
 
 use proto::v1::cluster_service_client::ClusterServiceClient;
 use proto::v1::job_service_client::JobServiceClient;
+use proto::v1::memory_service_client::MemoryServiceClient;
 use proto::v1::usage_service_client::UsageServiceClient;
 use tonic::Status;
 use tonic::transport::Channel;
@@ -30,6 +31,10 @@ impl Coordinator {
 
     pub fn usage(&self) -> UsageServiceClient<Channel> {
         self.inner.usage()
+    }
+
+    pub fn memory(&self) -> MemoryServiceClient<Channel> {
+        self.inner.memory()
     }
 
     /// Turns a failed call into the error to report: a connection lost under the call becomes

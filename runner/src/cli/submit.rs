@@ -7,6 +7,7 @@ mod finished_job_report;
 mod follow_job;
 mod job_spec_from_args;
 mod submit_and_watch;
+mod with_memory;
 
 use std::future::Future;
 use std::io::Write;
@@ -36,9 +37,23 @@ pub async fn submit(
     terminal: &mut Terminal<'_>,
     interrupt: impl Future<Output = Interrupt> + Send,
 ) -> Result<ClientExit, ClientError> {
-    let spec = job_spec_from_args(args, std::io::stdin().lock())?;
+    let mut spec = job_spec_from_args(args, std::io::stdin().lock())?;
     let coordinator = Coordinator::connect(&args.coordinator.url).await?;
+    let citations = if args.memory {
+        Some(with_memory::add_memory(&coordinator, &mut spec, terminal.err).await?)
+    } else {
+        None
+    };
     let result = submit_to(&coordinator, spec, args, terminal, interrupt).await;
+    if let (Some(citations), Ok(ClientExit::Success)) = (&citations, &result)
+        && !args.json
+        && !args.detach
+    {
+        terminal
+            .out
+            .write_all(with_memory::sources_text(citations).as_bytes())?;
+        terminal.out.flush()?;
+    }
     if args.json
         && let Err(ClientError::Status(status)) = &result
         && let Some(id) = rejected_job_id(status)

@@ -103,7 +103,7 @@ fn serve_and_dev_are_server_commands() {
 
 #[test]
 fn every_client_command_takes_a_coordinator_and_defaults_to_localhost() {
-    let commands: [&[&str]; 9] = [
+    let commands: [&[&str]; 12] = [
         &["submit", "--model", "m", "--prompt", "p"],
         &["jobs"],
         &["job", "01JA"],
@@ -113,6 +113,9 @@ fn every_client_command_takes_a_coordinator_and_defaults_to_localhost() {
         &["drain", "davas"],
         &["undrain", "davas"],
         &["usage"],
+        &["memory", "sync"],
+        &["memory", "search", "risk", "tiers"],
+        &["memory", "status"],
     ];
     for arguments in commands {
         assert_eq!(
@@ -138,6 +141,7 @@ fn coordinator_url(command: ClientCommand) -> String {
         ClientCommand::Nodes(args) => args.coordinator.url,
         ClientCommand::Models(args) => args.coordinator.url,
         ClientCommand::Usage(args) => args.coordinator.url,
+        ClientCommand::Memory(mut args) => args.coordinator_mut().url.clone(),
         ClientCommand::Drain(args) | ClientCommand::Undrain(args) => args.coordinator.url,
     }
 }

@@ -59,15 +59,24 @@ pub(super) fn settle(
         }
     };
     // Only the client commands and mcp have the argument (asking serve's matches would panic).
-    let after = matches.subcommand().and_then(|(_, sub)| {
-        let given = sub.value_source("coordinator") == Some(ValueSource::CommandLine);
-        given.then(|| sub.get_one::<String>("coordinator").cloned())?
-    });
+    let after = given_after(matches);
     let from_environment = environment.filter(|value| !value.trim().is_empty());
     if let Some(chosen) = after.or(before).or(from_environment) {
         *url = chosen;
     }
     Ok(Cli { command })
+}
+
+/// `--coordinator` as given after the subcommand, at any depth (`runner memory search … --coordinator URL`).
+fn given_after(matches: &ArgMatches) -> Option<String> {
+    let (_, sub) = matches.subcommand()?;
+    if let Some(deeper) = given_after(sub) {
+        return Some(deeper);
+    }
+    // A command level without the argument (`memory`) answers `Err` rather than panicking.
+    let value = sub.try_get_one::<String>("coordinator").ok().flatten()?;
+    let given = sub.value_source("coordinator") == Some(ValueSource::CommandLine);
+    given.then(|| value.clone())
 }
 
 impl ClientCommand {
@@ -80,6 +89,7 @@ impl ClientCommand {
             Self::Nodes(args) => &mut args.coordinator,
             Self::Models(args) => &mut args.coordinator,
             Self::Usage(args) => &mut args.coordinator,
+            Self::Memory(args) => args.coordinator_mut(),
             Self::Drain(args) | Self::Undrain(args) => &mut args.coordinator,
         }
     }

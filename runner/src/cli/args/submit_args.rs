@@ -33,6 +33,10 @@ pub struct SubmitArgs {
     /// A text to embed; repeat for several (an embed job)
     #[arg(long = "embed", value_name = "TEXT")]
     pub embed_texts: Vec<String>,
+    /// Answer from memory: the vault's passages that answer the prompt (or the last user
+    /// message) go with it, numbered for citation, and the sources follow the answer
+    #[arg(long, conflicts_with = "embed_texts")]
+    pub memory: bool,
     /// The system message: Ollama's `system` for a prompt, the first message of a chat
     #[arg(long, value_name = "TEXT", conflicts_with = "embed_texts")]
     pub system: Option<String>,

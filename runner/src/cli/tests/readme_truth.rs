@@ -71,13 +71,15 @@ fn prose_flags() -> BTreeSet<String> {
         .collect()
 }
 
+/// A command's flags and its subcommands' (`runner memory search --limit`).
 fn long_flags(command: &clap::Command) -> BTreeSet<String> {
-    command
+    let own = command
         .get_arguments()
         .filter_map(|argument| argument.get_long())
         .filter(|long| !["help", "version"].contains(long))
-        .map(str::to_owned)
-        .collect()
+        .map(str::to_owned);
+    let nested: Vec<String> = command.get_subcommands().flat_map(long_flags).collect();
+    own.chain(nested).collect()
 }
 
 #[test]
