@@ -16,7 +16,9 @@ pub fn memory_turn(job_id: &str, memory: &AnswerMemory) -> Markup {
     html! {
         li.turn.memory aria-labelledby=(heading) {
             div.bubble {
-                h3 #(heading) { "From memory" }
+                h3 #(heading) {
+                    @if memory.citations.is_empty() { "Memory" } @else { "From memory" }
+                }
                 @for warning in &memory.warnings {
                     p.warning role="status" { (warning) }
                 }

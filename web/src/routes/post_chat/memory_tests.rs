@@ -118,7 +118,7 @@ async fn with_the_switch_off_memory_is_not_asked_and_nothing_is_shown() {
     assert!(app.coordinator.memory_questions().is_empty());
     assert_eq!(app.coordinator.submitted()[0].messages[0].content, "hello");
     let (_, page) = app.get(&location).await;
-    assert!(!page.contains("From memory"), "{page}");
+    assert!(!page.contains("turn memory"), "{page}");
     assert!(page.contains(r#"<input id="use-memory" type="checkbox" name="memory" value="on" aria-describedby="use-memory-hint">"#), "{page}");
 }
 

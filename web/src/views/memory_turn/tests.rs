@@ -23,7 +23,7 @@ fn citations_are_numbered_in_prompt_order_with_headings_and_lines() {
     };
     let html = memory_turn("J1", &memory).into_string();
     assert!(
-        html.contains(r#"<li class="turn memory" aria-labelledby="memory-J1">"#),
+        html.contains(r#"<li class="turn memory" aria-labelledby="memory-J1"><div class="bubble"><h3 id="memory-J1">From memory</h3>"#),
         "{html}"
     );
     assert!(html.contains(
@@ -43,6 +43,7 @@ fn memory_that_could_not_be_used_says_so_and_the_switch_off_shows_nothing() {
         r#"<p class="warning" role="status">answered without memory: memory is not configured</p>"#
     ), "{html}");
     assert!(!html.contains("citations"));
+    assert!(html.contains(r#"<h3 id="memory-J2">Memory</h3>"#), "{html}");
     let nothing_found = AnswerMemory {
         asked: true,
         ..Default::default()
