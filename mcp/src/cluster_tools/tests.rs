@@ -105,6 +105,16 @@ async fn every_tool_is_listed_with_a_description_and_both_schemas() {
         );
     }
     assert_eq!(submit.input_schema["required"], json!(["model"]));
+    let search = tools
+        .iter()
+        .find(|tool| tool.name == "search_memory")
+        .unwrap();
+    assert_eq!(search.input_schema["required"], json!(["query"]));
+    // A hit the graph did not find has no graph_path: the schema must not require one.
+    let hit = &search.output_schema.as_ref().unwrap()["$defs"]["MemoryHitView"];
+    let required = hit["required"].as_array().unwrap();
+    assert!(required.contains(&json!("found_by")), "{hit}");
+    assert!(!required.contains(&json!("graph_path")), "{hit}");
 }
 
 #[tokio::test]
