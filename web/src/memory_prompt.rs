@@ -59,12 +59,21 @@ impl Recalled {
 
 /// Asks memory for the prompt that answers `question`; never fails (see the module doc).
 pub async fn recall(coordinator: &Coordinator, question: &str) -> Recalled {
+    recall_within(coordinator, question, MEMORY_PATIENCE).await
+}
+
+/// `recall`, waiting at most `patience` for memory's answer.
+pub async fn recall_within(
+    coordinator: &Coordinator,
+    question: &str,
+    patience: Duration,
+) -> Recalled {
     let request = BuildContextRequest {
         question: question.to_owned(),
         limit: 0,
     };
     let mut memory = coordinator.memory();
-    let asked = tokio::time::timeout(MEMORY_PATIENCE, memory.build_context(request)).await;
+    let asked = tokio::time::timeout(patience, memory.build_context(request)).await;
     let recalled = match asked {
         Ok(Ok(context)) => Recalled::from_context(context.into_inner()),
         Ok(Err(status)) => Recalled::without(match client::lost_connection_cause(&status) {
@@ -72,8 +81,8 @@ pub async fn recall(coordinator: &Coordinator, question: &str) -> Recalled {
             None => status.message().to_owned(),
         }),
         Err(_) => Recalled::without(format!(
-            "memory did not answer within {} s",
-            MEMORY_PATIENCE.as_secs()
+            "memory did not answer within {} ms",
+            patience.as_millis()
         )),
     };
     tracing::info!(

@@ -102,3 +102,18 @@ async fn a_coordinator_that_cannot_be_reached_is_named_as_such() {
         recalled.memory.warnings
     );
 }
+
+#[tokio::test]
+async fn memory_that_does_not_answer_in_time_is_left_out_and_says_so() {
+    let coordinator = FakeCoordinator::start().await;
+    coordinator.hang_memory();
+    let started = std::time::Instant::now();
+    let recalled = recall_within(&coordinator.client(), "q", Duration::from_millis(300)).await;
+    assert!(started.elapsed() < Duration::from_secs(5));
+    assert_eq!(recalled.prompt, None);
+    assert_eq!(
+        recalled.memory.warnings,
+        vec!["answered without memory: memory did not answer within 300 ms"]
+    );
+    assert_eq!(coordinator.memory_questions(), vec!["q"], "it was asked");
+}

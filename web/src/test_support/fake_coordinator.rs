@@ -33,8 +33,8 @@ pub(super) struct Recorded {
     /// `GetUsage`'s answer for each `by` (as the request's list of groupings).
     pub(super) usage_reports: HashMap<Vec<i32>, UsageReport>,
     pub(super) usage_requests: Vec<GetUsageRequest>,
-    /// `BuildContext`'s answer; `None`: memory is not configured.
-    pub(super) memory_context: Option<Result<MemoryContext, Status>>,
+    /// `BuildContext`'s answer; `None`: memory is not configured; `Some(None)`: no answer ever.
+    pub(super) memory_context: Option<Option<Result<MemoryContext, Status>>>,
     pub(super) memory_questions: Vec<String>,
 }
 
@@ -119,7 +119,12 @@ impl FakeCoordinator {
 
     /// What `BuildContext` answers from now on.
     pub fn script_memory_context(&self, answer: Result<MemoryContext, Status>) {
-        self.recorded().memory_context = Some(answer);
+        self.recorded().memory_context = Some(Some(answer));
+    }
+
+    /// `BuildContext` never answers from now on.
+    pub fn hang_memory(&self) {
+        self.recorded().memory_context = Some(None);
     }
 
     /// The questions `BuildContext` was asked, in order.

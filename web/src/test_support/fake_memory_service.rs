@@ -1,6 +1,6 @@
 //! The fake coordinator's `MemoryService`: `BuildContext` answers what was scripted (memory
-//! that is not configured, as the real one says it, otherwise) and records the questions; the
-//! web uses no other method.
+//! that is not configured, as the real one says it, otherwise; or never, to test patience) and
+//! records the questions; the web uses no other method.
 
 use std::pin::Pin;
 
@@ -68,14 +68,18 @@ impl MemoryService for Fake {
         &self,
         request: Request<BuildContextRequest>,
     ) -> Result<Response<MemoryContext>, Status> {
-        let mut recorded = self.recorded.lock().unwrap();
-        recorded
-            .memory_questions
-            .push(request.into_inner().question);
-        recorded
-            .memory_context
-            .clone()
-            .unwrap_or_else(|| Err(Status::failed_precondition(NOT_CONFIGURED)))
-            .map(Response::new)
+        let answer = {
+            let mut recorded = self.recorded.lock().unwrap();
+            recorded
+                .memory_questions
+                .push(request.into_inner().question);
+            recorded.memory_context.clone()
+        };
+        match answer {
+            // `Some(None)` never answers: a memory that hangs.
+            Some(None) => std::future::pending().await,
+            Some(Some(answer)) => answer.map(Response::new),
+            None => Err(Status::failed_precondition(NOT_CONFIGURED)),
+        }
     }
 }
