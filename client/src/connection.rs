@@ -80,6 +80,7 @@ impl Coordinator {
         UsageServiceClient::new(self.channel.clone())
     }
 
+    /// Memory over the operator's vault, served by `runner serve` on the same address.
     pub fn memory(&self) -> MemoryServiceClient<Channel> {
         MemoryServiceClient::new(self.channel.clone())
     }

@@ -1,10 +1,12 @@
-//! The MCP server: the cluster's tools (`node_tools.rs`, `job_tools.rs`, `usage_tools.rs`)
-//! behind one `ServerHandler`, the same for streamable HTTP and stdio. Every tool calls the coordinator's
-//! gRPC API and answers with structured content (with its output schema) and the same as
+//! The MCP server: the cluster's tools (`node_tools.rs`, `job_tools.rs`, `usage_tools.rs`,
+//! `memory_tools.rs`) behind one `ServerHandler`, the same for streamable HTTP and stdio.
+//! Every tool calls the coordinator's gRPC API and answers with structured content (with its output schema) and the same as
 //! text; anything that did not work is an `isError` result with the reason.
 
 mod job_arguments;
 mod job_tools;
+mod memory_arguments;
+mod memory_tools;
 mod node_tools;
 mod progress_reporter;
 mod submit_arguments;
@@ -32,7 +34,8 @@ impl ClusterTools {
             link,
             tool_router: Self::node_tool_router()
                 + Self::job_tool_router()
-                + Self::usage_tool_router(),
+                + Self::usage_tool_router()
+                + Self::memory_tool_router(),
         }
     }
 }
@@ -46,6 +49,9 @@ impl ClusterTools {
                     run it, it is rejected with every node's reason (it is never run on another \
                     model). list_models shows which models can run now and where; submit_job runs \
                     a prompt or a chat; embed makes embeddings; list_nodes shows the hosts; \
-                    get_usage shows tokens, cost and budgets."
+                    get_usage shows tokens, cost and budgets. When memory is configured, \
+                    search_memory finds passages in the operator's notes (cite the note and \
+                    lines), get_note and related_notes read and explore them, and remember \
+                    writes a new note."
 )]
 impl ServerHandler for ClusterTools {}

@@ -9,6 +9,7 @@ mod tests;
 use client::{ConnectError, Coordinator};
 use proto::v1::cluster_service_client::ClusterServiceClient;
 use proto::v1::job_service_client::JobServiceClient;
+use proto::v1::memory_service_client::MemoryServiceClient;
 use proto::v1::usage_service_client::UsageServiceClient;
 use tonic::Status;
 use tonic::transport::Channel;
@@ -53,6 +54,10 @@ impl CoordinatorLink {
 
     pub fn usage(&self) -> UsageServiceClient<Channel> {
         self.coordinator.usage()
+    }
+
+    pub fn memory(&self) -> MemoryServiceClient<Channel> {
+        self.coordinator.memory()
     }
 
     /// A failed call as the tool result says it: a connection that failed under the call is

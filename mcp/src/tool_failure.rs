@@ -19,6 +19,9 @@ pub enum FailureKind {
     Rejected,
     NotFound,
     InvalidArgument,
+    /// The coordinator cannot do it as things stand (memory not configured, a job that has
+    /// already ended); the error says what would have to change.
+    FailedPrecondition,
     /// The job ran and failed, or was cancelled.
     JobFailed,
     /// The coordinator could not be reached.
@@ -82,6 +85,7 @@ impl ToolFailure {
         let kind = match status.code() {
             Code::NotFound => FailureKind::NotFound,
             Code::InvalidArgument | Code::OutOfRange => FailureKind::InvalidArgument,
+            Code::FailedPrecondition => FailureKind::FailedPrecondition,
             _ => FailureKind::CoordinatorError,
         };
         Self::new(kind, status.message())

@@ -3,16 +3,20 @@
 //! (`succeeded`, `agent_down`), so an assistant reads them without knowing the proto.
 
 mod job_view;
+mod memory_view;
 mod model_view;
 mod node_view;
+mod note_view;
 mod usage_view;
 
 use schemars::JsonSchema;
 use serde::Serialize;
 
 pub use job_view::{EmbedView, JobListView, JobView};
+pub use memory_view::{RETRIEVER_WORDS, SearchMemoryView, parse_retriever};
 pub use model_view::{ModelListView, ModelView};
 pub use node_view::{NodeListView, NodeView};
+pub use note_view::{MemoryNoteView, RelatedNotesView, RememberedView};
 pub use usage_view::UsageReportView;
 
 /// Why one node cannot take a job for a model.

@@ -1,10 +1,10 @@
 //! Chat turns as jobs: settling answers whose jobs have ended, and asking the next answer with
-//! the conversation's whole history.
+//! the conversation's whole history (its latest question maybe replaced by memory's prompt).
 
 use client::Coordinator;
-use proto::v1::{GetJobRequest, JobKind, JobSpec};
+use proto::v1::{ChatMessage, GetJobRequest, JobKind, JobSpec};
 
-use crate::conversations::{Answer, AnswerState, Conversation};
+use crate::conversations::{Answer, AnswerMemory, AnswerState, Conversation};
 use crate::page_error::PageError;
 use crate::submission::{Submission, submit};
 
@@ -34,17 +34,17 @@ pub async fn settle_pending_answers(
     Ok(changed)
 }
 
-/// Submits a chat job for `model` with the conversation's history; the answer is pending, or
-/// rejected with every node's reason.
+/// Submits a chat job for `model` with `messages` (the conversation's history); the answer is
+/// pending, or rejected with every node's reason. The job names exactly `model`.
 pub async fn ask(
     coordinator: &Coordinator,
-    conversation: &Conversation,
+    messages: Vec<ChatMessage>,
     model: &str,
 ) -> Result<Answer, PageError> {
     let spec = JobSpec {
         kind: JobKind::Chat as i32,
         model: model.to_owned(),
-        messages: conversation.history(),
+        messages,
         ..Default::default()
     };
     Ok(match submit(coordinator, spec).await? {
@@ -60,6 +60,7 @@ pub async fn ask(
             time_to_first_token_ms: None,
             tokens_per_second: None,
             rejections: rejection.node_reasons,
+            memory: AnswerMemory::default(),
         },
     })
 }

@@ -3,6 +3,7 @@
 //! test runs against both), and `Conversations`, the async handle the handlers use.
 
 mod answer;
+mod answer_memory;
 mod conversation;
 mod conversation_id;
 #[cfg(test)]
@@ -17,6 +18,7 @@ use std::sync::Arc;
 use tokio::sync::{Mutex, MutexGuard};
 
 pub use answer::{Answer, AnswerState, tokens_per_second};
+pub use answer_memory::{AnswerMemory, Citation};
 pub use conversation::{Conversation, Turn};
 pub use conversation_id::{is_conversation_id, new_conversation_id};
 #[cfg(test)]

@@ -1,8 +1,9 @@
 //! The llm-runner web UI, mounted by the coordinator at `/`: a live dashboard of hosts and
 //! models, chat, and jobs. It talks to the coordinator through its gRPC API like any client:
 //! one shared `WatchCluster` stream feeds every browser's live view (server-sent events), and
-//! chats are jobs submitted and watched over `JobService`. Conversations are kept in their own
-//! redb file under `data_dir`.
+//! chats are jobs submitted and watched over `JobService` (with "use memory" on, the question
+//! goes as the prompt `MemoryService.BuildContext` makes from the operator's notes).
+//! Conversations are kept in their own redb file under `data_dir`.
 
 mod access;
 mod app_state;
@@ -10,6 +11,7 @@ mod chat_jobs;
 mod cluster_feed;
 mod config;
 mod conversations;
+mod memory_prompt;
 mod page_error;
 mod routes;
 mod submission;

@@ -4,9 +4,11 @@
 mod cluster_fixture;
 mod fake_coordinator;
 mod fake_job_service;
+mod fake_memory_service;
 mod fake_usage_service;
 mod requests;
 
 pub use cluster_fixture::{operators_cluster, running_job};
 pub use fake_coordinator::FakeCoordinator;
+pub use fake_memory_service::NOT_CONFIGURED;
 pub use requests::{TestApp, body_text};

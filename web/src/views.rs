@@ -12,6 +12,7 @@ pub mod job_form;
 pub mod job_list;
 pub mod layout;
 pub mod live_output;
+pub mod memory_turn;
 pub mod model_matrix;
 pub mod model_picker;
 pub mod usage_chart;

@@ -11,14 +11,18 @@ use serde_json::{Value, json};
 use super::ClusterTools;
 use crate::coordinator_link::CoordinatorLink;
 
-const TOOL_NAMES: [&str; 9] = [
+const TOOL_NAMES: [&str; 13] = [
     "cancel_job",
     "embed",
     "get_job",
+    "get_note",
     "get_usage",
     "list_jobs",
     "list_models",
     "list_nodes",
+    "related_notes",
+    "remember",
+    "search_memory",
     "set_draining",
     "submit_job",
 ];
@@ -101,6 +105,16 @@ async fn every_tool_is_listed_with_a_description_and_both_schemas() {
         );
     }
     assert_eq!(submit.input_schema["required"], json!(["model"]));
+    let search = tools
+        .iter()
+        .find(|tool| tool.name == "search_memory")
+        .unwrap();
+    assert_eq!(search.input_schema["required"], json!(["query"]));
+    // A hit the graph did not find has no graph_path: the schema must not require one.
+    let hit = &search.output_schema.as_ref().unwrap()["$defs"]["MemoryHitView"];
+    let required = hit["required"].as_array().unwrap();
+    assert!(required.contains(&json!("found_by")), "{hit}");
+    assert!(!required.contains(&json!("graph_path")), "{hit}");
 }
 
 #[tokio::test]
@@ -112,6 +126,8 @@ async fn a_down_coordinator_is_an_error_result_saying_so() {
         ("get_job", json!({"id": "01KB3ZQ4T8Y0ABCDEFGHJKMNPQ"})),
         ("submit_job", json!({"model": "gemma4:27b", "prompt": "hi"})),
         ("get_usage", json!({"by": ["day"]})),
+        ("search_memory", json!({"query": "risk"})),
+        ("get_note", json!({"path": "A.md"})),
     ] {
         let result = call(&client, name, arguments).await;
         assert_eq!(result.is_error, Some(true), "{name}");

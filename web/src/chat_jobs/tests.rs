@@ -22,7 +22,7 @@ async fn asking_an_unavailable_model_gives_a_rejected_answer_with_reasons() {
     let coordinator = FakeCoordinator::start().await;
     let mut conversation = Conversation::new("c1".into(), 1);
     conversation.push_user_message("hi", 2);
-    let answer = ask(&coordinator.client(), &conversation, "gemma4:27b")
+    let answer = ask(&coordinator.client(), conversation.history(), "gemma4:27b")
         .await
         .unwrap();
     assert_eq!(answer.state, AnswerState::Rejected);
@@ -32,7 +32,7 @@ async fn asking_an_unavailable_model_gives_a_rejected_answer_with_reasons() {
         answer.rejections,
         vec!["davas: agent down since 10:00:00 (41 s)"]
     );
-    let accepted = ask(&coordinator.client(), &conversation, "qwen2.5:14b")
+    let accepted = ask(&coordinator.client(), conversation.history(), "qwen2.5:14b")
         .await
         .unwrap();
     assert_eq!(accepted.state, AnswerState::Pending);

@@ -4,6 +4,8 @@
 use proto::v1::{Job, JobState};
 use serde::{Deserialize, Serialize};
 
+use super::answer_memory::AnswerMemory;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AnswerState {
@@ -31,6 +33,10 @@ pub struct Answer {
     pub tokens_per_second: Option<f64>,
     /// For a rejection: why each candidate node could not take it.
     pub rejections: Vec<String>,
+    /// What memory gave the question (kept when the answer settles); empty when the "use
+    /// memory" switch was off.
+    #[serde(default, skip_serializing_if = "AnswerMemory::is_empty")]
+    pub memory: AnswerMemory,
 }
 
 impl Answer {
@@ -63,6 +69,7 @@ impl Answer {
                 .iter()
                 .map(|rejection| rejection.reason.clone())
                 .collect(),
+            memory: AnswerMemory::default(),
         }
     }
 

@@ -16,13 +16,19 @@ pub struct Conversation {
     pub created_at_ms: i64,
     pub updated_at_ms: i64,
     pub turns: Vec<Turn>,
+    /// The "use memory" switch as last sent: the composer starts on it.
+    #[serde(default)]
+    pub use_memory: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "role", rename_all = "snake_case")]
 pub enum Turn {
-    User { content: String },
-    Assistant(Answer),
+    User {
+        content: String,
+    },
+    /// Boxed: an answer (with what memory gave it) is far larger than a question.
+    Assistant(Box<Answer>),
 }
 
 impl Conversation {
@@ -33,6 +39,7 @@ impl Conversation {
             created_at_ms: now_ms,
             updated_at_ms: now_ms,
             turns: Vec::new(),
+            use_memory: false,
         }
     }
 
@@ -47,7 +54,7 @@ impl Conversation {
     }
 
     pub fn push_answer(&mut self, answer: Answer, now_ms: i64) {
-        self.turns.push(Turn::Assistant(answer));
+        self.turns.push(Turn::Assistant(Box::new(answer)));
         self.updated_at_ms = now_ms;
     }
 
@@ -93,7 +100,12 @@ impl Conversation {
                 && answer.job_id == job.id
                 && answer.is_pending()
             {
-                *answer = settled.clone();
+                // The job does not know what memory gave its prompt: keep it.
+                let memory = std::mem::take(&mut answer.memory);
+                **answer = Answer {
+                    memory,
+                    ..settled.clone()
+                };
                 changed = true;
             }
         }

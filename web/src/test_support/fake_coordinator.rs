@@ -2,7 +2,7 @@
 //! an ephemeral port. It keeps jobs, rejects models its snapshot says are unavailable (with the
 //! same status details as the real one), plays scripted job events, and records requests.
 //! Its `JobService` half is in `fake_job_service.rs`, its `UsageService` in
-//! `fake_usage_service.rs`.
+//! `fake_usage_service.rs`, its `MemoryService` in `fake_memory_service.rs`.
 
 use std::collections::{BTreeMap, HashMap};
 use std::pin::Pin;
@@ -12,6 +12,7 @@ use client::Coordinator;
 use futures::{Stream, StreamExt};
 use proto::v1::cluster_service_server::{ClusterService, ClusterServiceServer};
 use proto::v1::job_service_server::JobServiceServer;
+use proto::v1::memory_service_server::MemoryServiceServer;
 use proto::v1::usage_service_server::UsageServiceServer;
 use proto::v1::*;
 use tokio::sync::watch;
@@ -32,6 +33,9 @@ pub(super) struct Recorded {
     /// `GetUsage`'s answer for each `by` (as the request's list of groupings).
     pub(super) usage_reports: HashMap<Vec<i32>, UsageReport>,
     pub(super) usage_requests: Vec<GetUsageRequest>,
+    /// `BuildContext`'s answer; `None`: memory is not configured; `Some(None)`: no answer ever.
+    pub(super) memory_context: Option<Option<Result<MemoryContext, Status>>>,
+    pub(super) memory_questions: Vec<String>,
 }
 
 #[derive(Clone)]
@@ -69,6 +73,7 @@ impl FakeCoordinator {
             tonic::transport::Server::builder()
                 .add_service(JobServiceServer::new(served.clone()))
                 .add_service(UsageServiceServer::new(served.clone()))
+                .add_service(MemoryServiceServer::new(served.clone()))
                 .add_service(ClusterServiceServer::new(served))
                 .serve_with_incoming(TcpListenerStream::new(listener))
                 .await
@@ -110,6 +115,21 @@ impl FakeCoordinator {
 
     pub fn usage_requests(&self) -> Vec<GetUsageRequest> {
         self.recorded().usage_requests.clone()
+    }
+
+    /// What `BuildContext` answers from now on.
+    pub fn script_memory_context(&self, answer: Result<MemoryContext, Status>) {
+        self.recorded().memory_context = Some(Some(answer));
+    }
+
+    /// `BuildContext` never answers from now on.
+    pub fn hang_memory(&self) {
+        self.recorded().memory_context = Some(None);
+    }
+
+    /// The questions `BuildContext` was asked, in order.
+    pub fn memory_questions(&self) -> Vec<String> {
+        self.recorded().memory_questions.clone()
     }
 
     pub fn submitted(&self) -> Vec<JobSpec> {

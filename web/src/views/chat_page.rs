@@ -1,9 +1,11 @@
-//! The chat page: the list of kept conversations, the open conversation's turns, and the
-//! composer (model picker, message, send).
+//! The chat page: the list of kept conversations, the open conversation's turns (each answer
+//! followed by what memory gave it), and the composer (model picker, "use memory" switch,
+//! message, send).
 
 use maud::{Markup, html};
 
 use super::chat_turn::{answer_turn, user_turn};
+use super::memory_turn::memory_turn;
 use super::model_picker::model_picker;
 use crate::cluster_feed::ClusterView;
 use crate::conversations::{Conversation, Turn};
@@ -41,7 +43,10 @@ pub fn chat_page_body(chat: &ChatPage<'_>) -> Markup {
                         @for turn in &conversation.turns {
                             @match turn {
                                 Turn::User { content } => (user_turn(content)),
-                                Turn::Assistant(answer) => (answer_turn(answer)),
+                                Turn::Assistant(answer) => {
+                                    (answer_turn(answer))
+                                    (memory_turn(&answer.job_id, &answer.memory))
+                                }
                             }
                         }
                     }
@@ -57,12 +62,25 @@ fn composer(chat: &ChatPage<'_>, open_id: Option<&str>) -> Markup {
         form.composer method="post" action="/chat" {
             @if let Some(id) = open_id { input type="hidden" name="conversation" value=(id); }
             (model_picker(chat.view, chat.chosen))
+            (memory_switch(chat.open.is_some_and(|conversation| conversation.use_memory)))
             div.field {
                 label for="message" { "Message" }
                 textarea #message name="message" rows="3" required autofocus
                     placeholder="Ask something… (Ctrl+Enter sends)" {}
             }
             button #send type="submit" { "Send" }
+        }
+    }
+}
+
+/// Off for a new chat; a kept conversation starts on what its last message used.
+fn memory_switch(on: bool) -> Markup {
+    html! {
+        div.switch {
+            input #use-memory type="checkbox" name="memory" value="on" checked[on]
+                aria-describedby="use-memory-hint";
+            label for="use-memory" { "Use memory" }
+            span.hint #use-memory-hint { "answer from your notes and cite them" }
         }
     }
 }

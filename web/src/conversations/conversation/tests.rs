@@ -3,6 +3,7 @@
 use proto::v1::JobState;
 
 use super::*;
+use crate::conversations::AnswerMemory;
 
 fn pending(job_id: &str) -> Answer {
     Answer::from_job(&Job {
@@ -56,4 +57,27 @@ fn a_running_job_settles_nothing() {
         ..Default::default()
     }));
     assert_eq!(conversation.pending_job_ids(), vec!["J1".to_owned()]);
+}
+
+#[test]
+fn settling_an_answer_keeps_what_memory_gave_it() {
+    let mut conversation = Conversation::new("c1".into(), 1);
+    conversation.push_user_message("risk tiers?", 2);
+    let mut answer = pending("J1");
+    answer.memory = AnswerMemory::unavailable("answered without memory: not configured");
+    conversation.push_answer(answer, 3);
+    assert!(conversation.settle(&Job {
+        id: "J1".into(),
+        state: JobState::Succeeded as i32,
+        output: "tier 1".into(),
+        ..Default::default()
+    }));
+    let Turn::Assistant(settled) = &conversation.turns[1] else {
+        panic!("not an answer");
+    };
+    assert_eq!(settled.content, "tier 1");
+    assert_eq!(
+        settled.memory.warnings,
+        vec!["answered without memory: not configured"]
+    );
 }

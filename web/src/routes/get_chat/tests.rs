@@ -15,3 +15,14 @@ async fn the_picker_lists_every_model_and_disables_the_unavailable_one() {
     assert!(body.contains(r#"<option value="qwen2.5:14b" selected>"#));
     assert!(body.contains("No conversations yet."));
 }
+
+#[tokio::test]
+async fn a_new_chat_has_the_memory_switch_off_with_its_label() {
+    let app = TestApp::start().await;
+    let (_, body) = app.get("/chat").await;
+    assert!(
+        body.contains(r#"<input id="use-memory" type="checkbox" name="memory" value="on" aria-describedby="use-memory-hint">"#),
+        "{body}"
+    );
+    assert!(body.contains(r#"<label for="use-memory">Use memory</label>"#));
+}
