@@ -5,10 +5,12 @@
 //! answer the same conformance tests.
 
 pub mod chunk_id;
+pub mod clock;
 pub mod config;
 pub mod context;
 pub mod embed;
 pub mod graph;
+pub mod hub;
 pub mod note;
 pub mod remember;
 pub mod service;
