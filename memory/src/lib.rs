@@ -8,6 +8,8 @@ pub mod chunk_id;
 pub mod embed;
 pub mod graph;
 pub mod note;
+pub mod store;
+pub mod sync;
 pub mod text_index;
 pub mod vault;
 pub mod vectors;
