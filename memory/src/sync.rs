@@ -4,6 +4,7 @@
 //! embedding failure stops embedding, never the sync: the report says what is pending and why.
 
 mod embed;
+mod index;
 mod read;
 mod report;
 mod run;

@@ -26,3 +26,6 @@ pub(super) fn or_terms(text: &str) -> Option<String> {
     let quoted: Vec<String> = terms.iter().map(|term| format!("\"{term}\"")).collect();
     Some(quoted.join(" OR "))
 }
+
+#[cfg(test)]
+mod tests;

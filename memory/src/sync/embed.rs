@@ -3,7 +3,7 @@
 //! (never the sync); the chunks stay pending and the next sync retries.
 
 use super::report::{SyncError, SyncOptions, SyncPhase};
-use super::run::{SyncTargets, report_progress};
+use super::run::SyncTargets;
 use crate::embed::{Embedder, TextRole, task_prefix};
 use crate::vectors::VectorPoint;
 
@@ -98,7 +98,7 @@ pub(super) async fn embed_pending<E: Embedder>(
                 break;
             }
         }
-        report_progress(options, SyncPhase::Embedding, 0, 0, done.embedded, to_embed);
+        options.tell(SyncPhase::Embedding, 0, 0, done.embedded, to_embed);
     }
     Ok(done)
 }

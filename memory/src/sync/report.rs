@@ -38,6 +38,28 @@ impl std::fmt::Debug for SyncOptions {
     }
 }
 
+impl SyncOptions {
+    /// Tells the progress callback, if any.
+    pub(super) fn tell(
+        &self,
+        phase: SyncPhase,
+        done: usize,
+        total: usize,
+        embedded: u64,
+        to_embed: u64,
+    ) {
+        if let Some(progress) = &self.progress {
+            progress(SyncProgress {
+                phase,
+                notes_done: u32::try_from(done).unwrap_or(u32::MAX),
+                notes_total: u32::try_from(total).unwrap_or(u32::MAX),
+                chunks_embedded: embedded,
+                chunks_to_embed: to_embed,
+            });
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SyncPhase {
     /// Reading the notes whose content changed.
