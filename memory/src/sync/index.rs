@@ -23,7 +23,7 @@ pub(super) fn index(
         notes,
         skipped,
     } = read::scan(root, |done, total| {
-        options.tell(SyncPhase::Reading, done, total, 0, 0);
+        options.tell(SyncPhase::Scanning, done, total, 0, 0);
     })?;
     let db = &targets.db;
     if options.rebuild {
@@ -91,7 +91,7 @@ pub(super) fn index(
             .graph
             .record(&vault::note_facts(&note.parsed, &resolver), now_ms)
             .map_err(store_error)?;
-        options.tell(SyncPhase::Graph, done + 1, notes.len(), 0, 0);
+        options.tell(SyncPhase::Indexing, done + 1, notes.len(), 0, 0);
     }
     Ok(report)
 }

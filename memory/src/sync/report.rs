@@ -62,13 +62,25 @@ impl SyncOptions {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SyncPhase {
-    /// Reading the notes whose content changed.
-    Reading,
-    /// Recording every note's graph facts.
-    Graph,
+    /// Listing the vault and reading (hashing, parsing) every note.
+    Scanning,
+    /// Writing changed notes, deletions and every note's graph facts.
+    Indexing,
     /// Embedding chunks without a vector.
     Embedding,
     Done,
+}
+
+impl SyncPhase {
+    /// As the `phase` of proto's `SyncProgress` spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SyncPhase::Scanning => "scanning",
+            SyncPhase::Indexing => "indexing",
+            SyncPhase::Embedding => "embedding",
+            SyncPhase::Done => "done",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

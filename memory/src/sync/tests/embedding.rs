@@ -111,7 +111,11 @@ async fn a_rebuild_rereads_every_note_and_reembeds_in_the_new_space() {
     );
     assert!(
         seen.iter()
-            .any(|p| p.phase == SyncPhase::Reading && p.notes_done == 3 && p.notes_total == 3)
+            .any(|p| p.phase == SyncPhase::Scanning && p.notes_done == 3 && p.notes_total == 3)
     );
-    assert_eq!(seen.last().map(|p| p.phase), Some(SyncPhase::Done));
+    assert!(
+        seen.iter()
+            .any(|p| p.phase == SyncPhase::Indexing && p.notes_done == 3)
+    );
+    assert_eq!(seen.last().map(|p| p.phase.as_str()), Some("done"));
 }
