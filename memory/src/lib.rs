@@ -14,6 +14,8 @@ pub mod hub;
 pub mod note;
 pub mod remember;
 pub mod service;
+pub mod store;
+pub mod sync;
 pub mod text_index;
 pub mod vault;
 pub mod vectors;

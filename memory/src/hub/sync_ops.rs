@@ -8,7 +8,7 @@ use tonic::Status;
 
 use super::{Memory, blocking};
 use crate::graph::AsOf;
-use crate::sync::{self, SyncOptions, SyncPhase};
+use crate::sync::{self, SyncOptions};
 
 /// Where a sync's progress and report go (the gRPC stream).
 pub type ProgressSender = mpsc::Sender<Result<SyncProgress, Status>>;
@@ -86,14 +86,8 @@ impl Memory {
 }
 
 fn progress_message(step: &sync::SyncProgress) -> SyncProgress {
-    let phase = match step.phase {
-        SyncPhase::Reading => "indexing",
-        SyncPhase::Graph => "linking",
-        SyncPhase::Embedding => "embedding",
-        SyncPhase::Done => "done",
-    };
     SyncProgress {
-        phase: phase.into(),
+        phase: step.phase.as_str().into(),
         notes_done: step.notes_done,
         notes_total: step.notes_total,
         chunks_embedded: step.chunks_embedded,
