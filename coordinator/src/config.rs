@@ -34,6 +34,7 @@ pub const KEYS: &[Key] = &[
     Key::optional("web", Kind::Open),
     Key::optional("mcp", Kind::Open),
     Key::optional("alerts", Kind::Open),
+    Key::optional("memory", Kind::Open),
 ];
 
 /// The keys of one `[[nodes]]` entry.
@@ -95,6 +96,7 @@ pub struct PartTables {
     pub web: Option<settings::toml::Table>,
     pub mcp: Option<settings::toml::Table>,
     pub alerts: Option<settings::toml::Table>,
+    pub memory: Option<settings::toml::Table>,
 }
 
 #[derive(Debug, Clone)]
@@ -126,6 +128,7 @@ impl CoordinatorConfig {
             web: raw.web.take(),
             mcp: raw.mcp.take(),
             alerts: raw.alerts.take(),
+            memory: raw.memory.take(),
         };
         let core = validate::validate(raw, env, &mut problems);
         let parts = parse_parts(&tables, env, &mut problems);

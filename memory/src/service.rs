@@ -94,31 +94,44 @@ impl MemoryService for MemoryApi {
         &self,
         request: Request<SearchMemoryRequest>,
     ) -> Result<Response<SearchMemoryResponse>, Status> {
-        Ok(Response::new(self.memory()?.search(request.into_inner()).await?))
+        Ok(Response::new(
+            self.memory()?.search(request.into_inner()).await?,
+        ))
     }
 
-    async fn get_note(&self, request: Request<GetNoteRequest>) -> Result<Response<MemoryNote>, Status> {
-        Ok(Response::new(self.memory()?.note(request.into_inner().path).await?))
+    async fn get_note(
+        &self,
+        request: Request<GetNoteRequest>,
+    ) -> Result<Response<MemoryNote>, Status> {
+        Ok(Response::new(
+            self.memory()?.note(request.into_inner().path).await?,
+        ))
     }
 
     async fn related_notes(
         &self,
         request: Request<RelatedNotesRequest>,
     ) -> Result<Response<RelatedNotesResponse>, Status> {
-        Ok(Response::new(self.memory()?.related(request.into_inner()).await?))
+        Ok(Response::new(
+            self.memory()?.related(request.into_inner()).await?,
+        ))
     }
 
     async fn remember(
         &self,
         request: Request<RememberRequest>,
     ) -> Result<Response<RememberResponse>, Status> {
-        Ok(Response::new(self.memory()?.remember(request.into_inner()).await?))
+        Ok(Response::new(
+            self.memory()?.remember(request.into_inner()).await?,
+        ))
     }
 
     async fn build_context(
         &self,
         request: Request<BuildContextRequest>,
     ) -> Result<Response<MemoryContext>, Status> {
-        Ok(Response::new(self.memory()?.context(request.into_inner()).await?))
+        Ok(Response::new(
+            self.memory()?.context(request.into_inner()).await?,
+        ))
     }
 }

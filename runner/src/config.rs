@@ -24,6 +24,8 @@ pub struct PartsConfig {
     pub api: compat::ApiConfig,
     pub mcp: mcp::McpConfig,
     pub alerts: alerts::AlertsConfig,
+    /// `[memory]`; `None`: memory is off.
+    pub memory: Option<memory::config::MemoryConfig>,
 }
 
 impl RunnerConfig {
@@ -69,6 +71,11 @@ impl PartsConfig {
             api,
             mcp: mcp::McpConfig::from_settings(tables.mcp.as_ref(), env, problems),
             alerts: alerts::AlertsConfig::from_settings(tables.alerts.as_ref(), env, problems),
+            memory: memory::config::MemoryConfig::from_settings(
+                tables.memory.as_ref(),
+                env,
+                problems,
+            ),
         }
     }
 }

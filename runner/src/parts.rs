@@ -20,6 +20,10 @@ pub enum PartsError {
     Alerts(#[from] alerts::AlertsError),
     #[error(transparent)]
     Compat(#[from] compat::CompatError),
+    #[error(transparent)]
+    Memory(#[from] memory::hub::OpenError),
+    #[error("memory could not reach the coordinator at {url}: {reason}")]
+    MemoryLink { url: String, reason: String },
 }
 
 /// The URL at which this process reaches its own gRPC server: loopback when it listens on
@@ -63,10 +67,11 @@ pub async fn mount_parts(
         config: config.api,
     })?;
     let (alert_service, alert_routes) = alerts::AlertService::start(alerts::AlertsContext {
-        grpc_url,
+        grpc_url: grpc_url.clone(),
         data_dir: data_dir.to_owned(),
         config: config.alerts,
     })?;
+    let memory = memory_service(config.memory, data_dir, &grpc_url).await?;
     let alert_routes = web::require_token(alert_routes, token.clone());
     let api_guard: coordinator::http::ApiGuard =
         Box::new(move |routes| web::require_token(routes, token));
@@ -74,10 +79,34 @@ pub async fn mount_parts(
         routes: web.merge(mcp).merge(api).merge(alert_routes),
         tasks: vec![("alert service", tokio::spawn(alert_service.run(shutdown)))],
         api_guard: Some(api_guard),
-        grpc: tonic::service::Routes::new(
-            memory::service::MemoryApi::not_configured().into_server(),
-        ),
+        grpc: tonic::service::Routes::new(memory.into_server()),
     })
+}
+
+/// The memory service: answering "not configured" without `[memory]`, else over the store
+/// under `data_dir` (opened on a blocking thread: it may create or migrate the file).
+async fn memory_service(
+    config: Option<memory::config::MemoryConfig>,
+    data_dir: &Path,
+    grpc_url: &str,
+) -> Result<memory::service::MemoryApi, PartsError> {
+    let Some(config) = config else {
+        tracing::info!("memory is off: add a [memory] table naming the vault to turn it on");
+        return Ok(memory::service::MemoryApi::not_configured());
+    };
+    let link_failed = |reason: String| PartsError::MemoryLink {
+        url: grpc_url.to_owned(),
+        reason,
+    };
+    let coordinator =
+        client::Coordinator::lazy(grpc_url).map_err(|error| link_failed(error.to_string()))?;
+    let data_dir = data_dir.to_owned();
+    let opened = tokio::task::spawn_blocking(move || {
+        memory::hub::Memory::open(config, &data_dir, coordinator)
+    })
+    .await
+    .map_err(|error| link_failed(format!("opening memory stopped: {error}")))??;
+    Ok(memory::service::MemoryApi::new(std::sync::Arc::new(opened)))
 }
 
 /// One start-up line: where the compatible API is and who may use it.

@@ -7,6 +7,7 @@ pub mod fake_discord;
 pub mod fake_ollama;
 pub mod fake_providers;
 pub mod litellm_proxy;
+pub mod memory_fixture;
 pub mod otlp_receiver;
 pub mod python_script;
 pub mod tiny_filesystem;

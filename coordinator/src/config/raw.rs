@@ -24,6 +24,7 @@ pub(super) struct RawConfig {
     pub web: Option<settings::toml::Table>,
     pub mcp: Option<settings::toml::Table>,
     pub alerts: Option<settings::toml::Table>,
+    pub memory: Option<settings::toml::Table>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -4,6 +4,7 @@
 
 use client::Coordinator;
 use proto::v1::{Job, JobKind, JobSpec, JobState, SubmitJobRequest, job_event::Event};
+use tonic_types::StatusExt;
 
 use super::{EmbedError, Embedded, Embedder, EmbeddingSpace};
 
@@ -60,7 +61,7 @@ impl ClusterEmbedder {
             Some(error) => EmbedError::Unreachable(error.to_string()),
             None => EmbedError::Rejected {
                 model: self.model.clone(),
-                reason: status.message().to_owned(),
+                reason: rejection_reason(status),
             },
         }
     }
@@ -75,6 +76,26 @@ impl Embedder for ClusterEmbedder {
         let asked = texts.len();
         let job = self.run(texts).await?;
         embedded_from(&self.model, job, asked)
+    }
+}
+
+/// The status' headline with each node's reason from its details ("no node can run
+/// nomic-embed-text: homelab: the node is down (…)"), so a sync report says why.
+fn rejection_reason(status: &tonic::Status) -> String {
+    let nodes: Vec<String> = status
+        .get_details_precondition_failure()
+        .map(|failure| {
+            failure
+                .violations
+                .iter()
+                .map(|violation| format!("{}: {}", violation.subject, violation.description))
+                .collect()
+        })
+        .unwrap_or_default();
+    if nodes.is_empty() {
+        status.message().to_owned()
+    } else {
+        format!("{}: {}", status.message(), nodes.join("; "))
     }
 }
 

@@ -51,11 +51,18 @@ impl Memory {
         .await
     }
 
-    pub async fn related(&self, request: RelatedNotesRequest) -> Result<RelatedNotesResponse, Status> {
+    pub async fn related(
+        &self,
+        request: RelatedNotesRequest,
+    ) -> Result<RelatedNotesResponse, Status> {
         let targets = self.targets.clone();
         blocking(move || {
             let note = find_note(&targets.db, &request.path)?;
-            let hops = if request.hops == 0 { RELATED_HOPS } else { request.hops };
+            let hops = if request.hops == 0 {
+                RELATED_HOPS
+            } else {
+                request.hops
+            };
             let limit = match request.limit {
                 0 => RELATED_LIMIT,
                 n => usize::try_from(n).unwrap_or(RELATED_LIMIT),

@@ -16,7 +16,10 @@ use crate::retrieve::{self, Hit, Query, QueryEmbedding, Retriever, SearchError, 
 const CONTEXT_PASSAGES: usize = 6;
 
 impl Memory {
-    pub async fn search(&self, request: SearchMemoryRequest) -> Result<SearchMemoryResponse, Status> {
+    pub async fn search(
+        &self,
+        request: SearchMemoryRequest,
+    ) -> Result<SearchMemoryResponse, Status> {
         let retrievers = retrievers(&request.retrievers)?;
         let now = crate::clock::now_ms();
         let as_of = AsOf {
@@ -57,7 +60,9 @@ impl Memory {
         limit: usize,
     ) -> Result<(Vec<Hit>, Vec<String>), Status> {
         if text.trim().is_empty() {
-            return Err(Status::invalid_argument(SearchError::EmptyQuery.to_string()));
+            return Err(Status::invalid_argument(
+                SearchError::EmptyQuery.to_string(),
+            ));
         }
         let wants_vectors = retrievers.is_empty()
             || retrievers.contains(&Retriever::Vector)

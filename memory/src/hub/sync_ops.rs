@@ -16,7 +16,11 @@ pub type ProgressSender = mpsc::Sender<Result<SyncProgress, Status>>;
 impl Memory {
     /// Syncs the vault; progress goes to `progress` as it happens (dropped when the receiver is
     /// slow or gone: the sync itself never waits for a client), then the report.
-    pub async fn sync(&self, rebuild: bool, progress: ProgressSender) -> Result<SyncReport, Status> {
+    pub async fn sync(
+        &self,
+        rebuild: bool,
+        progress: ProgressSender,
+    ) -> Result<SyncReport, Status> {
         let _one_at_a_time = self.sync_lock.lock().await;
         let sender = progress.clone();
         let options = SyncOptions {

@@ -6,6 +6,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use anyhow::{Context, bail};
 use proto::v1::cluster_service_client::ClusterServiceClient;
 use proto::v1::job_service_client::JobServiceClient;
+use proto::v1::memory_service_client::MemoryServiceClient;
 use proto::v1::usage_service_client::UsageServiceClient;
 use proto::v1::{ListNodesRequest, Node, NodeState};
 use tonic::transport::Channel;
@@ -290,6 +291,10 @@ impl TestCluster {
 
     pub async fn usage_client(&self) -> anyhow::Result<UsageServiceClient<Channel>> {
         Ok(UsageServiceClient::connect(self.grpc_url()).await?)
+    }
+
+    pub async fn memory_client(&self) -> anyhow::Result<MemoryServiceClient<Channel>> {
+        Ok(MemoryServiceClient::connect(self.grpc_url()).await?)
     }
 
     pub async fn node(&self, name: &str) -> anyhow::Result<Node> {
