@@ -8,6 +8,7 @@ pub mod chunk_id;
 pub mod embed;
 pub mod graph;
 pub mod note;
+pub mod retrieve;
 pub mod text_index;
 pub mod vault;
 pub mod vectors;
