@@ -3,8 +3,10 @@
 //! notes, diversified by greedy maximal marginal relevance; plus the metrics that measure it
 //! against labelled queries. Ranking is pure; only `search` and `expand` touch the stores.
 
+mod diversify;
 pub mod expand;
 pub mod fusion;
+mod graph_list;
 pub mod metrics;
 pub mod mmr;
 pub mod query;

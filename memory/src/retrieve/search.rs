@@ -6,14 +6,11 @@
 
 use std::collections::HashMap;
 
-use super::Retriever;
-use super::expand::{GraphOrder, expand};
-use super::fusion::fuse;
-use super::mmr::{MmrCandidate, select_mmr};
+use super::diversify::diversify;
+use super::graph_list::{GraphList, graph_list};
 use super::query::{Hit, Query, QueryEmbedding, SearchError, SearchParams, SearchResult, Stores};
-use super::recency::recency_factor;
+use super::{Retriever, fuse, recency_factor};
 use crate::ChunkId;
-use crate::graph::Reached;
 
 pub fn search(
     stores: &Stores<'_>,
@@ -63,53 +60,26 @@ pub fn search(
         }
     }
     let vector_list: Vec<(ChunkId, f64)> = vector_list.unwrap_or_default();
-    let mut paths: HashMap<ChunkId, Reached> = HashMap::new();
-    let mut graph_list = Vec::new();
+    let mut graph = GraphList::default();
     if graph_wanted {
-        let seed_lists = [
-            (Retriever::FullText, full_text.clone()),
-            (Retriever::Vector, vector_list.clone()),
-        ];
-        let seed_ids: Vec<ChunkId> = fuse(&seed_lists, &params.fusion)
-            .into_iter()
-            .take(params.expand.seed_hits)
-            .map(|fused| fused.id)
-            .collect();
-        let mut seeds: Vec<String> = Vec::new();
-        for chunk in stores.text.chunks(&seed_ids)? {
-            if !seeds.contains(&chunk.note) {
-                seeds.push(chunk.note);
-            }
-        }
-        let order = match query_vector {
-            Some((_, vector)) if !vector_list.is_empty() => GraphOrder::Vector {
-                store: stores.vectors,
-                query: vector,
-            },
-            _ => GraphOrder::FullText(&full_text),
-        };
-        match expand(
-            stores.graph,
-            stores.text,
-            &seeds,
-            query.as_of,
-            order,
-            &params.expand,
+        let vector = query_vector.map(|(_, vector)| vector);
+        match graph_list(
+            stores,
+            query,
+            vector,
+            &full_text,
+            &vector_list,
+            params,
             pool,
         ) {
-            Ok(found) => {
-                for candidate in found {
-                    graph_list.push((candidate.chunk.id, candidate.score));
-                    paths.insert(candidate.chunk.id, candidate.reached);
-                }
-            }
+            Ok(found) => graph = found,
             Err(error) => warnings.push(format!("graph not used: {error}")),
         }
     }
     let lists: Vec<(Retriever, Vec<(ChunkId, f64)>)> = [
         (Retriever::FullText, full_text),
         (Retriever::Vector, vector_list),
-        (Retriever::Graph, graph_list),
+        (Retriever::Graph, graph.ranked),
     ]
     .into_iter()
     .filter(|(retriever, _)| query.wants(*retriever))
@@ -128,7 +98,7 @@ pub fn search(
             let chunk = chunks.remove(&fused.id)?;
             let factor =
                 recency_factor(chunk.note_time_ms, query.as_of.valid_at_ms, &params.recency);
-            let reached = paths.remove(&fused.id);
+            let reached = graph.reached.remove(&fused.id);
             Some(Hit {
                 chunk,
                 score: fused.score * factor,
@@ -142,40 +112,6 @@ pub fn search(
     ranked.sort_by(|left, right| right.score.total_cmp(&left.score));
     let hits = diversify(stores, ranked, limit, params, &mut warnings);
     Ok(SearchResult { hits, warnings })
-}
-
-/// Greedy MMR over the ranked hits with the chunks' stored vectors.
-fn diversify(
-    stores: &Stores<'_>,
-    ranked: Vec<Hit>,
-    limit: usize,
-    params: &SearchParams,
-    warnings: &mut Vec<String>,
-) -> Vec<Hit> {
-    let mut vectors: HashMap<ChunkId, Vec<f32>> = HashMap::new();
-    if params.mmr.lambda < 1.0 && ranked.len() > 1 {
-        let ids: Vec<ChunkId> = ranked.iter().map(|hit| hit.chunk.id).collect();
-        match stores.vectors.vectors(&ids) {
-            Ok(found) => vectors.extend(found),
-            Err(error) => warnings.push(format!("diversity without vectors: {error}")),
-        }
-    }
-    let candidates: Vec<MmrCandidate<'_>> = ranked
-        .iter()
-        .map(|hit| MmrCandidate {
-            relevance: hit.score,
-            vector: vectors.get(&hit.chunk.id).map(Vec::as_slice),
-            note: &hit.chunk.note,
-            line_start: hit.chunk.line_start,
-            line_end: hit.chunk.line_end,
-        })
-        .collect();
-    let order = select_mmr(&candidates, limit, &params.mmr);
-    let mut slots: Vec<Option<Hit>> = ranked.into_iter().map(Some).collect();
-    order
-        .into_iter()
-        .filter_map(|index| slots[index].take())
-        .collect()
 }
 
 #[cfg(test)]
