@@ -42,6 +42,7 @@ mod post_v1_embeddings;
 mod prompt_cache;
 mod reported_usage;
 mod request;
+mod semantic_embedding;
 mod server;
 mod state;
 pub(crate) mod stop_sequences;
@@ -66,6 +67,7 @@ pub use get_root::OLLAMA_IS_RUNNING;
 pub use get_version::STAND_IN_OLLAMA_VERSION;
 pub use reported_usage::ReportedUsage;
 pub(crate) use reported_usage::{AnswerSlot, UsageBook};
+pub use semantic_embedding::{SEMANTIC_CONTEXT_TOKENS, SEMANTIC_EMBEDDING_DIMENSIONS};
 pub use state::DEFAULT_ANSWER_TOKENS;
 
 use listener::bind_reusable;
