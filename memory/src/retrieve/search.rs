@@ -84,6 +84,7 @@ pub fn search(
     .into_iter()
     .filter(|(retriever, _)| query.wants(*retriever))
     .collect();
+    let offered: Vec<(Retriever, usize)> = lists.iter().map(|(r, list)| (*r, list.len())).collect();
     let fused = fuse(&lists, &params.fusion);
     let ids: Vec<ChunkId> = fused.iter().map(|hit| hit.id).collect();
     let mut chunks: HashMap<ChunkId, _> = stores
@@ -111,6 +112,7 @@ pub fn search(
         .collect();
     ranked.sort_by(|left, right| right.score.total_cmp(&left.score));
     let hits = diversify(stores, ranked, limit, params, &mut warnings);
+    tracing::debug!(?offered, hits = hits.len(), ?warnings, "memory search");
     Ok(SearchResult { hits, warnings })
 }
 
