@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use super::super::{
     SEMANTIC_CONTEXT_TOKENS, SEMANTIC_EMBEDDING_DIMENSIONS, expected_embedding, prompt_token_count,
 };
-use super::{FakeOllama, error_message, start};
+use super::{FakeOllama, error_message, post, start};
 
 const VRAM: &str = "GPU node runs out of VRAM loading the 70B model";
 const PARAPHRASE: &str = "Graphics card memory is exhausted by a large language model";
@@ -130,6 +130,14 @@ async fn long_inputs_are_cut_at_the_context_unless_truncate_is_false() {
         error_message(refused).await,
         "the input length exceeds the context length"
     );
+    let shown = post(&ollama, "/api/show", json!({"model": "nomic-embed-text"})).await;
+    let shown: Value = shown.json().await.expect("JSON");
+    let info = &shown["model_info"];
+    let widths = (
+        &info["nomic-bert.embedding_length"],
+        &info["nomic-bert.context_length"],
+    );
+    assert_eq!(widths, (&json!(384), &json!(128)));
     let short = embed(&ollama, json!({"model": "nomic-embed-text", "input": ["the weather was sunny", "a kernel panic"], "truncate": false})).await;
     let short: Value = short.json().await.expect("JSON");
     let short = vectors(&short);
