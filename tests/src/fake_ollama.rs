@@ -7,7 +7,9 @@
 //! same port.
 //!
 //! Answers are deterministic (see [`expected_answer`] and [`expected_embedding`]), so a test can
-//! check exactly what reached its client. `options.num_predict` and `options.stop` end an
+//! check exactly what reached its client. A test that needs meaning in its vectors turns on
+//! [`FakeOllama::set_semantic_embeddings`] (the `fake-ollama` binary: `--semantic-embeddings`):
+//! embedding models then answer with a real sentence encoder's 384 values. `options.num_predict` and `options.stop` end an
 //! answer as docs/api.md describes (`done_reason` `length`, or `stop` with the answer cut just
 //! before the first stop sequence, which is not included).
 //!
