@@ -13,6 +13,7 @@ pub mod graph;
 pub mod hub;
 pub mod note;
 pub mod remember;
+pub mod retrieve;
 pub mod service;
 pub mod store;
 pub mod sync;

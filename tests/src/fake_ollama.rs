@@ -7,7 +7,9 @@
 //! same port.
 //!
 //! Answers are deterministic (see [`expected_answer`] and [`expected_embedding`]), so a test can
-//! check exactly what reached its client. `options.num_predict` and `options.stop` end an
+//! check exactly what reached its client. A test that needs meaning in its vectors turns on
+//! [`FakeOllama::set_semantic_embeddings`] (the `fake-ollama` binary: `--semantic-embeddings`):
+//! embedding models then answer with a real sentence encoder's 384 values. `options.num_predict` and `options.stop` end an
 //! answer as docs/api.md describes (`done_reason` `length`, or `stop` with the answer cut just
 //! before the first stop sequence, which is not included).
 //!
@@ -42,6 +44,7 @@ mod post_v1_embeddings;
 mod prompt_cache;
 mod reported_usage;
 mod request;
+mod semantic_embedding;
 mod server;
 mod state;
 pub(crate) mod stop_sequences;
@@ -66,6 +69,7 @@ pub use get_root::OLLAMA_IS_RUNNING;
 pub use get_version::STAND_IN_OLLAMA_VERSION;
 pub use reported_usage::ReportedUsage;
 pub(crate) use reported_usage::{AnswerSlot, UsageBook};
+pub use semantic_embedding::{SEMANTIC_CONTEXT_TOKENS, SEMANTIC_EMBEDDING_DIMENSIONS};
 pub use state::DEFAULT_ANSWER_TOKENS;
 
 use listener::bind_reusable;

@@ -1,5 +1,6 @@
 //! `fake-ollama`: the stand-in Ollama as a process, for demos and benchmarks, e.g.
-//! `fake-ollama --addr 127.0.0.1:11434 --models gemma4:27b,qwen2.5:14b --token-delay-ms 20`.
+//! `fake-ollama --addr 127.0.0.1:11434 --models gemma4:27b,qwen2.5:14b --token-delay-ms 20`;
+//! `--models nomic-embed-text --semantic-embeddings` serves real sentence embeddings.
 
 use std::net::SocketAddr;
 use std::time::Duration;
@@ -27,6 +28,10 @@ struct Arguments {
     /// Tokens per answer.
     #[arg(long, default_value_t = DEFAULT_ANSWER_TOKENS)]
     tokens: usize,
+    /// Answer `/api/embed` with a real sentence encoder (paraphrase-MiniLM-L3-v2, 384 values)
+    /// instead of deterministic hash vectors.
+    #[arg(long)]
+    semantic_embeddings: bool,
 }
 
 #[tokio::main]
@@ -45,6 +50,7 @@ async fn main() -> anyhow::Result<()> {
     ollama.set_token_delay(Duration::from_millis(arguments.token_delay_ms));
     ollama.set_first_token_delay(Duration::from_millis(arguments.first_token_delay_ms));
     ollama.set_answer_tokens(arguments.tokens);
+    ollama.set_semantic_embeddings(arguments.semantic_embeddings);
     println!("stand-in ollama listening on {}", ollama.url());
     tokio::signal::ctrl_c()
         .await

@@ -43,6 +43,15 @@ impl FakeOllama {
             .update_behaviour(|behaviour| behaviour.queue_full = queue_full);
     }
 
+    /// While true, `/api/embed` (and `/v1/embeddings`) answer every embedding model with real
+    /// sentence embeddings (paraphrase-MiniLM-L3-v2, [`super::SEMANTIC_EMBEDDING_DIMENSIONS`]
+    /// values, inputs cut at [`super::SEMANTIC_CONTEXT_TOKENS`] tokens) instead of the default
+    /// hash vectors of [`super::expected_embedding`], so similar texts get similar vectors.
+    pub fn set_semantic_embeddings(&self, semantic: bool) {
+        self.state
+            .update_behaviour(|behaviour| behaviour.semantic_embeddings = semantic);
+    }
+
     /// How many requests arrived for `path` (e.g. `/api/chat`), answered or not.
     pub fn requests(&self, path: &str) -> usize {
         self.state.request_count(path)

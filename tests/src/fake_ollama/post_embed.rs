@@ -1,5 +1,7 @@
 //! `POST /api/embed`: deterministic unit-length embeddings for a string or a list of strings,
-//! with the checks in the order current Ollama's `EmbedHandler` makes them (server/routes.go).
+//! with the checks in the order current Ollama's `EmbedHandler` makes them (server/routes.go);
+//! or, while semantic embeddings are on, a real sentence encoder's (`semantic_embedding.rs`),
+//! truncated at its 128-token context unless the request says `"truncate": false`.
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -16,6 +18,9 @@ use super::answer::{expected_embedding, prompt_token_count};
 use super::errors::{model_not_found, model_not_found_by_scheduler, ollama_error, server_busy};
 use super::reported_usage::ReportedUsage;
 use super::request::parse_request_body;
+use super::semantic_embedding::{
+    SEMANTIC_CONTEXT_TOKENS, SEMANTIC_EMBEDDING_DIMENSIONS, semantic_embeddings,
+};
 use super::state::SharedState;
 use super::wire::EmbedReply;
 
@@ -25,6 +30,8 @@ struct EmbedRequest {
     model: String,
     input: Option<Value>,
     dimensions: Option<i64>,
+    /// Ollama's default is true: cut an input at the model's context instead of refusing it.
+    truncate: Option<bool>,
 }
 
 pub(crate) async fn handle(State(state): State<Arc<SharedState>>, body: Bytes) -> Response {
@@ -48,22 +55,48 @@ pub(crate) async fn handle(State(state): State<Arc<SharedState>>, body: Bytes) -
     if state.behaviour().queue_full {
         return server_busy();
     }
+    let semantic = state.behaviour().semantic_embeddings;
+    let context = semantic.then_some(SEMANTIC_CONTEXT_TOKENS);
+    let too_long = |text: &String| context.is_some_and(|tokens| prompt_token_count(text) > tokens);
+    if request.truncate == Some(false) && inputs.iter().any(too_long) {
+        return ollama_error(
+            StatusCode::BAD_REQUEST,
+            "the input length exceeds the context length",
+        );
+    }
     state.set_loaded(&model.name, true);
     let loaded = Instant::now();
+    let full_width = if semantic {
+        SEMANTIC_EMBEDDING_DIMENSIONS
+    } else {
+        model.facts.embedding_length
+    };
     let width = match request
         .dimensions
         .and_then(|wanted| usize::try_from(wanted).ok())
     {
-        Some(wanted) if wanted > 0 && wanted < model.facts.embedding_length => wanted,
-        _ => model.facts.embedding_length,
+        Some(wanted) if wanted > 0 && wanted < full_width => wanted,
+        _ => full_width,
     };
-    let embeddings = inputs
-        .iter()
-        .map(|text| expected_embedding(text, width))
-        .collect();
+    let embeddings = if semantic && !inputs.is_empty() {
+        let texts = inputs.clone();
+        match tokio::task::spawn_blocking(move || semantic_embeddings(&texts, width)).await {
+            Ok(Ok(vectors)) => vectors,
+            Ok(Err(failure)) => return ollama_error(StatusCode::INTERNAL_SERVER_ERROR, failure),
+            Err(panicked) => {
+                return ollama_error(StatusCode::INTERNAL_SERVER_ERROR, panicked.to_string());
+            }
+        }
+    } else {
+        inputs
+            .iter()
+            .map(|text| expected_embedding(text, width))
+            .collect()
+    };
+    // Ollama counts the tokens it evaluated: a truncated input counts up to the context.
     let prompt_eval_count = inputs
         .iter()
-        .map(|text| prompt_token_count(text))
+        .map(|text| prompt_token_count(text).min(context.unwrap_or(usize::MAX)))
         .sum::<usize>();
     let nanoseconds = |from: Instant, to: Instant| {
         u64::try_from(to.saturating_duration_since(from).as_nanos())

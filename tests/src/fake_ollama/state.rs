@@ -41,6 +41,8 @@ pub(crate) struct Behaviour {
     pub answer_tokens: usize,
     pub fail_mid_stream_after: Option<(usize, String)>,
     pub queue_full: bool,
+    /// `/api/embed` answers with a real sentence encoder instead of hash vectors.
+    pub semantic_embeddings: bool,
 }
 
 pub(crate) struct SharedState {
@@ -78,6 +80,7 @@ impl SharedState {
                 answer_tokens: DEFAULT_ANSWER_TOKENS,
                 fail_mid_stream_after: None,
                 queue_full: false,
+                semantic_embeddings: false,
             }),
             request_counts: Mutex::new(HashMap::new()),
             generate_systems: Mutex::new(Vec::new()),

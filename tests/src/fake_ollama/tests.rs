@@ -8,6 +8,7 @@ mod errors_and_failures;
 mod model_routes;
 mod openai_chat;
 mod openai_models_and_embeddings;
+mod semantic_embeddings;
 mod stop_options;
 
 use std::time::{Duration, Instant};
