@@ -57,3 +57,6 @@ pub enum Skipped {
     #[error("larger than {limit} bytes ({bytes})")]
     TooLarge { bytes: u64, limit: u64 },
 }
+
+#[cfg(test)]
+mod tests;

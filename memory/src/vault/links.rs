@@ -42,10 +42,14 @@ pub fn property_links(properties: &[Property]) -> Vec<Link> {
 fn links_in(text: &str, line: u32, property: Option<&str>, out: &mut Vec<Link>) {
     let mut found: Vec<(usize, Link)> = Vec::new();
     let mut from = 0;
-    while let Some(open) = text[from..].find("[[").map(|at| from + at) {
+    while let Some(mut open) = text[from..].find("[[").map(|at| from + at) {
         let Some(close) = text[open + 2..].find("]]").map(|at| open + 2 + at) else {
             break;
         };
+        // `[[a [[b]]`: the link is the innermost `[[b]]`.
+        if let Some(inner) = text[open + 2..close].rfind("[[") {
+            open += 2 + inner;
+        }
         let embed = text[..open].ends_with('!');
         if let Some(link) = wikilink(&text[open + 2..close], embed, line, property) {
             found.push((open, link));

@@ -74,14 +74,17 @@ fn links_in_code_attachments_and_self_links_are_left_out() {
 }
 
 #[test]
-fn a_table_escaped_pipe_and_an_unclosed_link() {
-    let found = body_links(&scan("| [[Note\\|alias]] | [[Never closed", 7));
+fn a_table_escaped_pipe_an_unclosed_link_and_a_link_inside_brackets() {
+    let found = body_links(&scan("| [[Note\\|alias]] | [[Never closed [[Inner]]", 7));
     assert_eq!(
         found,
-        vec![Link {
-            alias: Some("alias".into()),
-            ..link("Note", 7)
-        }]
+        vec![
+            Link {
+                alias: Some("alias".into()),
+                ..link("Note", 7)
+            },
+            link("Inner", 7),
+        ]
     );
 }
 
