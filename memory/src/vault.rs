@@ -13,6 +13,7 @@ mod inline_code;
 mod lines;
 mod links;
 mod list;
+mod percent;
 mod read;
 mod resolve;
 mod tags;

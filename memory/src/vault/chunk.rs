@@ -30,7 +30,7 @@ pub struct Note<'a> {
 /// its title and properties.
 pub fn chunks(note: &Note<'_>) -> Vec<ChunkDraft> {
     let mut passages: Vec<(Vec<String>, usize, usize)> = Vec::new();
-    let mut open: Option<(Block, usize)> = None;
+    let mut open: Option<Block> = None;
     for block in blocks(note.lines) {
         let size = chars(note.lines, block.first, block.last);
         let oversized = if block.code {
@@ -41,7 +41,7 @@ pub fn chunks(note: &Note<'_>) -> Vec<ChunkDraft> {
         if size > oversized {
             passages.extend(
                 open.take()
-                    .map(|(open, _)| (open.headings, open.first, open.last)),
+                    .map(|open| (open.headings, open.first, open.last)),
             );
             for (first, last) in split_lines(note.lines, block.first, block.last) {
                 passages.push((block.headings.clone(), first, last));
@@ -49,21 +49,22 @@ pub fn chunks(note: &Note<'_>) -> Vec<ChunkDraft> {
             continue;
         }
         open = match open.take() {
-            Some((mut current, current_size))
-                if current.section == block.section && current_size + 1 + size <= MAX_CHARS =>
+            // Blank lines between blocks count: the passage is the source lines, gaps and all.
+            Some(mut current)
+                if current.section == block.section
+                    && chars(note.lines, current.first, block.last) <= MAX_CHARS =>
             {
                 current.last = block.last;
-                let grown = chars(note.lines, current.first, current.last);
-                Some((current, grown))
+                Some(current)
             }
-            Some((current, _)) => {
+            Some(current) => {
                 passages.push((current.headings, current.first, current.last));
-                Some((block, size))
+                Some(block)
             }
-            None => Some((block, size)),
+            None => Some(block),
         };
     }
-    passages.extend(open.map(|(open, _)| (open.headings, open.first, open.last)));
+    passages.extend(open.map(|open| (open.headings, open.first, open.last)));
     if passages.is_empty() {
         return vec![properties_chunk(note)];
     }

@@ -5,6 +5,7 @@
 
 use super::inline_code::without_inline_code;
 use super::lines::Line;
+use super::percent::percent_decode;
 use crate::note::{Link, Property};
 
 /// File extensions of attachments, which a link may name but which are not notes.
@@ -149,30 +150,6 @@ fn is_attachment(target: &str) -> bool {
             .iter()
             .any(|known| known.eq_ignore_ascii_case(extension))
     })
-}
-
-/// `Other%20note.md` → `Other note.md`; a malformed escape is kept as written.
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut index = 0;
-    while index < bytes.len() {
-        let escaped = (bytes[index] == b'%')
-            .then(|| text.get(index + 1..index + 3))
-            .flatten()
-            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
-        match escaped {
-            Some(byte) => {
-                out.push(byte);
-                index += 3;
-            }
-            None => {
-                out.push(bytes[index]);
-                index += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! Chunking: breadcrumbs, exact lines, packing limits, fences kept whole, fallback chunk.
 
-use super::super::lines::scan;
+use super::super::lines::{LineKind, scan};
 use super::{MAX_CHARS, MAX_CODE_CHARS, Note, chunks};
 use crate::ChunkId;
 use crate::note::{ChunkDraft, Property};
@@ -131,4 +131,88 @@ fn a_note_without_body_gets_one_chunk_of_title_and_properties() {
     let empty = chunk("", 1);
     assert_eq!(empty.len(), 1);
     assert_eq!(empty[0].text, "Title");
+}
+
+/// A note of `parts` random pieces (headings, paragraphs, lists, fences, blank lines), from a
+/// fixed seed so a failure replays.
+fn generated_note(seed: u64, parts: usize) -> String {
+    let mut state = seed;
+    let mut next = move |below: u64| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) % below
+    };
+    let mut text = String::new();
+    for part in 0..parts {
+        match next(6) {
+            0 => text.push_str(&format!(
+                "{} Heading {part}\n",
+                "#".repeat(1 + next(3) as usize)
+            )),
+            1 => text.push_str(&format!(
+                "{}\n\n",
+                "sentence of prose. ".repeat(1 + next(60) as usize)
+            )),
+            2 => text.push_str(&format!("- item {part}\n  more of item {part}\n")),
+            3 => {
+                let body: String = (0..next(150))
+                    .map(|line| format!("code {line} # x\n"))
+                    .collect();
+                text.push_str(&format!("```\n{body}```\n"));
+            }
+            4 => text.push('\n'),
+            _ => text.push_str(&format!("line {part} with [[Link]] #tag\n")),
+        }
+    }
+    text
+}
+
+#[test]
+fn generated_notes_chunk_into_ordered_exact_non_overlapping_passages() {
+    for seed in 0..200 {
+        let text = generated_note(seed, 40);
+        let source: Vec<&str> = text.lines().collect();
+        let lines = scan(&text, 1);
+        let found = chunks(&Note {
+            path: "G.md",
+            title: "G",
+            lines: &lines,
+            properties: &[],
+            frontmatter_end: 0,
+        });
+        let mut previous_end = 0;
+        for chunk in &found {
+            assert!(chunk.line_start > previous_end, "seed {seed}: {found:#?}");
+            assert!(chunk.line_start <= chunk.line_end, "seed {seed}");
+            previous_end = chunk.line_end;
+            // The passage is exactly the source lines it claims.
+            let claimed = source[chunk.line_start as usize - 1..chunk.line_end as usize].join("\n");
+            assert_eq!(passage(chunk), claimed, "seed {seed}");
+            // Within the limit, unless it is (part of) a fence under the fence limit, or one line.
+            let size = claimed.chars().count();
+            let code_only = claimed
+                .lines()
+                .all(|line| line.starts_with("code") || line == "```");
+            assert!(
+                size <= MAX_CHARS
+                    || (code_only && size <= MAX_CODE_CHARS)
+                    || !claimed.contains('\n'),
+                "seed {seed}: {size} {chunk:#?}"
+            );
+        }
+        // Nothing is lost: every prose and code line is in a chunk.
+        for line in lines
+            .iter()
+            .filter(|line| matches!(line.kind, LineKind::Text | LineKind::Code))
+        {
+            assert!(
+                found
+                    .iter()
+                    .any(|chunk| (chunk.line_start..=chunk.line_end).contains(&line.number)),
+                "seed {seed}: line {}",
+                line.number
+            );
+        }
+    }
 }
