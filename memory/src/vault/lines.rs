@@ -3,6 +3,8 @@
 //! than a full markdown parser: what the reader needs is which lines are code and where the
 //! headings are, with exact 1-based line numbers.
 
+use super::inline_code::without_inline_code;
+
 /// One line of a note, without its line ending (`\n` or `\r\n`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Line<'a> {
@@ -32,6 +34,11 @@ impl Line<'_> {
     /// Whether links and tags may be read from this line.
     pub fn is_prose(&self) -> bool {
         matches!(self.kind, LineKind::Text | LineKind::Heading { .. })
+    }
+
+    /// The text with inline code blanked out (byte offsets kept), for the link and tag scanners.
+    pub fn without_code(&self) -> String {
+        without_inline_code(self.text)
     }
 }
 

@@ -3,7 +3,6 @@
 //! never inside code, and property values that are links. Links to attachments (images, PDFs)
 //! are left out: they name no note.
 
-use super::inline_code::without_inline_code;
 use super::lines::Line;
 use super::percent::percent_decode;
 use crate::note::{Link, Property};
@@ -18,12 +17,7 @@ const ATTACHMENTS: &[&str] = &[
 pub fn body_links(lines: &[Line<'_>]) -> Vec<Link> {
     let mut links = Vec::new();
     for line in lines.iter().filter(|line| line.is_prose()) {
-        links_in(
-            &without_inline_code(line.text),
-            line.number,
-            None,
-            &mut links,
-        );
+        links_in(&line.without_code(), line.number, None, &mut links);
     }
     links
 }

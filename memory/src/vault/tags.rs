@@ -1,7 +1,6 @@
 //! Tags: `#tag` and `#nested/tag` in the body (not in code, not a heading's `#`, not a number
 //! like `#123`, not a URL fragment) and the frontmatter `tags` property.
 
-use super::inline_code::without_inline_code;
 use super::lines::Line;
 use crate::note::Tagged;
 
@@ -9,7 +8,7 @@ use crate::note::Tagged;
 pub fn body_tags(lines: &[Line<'_>]) -> Vec<Tagged> {
     let mut tags = Vec::new();
     for line in lines.iter().filter(|line| line.is_prose()) {
-        let text = without_inline_code(line.text);
+        let text = line.without_code();
         let mut previous: Option<char> = None;
         for (at, character) in text.char_indices() {
             let starts_tag = character == '#' && previous.is_none_or(char::is_whitespace);
