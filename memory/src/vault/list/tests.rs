@@ -62,6 +62,19 @@ fn symlinks_are_not_followed() {
     assert_eq!(paths, ["in.md"]);
 }
 
+#[cfg(unix)]
+#[test]
+fn a_vault_reached_through_a_symlink_is_listed() {
+    let place = tempfile::tempdir().expect("temp dir");
+    write(place.path(), "real/note.md", "x");
+    let link = place.path().join("vault");
+    std::os::unix::fs::symlink(place.path().join("real"), &link).expect("root link");
+    let found = list_notes(&link).expect("list");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].path, "note.md");
+    assert_eq!(found[0].absolute, link.join("note.md"));
+}
+
 #[test]
 fn a_missing_vault_is_an_error_naming_it() {
     let vault = tempfile::tempdir().expect("temp dir");
