@@ -127,15 +127,24 @@ fn markdown_link(
     reference_link(reference, embed, line, property)
 }
 
-/// The destination after `](`, and how many bytes it used: `<with spaces.md>` or up to the
-/// first space or `)`.
+/// The destination after `](`, and how many bytes it used: `<with spaces.md>`, or up to the
+/// first space or the `)` that closes the link (balanced parentheses may be inside, as in
+/// `Note%20(1).md`).
 fn destination(rest: &str) -> Option<(String, usize)> {
     if let Some(inner) = rest.strip_prefix('<') {
         let end = inner.find('>')?;
         return Some((inner[..end].to_owned(), end + 2));
     }
-    let end = rest.find([')', ' ', '\t'])?;
-    (end > 0).then(|| (rest[..end].to_owned(), end))
+    let mut depth = 0_usize;
+    for (at, character) in rest.char_indices() {
+        match character {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            ')' | ' ' | '\t' => return (at > 0).then(|| (rest[..at].to_owned(), at)),
+            _ => {}
+        }
+    }
+    None
 }
 
 fn is_attachment(target: &str) -> bool {

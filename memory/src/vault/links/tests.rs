@@ -51,7 +51,7 @@ fn every_wikilink_form_is_read() {
 
 #[test]
 fn markdown_links_to_local_notes_are_links_and_urls_are_not() {
-    let text = "[a](Other%20note.md) [b](https://example.com/x.md) [c](#local) [d](./Dir/N.md#Part)\n[e](<With space.md>) [f](mailto:x@y.z) ![img](pic.png) [g](Bare)";
+    let text = "[a](Other%20note.md) [b](https://example.com/x.md) [c](#local) [d](./Dir/N.md#Part)\n[e](<With space.md>) [f](mailto:x@y.z) ![img](pic.png) [g](Bare) [h](Note%20(1).md)";
     let targets: Vec<(String, Option<String>)> = body_links(&scan(text, 1))
         .into_iter()
         .map(|link| (link.target, link.heading))
@@ -63,6 +63,7 @@ fn markdown_links_to_local_notes_are_links_and_urls_are_not() {
             ("Dir/N.md".to_owned(), Some("Part".to_owned())),
             ("With space.md".to_owned(), None),
             ("Bare".to_owned(), None),
+            ("Note (1).md".to_owned(), None),
         ]
     );
 }
