@@ -23,12 +23,13 @@ pub fn read_note(file: &VaultFile, bytes: &[u8]) -> Result<ParsedNote, Skipped> 
     let front = frontmatter::split(text);
     let lines = scan(front.body, front.body_first_line);
     let mut warnings = front.warnings;
-    if lines.last().is_some_and(|line| line.kind == LineKind::Code) {
-        let opened = lines
-            .iter()
-            .rev()
-            .find(|line| line.kind == LineKind::Fence)
-            .map_or(0, |line| line.number);
+    // Fence lines alternate opening and closing: an odd count leaves the last one open.
+    let fences: Vec<u32> = lines
+        .iter()
+        .filter(|line| line.kind == LineKind::Fence)
+        .map(|line| line.number)
+        .collect();
+    if let Some(opened) = fences.last().filter(|_| fences.len() % 2 == 1) {
         warnings.push(format!(
             "code fence opened at line {opened} is never closed"
         ));

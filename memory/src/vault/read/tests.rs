@@ -169,6 +169,12 @@ fn broken_frontmatter_and_an_unclosed_fence_are_warnings_and_the_body_is_read() 
             .iter()
             .all(|chunk| chunk.headings == ["Real title"])
     );
+    let at_the_end = read("N.md", "text\n```\nclosed\n```\n\n~~~~");
+    assert_eq!(
+        at_the_end.warnings,
+        ["code fence opened at line 6 is never closed"]
+    );
+    assert!(read("N.md", "```\n```\n").warnings.is_empty());
 }
 
 #[test]
