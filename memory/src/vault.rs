@@ -13,10 +13,12 @@ mod inline_code;
 mod lines;
 mod links;
 mod list;
+mod nesting;
 mod percent;
 mod read;
 mod resolve;
 mod tags;
+mod yaml_values;
 
 use std::path::PathBuf;
 

@@ -3,9 +3,11 @@
 //! `1.0`, `yes` and `2026-12-03` stay as written; broken YAML is a warning and the body is
 //! still read.
 
-use saphyr::{MarkedYaml, Scalar, ScalarStyle, YamlData, YamlLoader};
+use saphyr::{MarkedYaml, YamlData, YamlLoader};
 use saphyr_parser::Parser;
 
+use super::nesting::{MAX_ALIAS_NODES, too_deep};
+use super::yaml_values::{scalar_text, values};
 use crate::note::Property;
 
 /// The frontmatter and where the body starts.
@@ -73,8 +75,15 @@ fn strip_delimiter_line(text: &str) -> Option<&str> {
 
 /// The properties of the YAML that starts on file line 2.
 fn load(yaml: &str) -> Result<Vec<Property>, String> {
+    if let Some(line) = too_deep(yaml) {
+        return Err(format!(
+            "broken frontmatter at line {}: nested too deeply to be properties",
+            line + 1
+        ));
+    }
     let mut loader: YamlLoader<'_, MarkedYaml<'_>> = YamlLoader::default();
     loader.early_parse(false);
+    loader.alias_limit(MAX_ALIAS_NODES);
     let mut parser = Parser::new_from_str(yaml);
     let loaded = parser.load(&mut loader, false);
     if let Some(error) = loaded.err().or_else(|| loader.error().cloned()) {
@@ -112,58 +121,6 @@ fn load(yaml: &str) -> Result<Vec<Property>, String> {
         });
     }
     Ok(properties)
-}
-
-/// A scalar as written; `None` for null (`~`, `null`, nothing) and for collections.
-fn scalar_text<'input>(data: &YamlData<'input, MarkedYaml<'input>>) -> Option<String> {
-    match data {
-        YamlData::Representation(text, style, _) => {
-            let null = matches!(style, ScalarStyle::Plain)
-                && matches!(text.as_ref(), "" | "~" | "null" | "Null" | "NULL");
-            (!null).then(|| text.to_string())
-        }
-        YamlData::Value(scalar) => match scalar {
-            Scalar::Null => None,
-            Scalar::Boolean(value) => Some(value.to_string()),
-            Scalar::Integer(value) => Some(value.to_string()),
-            Scalar::FloatingPoint(value) => Some(value.to_string()),
-            Scalar::String(value) => Some(value.to_string()),
-        },
-        YamlData::Tagged(_, inner) => scalar_text(&inner.data),
-        _ => None,
-    }
-}
-
-/// A property's values: a scalar, each item of a list, or `sub: value` of a nested mapping.
-fn values<'input>(data: YamlData<'input, MarkedYaml<'input>>) -> Vec<String> {
-    match data {
-        YamlData::Sequence(items) => items
-            .into_iter()
-            .flat_map(|item| item_values(item.data))
-            .collect(),
-        YamlData::Mapping(mapping) => mapping
-            .into_iter()
-            .filter_map(|(key, value)| {
-                let key = scalar_text(&key.data)?;
-                let value = values(value.data).join(", ");
-                Some(format!("{key}: {value}"))
-            })
-            .collect(),
-        YamlData::Tagged(_, inner) => values(inner.data),
-        other => scalar_text(&other).into_iter().collect(),
-    }
-}
-
-/// One list item; `- [[Note]]` unquoted is YAML for a list in a list, and Obsidian users mean
-/// the link, so a one-item inner list is read back as `[[Note]]`.
-fn item_values<'input>(data: YamlData<'input, MarkedYaml<'input>>) -> Vec<String> {
-    if let YamlData::Sequence(inner) = &data
-        && let [only] = inner.as_slice()
-        && let Some(text) = scalar_text(&only.data)
-    {
-        return vec![format!("[[{text}]]")];
-    }
-    values(data)
 }
 
 #[cfg(test)]

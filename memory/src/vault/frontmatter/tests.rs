@@ -121,3 +121,61 @@ fn an_alias_bomb_is_refused_not_expanded() {
     assert_eq!(front.warnings.len(), 1, "{:?}", front.properties.len());
     assert_eq!(front.body, "body\n");
 }
+
+#[test]
+fn deeply_nested_yaml_is_refused_without_overflowing_the_stack() {
+    let flow = format!(
+        "---\na: {}x{}\n---\nbody\n",
+        "[".repeat(20_000),
+        "]".repeat(20_000)
+    );
+    let front = split(&flow);
+    assert_eq!(front.body, "body\n");
+    assert_eq!(
+        front.warnings,
+        ["broken frontmatter at line 2: nested too deeply to be properties"]
+    );
+
+    let mut block = String::from("---\nok: 1\n");
+    for depth in 0..5000 {
+        block.push_str(&format!("{}k{depth}:\n", " ".repeat(depth)));
+    }
+    block.push_str("---\nbody\n");
+    // Line 1 is `---`, line 2 `ok: 1`, depth d on line d + 3: depth 129 is the first refused.
+    let front = split(&block);
+    assert_eq!(front.body, "body\n");
+    assert!(
+        front.warnings[0].starts_with("broken frontmatter at line 132: nested too deeply"),
+        "{:?}",
+        front.warnings
+    );
+
+    // An alias chain nests without indentation or brackets: its expansion is bounded.
+    let mut aliases = String::from("---\na0: &a0 [x]\n");
+    for depth in 1..2000 {
+        aliases.push_str(&format!("a{depth}: &a{depth} [*a{}]\n", depth - 1));
+    }
+    aliases.push_str("---\nbody\n");
+    let front = split(&aliases);
+    assert_eq!(front.body, "body\n");
+    assert_eq!(front.warnings.len(), 1, "{:?}", front.warnings);
+}
+
+#[test]
+fn the_deepest_frontmatter_allowed_parses_on_a_test_thread_stack() {
+    let mut yaml = String::from("---\n");
+    for depth in 0..128 {
+        yaml.push_str(&format!("{}k{depth}:\n", " ".repeat(depth)));
+    }
+    yaml.push_str(&format!(
+        "{}leaf: {}x{}\n",
+        " ".repeat(128),
+        "[".repeat(64),
+        "]".repeat(64)
+    ));
+    yaml.push_str("---\nbody\n");
+    let front = split(&yaml);
+    assert!(front.warnings.is_empty(), "{:?}", front.warnings);
+    assert_eq!(front.properties.len(), 1);
+    assert_eq!(front.properties[0].key, "k0");
+}
