@@ -4,6 +4,7 @@
 //! test. Written against the traits only.
 
 mod graph_facts;
+mod graph_history;
 mod graph_reach;
 mod graph_record;
 mod vectors;
@@ -16,6 +17,6 @@ pub use vectors::vector_store_contract;
 pub fn graph_store_contract(store: &dyn GraphStore) {
     graph_record::recording_is_bitemporal(store);
     graph_reach::reach_walks_note_edges_both_ways(store);
-    graph_record::expiring_a_note_keeps_its_history(store);
-    graph_record::extractions_and_valid_times_round_trip(store);
+    graph_history::expiring_a_note_keeps_its_history(store);
+    graph_history::extractions_and_valid_times_round_trip(store);
 }

@@ -3,9 +3,8 @@
 //! collection's metadata so vectors of another model or width are refused, the note's path in
 //! each point's payload.
 
+mod config;
 mod space;
-
-use std::time::Duration;
 
 use qdrant_client::Qdrant;
 use qdrant_client::qdrant::{
@@ -13,36 +12,11 @@ use qdrant_client::qdrant::{
     PointStruct, PointsIdsList, QueryPointsBuilder, UpsertPointsBuilder, point_id::PointIdOptions,
 };
 
+pub use config::{DEFAULT_COLLECTION, QdrantVectorsConfig};
+
 use crate::ChunkId;
 use crate::embed::EmbeddingSpace;
 use crate::vectors::{VectorError, VectorPoint, VectorStore};
-
-/// The collection used when the config names none.
-pub const DEFAULT_COLLECTION: &str = "llm_runner_memory";
-
-/// Where the Qdrant store connects and which collection it keeps.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct QdrantVectorsConfig {
-    /// The gRPC address, `http://127.0.0.1:6334`.
-    pub url: String,
-    pub collection: String,
-    /// How long a connection attempt may take before the store reports the server down.
-    pub connect_timeout: Duration,
-    /// How long one call may take.
-    pub request_timeout: Duration,
-}
-
-impl QdrantVectorsConfig {
-    /// `url` with the default collection, a 3 s connect and a 30 s call timeout.
-    pub fn new(url: impl Into<String>) -> Self {
-        Self {
-            url: url.into(),
-            collection: DEFAULT_COLLECTION.to_owned(),
-            connect_timeout: Duration::from_secs(3),
-            request_timeout: Duration::from_secs(30),
-        }
-    }
-}
 
 pub struct QdrantVectors {
     client: Qdrant,

@@ -160,3 +160,6 @@ pub fn edge_of_record(record: &Record) -> Option<Edge> {
         extraction,
     })
 }
+
+#[cfg(test)]
+mod tests;

@@ -70,3 +70,6 @@ pub fn dense(vector: vector_output::Vector) -> Result<Vec<f32>, String> {
         _ => Err("a stored vector is not dense".to_owned()),
     }
 }
+
+#[cfg(test)]
+mod tests;
