@@ -37,3 +37,6 @@ impl std::fmt::Debug for Neo4jGraphConfig {
             .finish()
     }
 }
+
+#[cfg(test)]
+mod tests;
