@@ -1,4 +1,5 @@
-//! The server stores pass the same contracts as the embedded one: `QdrantVectors` against the
+//! The server stores pass the same contracts as the embedded one (run here too, on a real
+//! SQLite file): `QdrantVectors` against the
 //! Qdrant gRPC façade (Qdrant's wire protocol over qdrant-client's local mode, not a Qdrant
 //! server) and `Neo4jGraph` against a real FalkorDB over Bolt 5, whose graph the official
 //! Python `neo4j` driver then reads back the same way.
@@ -8,9 +9,18 @@ use std::path::PathBuf;
 use anyhow::{Context, ensure};
 use memory::conformance::{graph_store_contract, vector_store_contract};
 use memory::graph::neo4j::{Neo4jGraph, Neo4jGraphConfig};
+use memory::store::{EmbeddedGraph, EmbeddedVectors, MemoryDb};
 use memory::vectors::qdrant::{QdrantVectors, QdrantVectorsConfig};
 use tests::falkordb::FalkorDb;
 use tests::qdrant_shim::QdrantShim;
+
+#[test]
+fn the_embedded_stores_pass_both_contracts() -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    vector_store_contract(&EmbeddedVectors::new(MemoryDb::open(&dir.path().join("v.sqlite"))?));
+    graph_store_contract(&EmbeddedGraph::new(MemoryDb::open(&dir.path().join("g.sqlite"))?));
+    Ok(())
+}
 
 #[tokio::test]
 async fn qdrant_passes_the_vector_store_contract() -> anyhow::Result<()> {
