@@ -13,9 +13,14 @@ use proto::v1::{Retriever, SearchMemoryRequest, SyncMemoryRequest};
 use tests::cluster::{ClusterSpec, TestCluster};
 use tests::memory_fixture::{LabelledQuery, copy_vault, labelled_queries};
 
-const MODES: [(&str, &[Retriever]); 3] = [
+const MODES: [(&str, &[Retriever]); 5] = [
     ("full text", &[Retriever::FullText]),
     ("vectors", &[Retriever::Vector]),
+    ("graph", &[Retriever::Graph]),
+    (
+        "full text + vectors",
+        &[Retriever::FullText, Retriever::Vector],
+    ),
     ("hybrid", &[]),
 ];
 const KINDS: [&str; 3] = ["keyword", "paraphrase", "linked"];

@@ -17,8 +17,12 @@ use tests::qdrant_shim::QdrantShim;
 #[test]
 fn the_embedded_stores_pass_both_contracts() -> anyhow::Result<()> {
     let dir = tempfile::tempdir()?;
-    vector_store_contract(&EmbeddedVectors::new(MemoryDb::open(&dir.path().join("v.sqlite"))?));
-    graph_store_contract(&EmbeddedGraph::new(MemoryDb::open(&dir.path().join("g.sqlite"))?));
+    vector_store_contract(&EmbeddedVectors::new(MemoryDb::open(
+        &dir.path().join("v.sqlite"),
+    )?));
+    graph_store_contract(&EmbeddedGraph::new(MemoryDb::open(
+        &dir.path().join("g.sqlite"),
+    )?));
     Ok(())
 }
 

@@ -88,7 +88,14 @@ fn rejection_reason(status: &tonic::Status) -> String {
             failure
                 .violations
                 .iter()
-                .map(|violation| format!("{}: {}", violation.subject, violation.description))
+                .map(|violation| {
+                    // The description usually names its node already ("homelab: agent down").
+                    if violation.description.starts_with(&violation.subject) {
+                        violation.description.clone()
+                    } else {
+                        format!("{}: {}", violation.subject, violation.description)
+                    }
+                })
                 .collect()
         })
         .unwrap_or_default();

@@ -14,6 +14,8 @@ use crate::retrieve::{self, Hit, Query, QueryEmbedding, Retriever, SearchError, 
 
 /// Passages a memory prompt carries when the request says 0.
 const CONTEXT_PASSAGES: usize = 6;
+/// The most hits one search returns, whatever it asks.
+const MAX_HITS: u32 = 100;
 
 impl Memory {
     pub async fn search(
@@ -26,7 +28,7 @@ impl Memory {
             valid_at_ms: nonzero_or(request.valid_at_ms, now),
             known_at_ms: nonzero_or(request.known_at_ms, now),
         };
-        let limit = usize::try_from(request.limit).unwrap_or(usize::MAX);
+        let limit = usize::try_from(request.limit.min(MAX_HITS)).unwrap_or(8);
         let (hits, warnings) = self.find(&request.query, retrievers, as_of, limit).await?;
         Ok(SearchMemoryResponse {
             hits: hits.into_iter().map(hit_message).collect(),
@@ -35,7 +37,7 @@ impl Memory {
     }
 
     pub async fn context(&self, request: BuildContextRequest) -> Result<MemoryContext, Status> {
-        let limit = match request.limit {
+        let limit = match request.limit.min(MAX_HITS) {
             0 => CONTEXT_PASSAGES,
             n => usize::try_from(n).unwrap_or(CONTEXT_PASSAGES),
         };

@@ -1,7 +1,8 @@
 //! The graph retriever: from the notes of the best fused hits, walk links and backlinks up to
-//! `hops` steps (true shortest-path distance, as the `GraphStore` reports it) and offer the
-//! reached notes' chunks, nearer notes first; within one distance, chunks closer to the query's
-//! vector first when there is one, else those the full-text search scored, else note order.
+//! `hops` steps (true shortest-path distance, as the `GraphStore` reports it) and offer each
+//! reached note's best passage. With a query vector they are ranked by cosine similarity divided
+//! by distance (relevance first, nearness as a discount); without one, nearer notes first and
+//! within a distance those full text scored, else note order.
 
 use std::collections::HashMap;
 
@@ -74,6 +75,10 @@ pub fn expand(
     let notes: Vec<String> = reached.iter().map(|r| r.note.clone()).collect();
     let chunks = text.chunks_of_notes(&notes)?;
     let ids: Vec<ChunkId> = chunks.iter().map(|chunk| chunk.id).collect();
+    let order_kind = match order {
+        GraphOrder::Vector { .. } => OrderKind::Vector,
+        GraphOrder::FullText(_) => OrderKind::FullText,
+    };
     // Higher is better; a chunk without one comes after those with one.
     let secondary: HashMap<ChunkId, f64> = match order {
         GraphOrder::Vector { store, query } => store
@@ -92,19 +97,41 @@ pub fn expand(
         .into_iter()
         .filter_map(|chunk| Some((*place.get(chunk.note.as_str())?, chunk)))
         .collect();
+    // With a query vector, relevance decides, discounted by distance (a direct link's passage
+    // at cos/1, two hops away at cos/2): a near note that says nothing on the query should not
+    // outrank a relevant one a step further. Without one, nearer notes first.
+    let by_relevance = matches!(order_kind, OrderKind::Vector);
+    let weight = |note: usize, chunk: &StoredChunk| {
+        let distance = f64::from(reached[note].distance.max(1));
+        secondary.get(&chunk.id).map(|score| {
+            if by_relevance {
+                score / distance
+            } else {
+                *score
+            }
+        })
+    };
     ranked.sort_by(|(left_note, left), (right_note, right)| {
         let distance = |note: usize| reached[note].distance;
-        let key = |chunk: &StoredChunk| secondary.get(&chunk.id).copied();
-        distance(*left_note)
-            .cmp(&distance(*right_note))
-            .then_with(|| match (key(left), key(right)) {
-                (Some(l), Some(r)) => r.total_cmp(&l),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => std::cmp::Ordering::Equal,
-            })
+        let by_distance = if by_relevance {
+            std::cmp::Ordering::Equal
+        } else {
+            distance(*left_note).cmp(&distance(*right_note))
+        };
+        by_distance
+            .then_with(
+                || match (weight(*left_note, left), weight(*right_note, right)) {
+                    (Some(l), Some(r)) => r.total_cmp(&l),
+                    (Some(_), None) => std::cmp::Ordering::Less,
+                    (None, Some(_)) => std::cmp::Ordering::Greater,
+                    (None, None) => distance(*left_note).cmp(&distance(*right_note)),
+                },
+            )
             .then_with(|| left_note.cmp(right_note))
     });
+    // One passage per reached note, its best: a long note must not fill the list.
+    let mut offered = std::collections::HashSet::new();
+    ranked.retain(|(note, _)| offered.insert(*note));
     ranked.truncate(limit);
     Ok(ranked
         .into_iter()
@@ -117,6 +144,11 @@ pub fn expand(
             }
         })
         .collect())
+}
+
+enum OrderKind {
+    Vector,
+    FullText,
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! The graph retriever's list for one search: the notes of the best hits of full text and
-//! vectors (fused) are the seeds, and `expand` offers the chunks of the notes they reach.
+//! vectors (fused) are the seeds, and `expand` offers the chunks of the notes they reach that
+//! neither of them found.
 
 use std::collections::HashMap;
 
@@ -58,8 +59,21 @@ pub(crate) fn graph_list(
         &params.expand,
         pool,
     )?;
+    // The graph offers the notes the other retrievers missed: a note they already found gains
+    // nothing from also being near a seed (counting it twice would let the graph, which follows
+    // the vectors' order, drown full text's best hits).
+    let found_ids: Vec<ChunkId> = full_text.iter().chain(vectors).map(|(id, _)| *id).collect();
+    let found_notes: std::collections::HashSet<String> = stores
+        .text
+        .chunks(&found_ids)?
+        .into_iter()
+        .map(|chunk| chunk.note)
+        .collect();
     let mut list = GraphList::default();
-    for candidate in found {
+    for candidate in found
+        .into_iter()
+        .filter(|candidate| !found_notes.contains(&candidate.chunk.note))
+    {
         list.ranked.push((candidate.chunk.id, candidate.score));
         list.reached.insert(candidate.chunk.id, candidate.reached);
     }

@@ -25,7 +25,18 @@ pub struct QdrantVectors {
     /// async: the store owns a small current-thread runtime and blocks on each call. Its own
     /// runtime, not the caller's, so the gRPC channel always lives on the runtime that drives
     /// it. Calling the store from inside an async task would panic: use `spawn_blocking`.
-    runtime: tokio::runtime::Runtime,
+    /// `None` only while dropping (see `Drop`).
+    runtime: Option<tokio::runtime::Runtime>,
+}
+
+impl Drop for QdrantVectors {
+    /// A runtime dropped the usual way blocks, which panics inside an async task (where the
+    /// coordinator drops its parts at shutdown): let it go in the background instead.
+    fn drop(&mut self) {
+        if let Some(runtime) = self.runtime.take() {
+            runtime.shutdown_background();
+        }
+    }
 }
 
 impl QdrantVectors {
@@ -48,8 +59,19 @@ impl QdrantVectors {
         Ok(Self {
             client,
             config,
-            runtime,
+            runtime: Some(runtime),
         })
+    }
+
+    /// Runs one call of the client to its end on the store's runtime.
+    fn block_on<T>(&self, call: impl std::future::Future<Output = T>) -> Result<T, VectorError> {
+        match &self.runtime {
+            Some(runtime) => Ok(runtime.block_on(call)),
+            None => Err(VectorError::Store(format!(
+                "qdrant at {}: the store is shutting down",
+                self.config.url
+            ))),
+        }
     }
 
     fn failed(&self, doing: &str, error: impl std::fmt::Display) -> VectorError {
@@ -66,8 +88,7 @@ impl QdrantVectors {
             }),
             None if create => {
                 let request = space::create_request(&self.config.collection, space);
-                self.runtime
-                    .block_on(self.client.create_collection(request))
+                self.block_on(self.client.create_collection(request))?
                     .map_err(|error| self.failed("creating the collection", error))?;
                 Ok(true)
             }
@@ -76,8 +97,7 @@ impl QdrantVectors {
     }
 
     fn exists(&self) -> Result<bool, VectorError> {
-        self.runtime
-            .block_on(self.client.collection_exists(&self.config.collection))
+        self.block_on(self.client.collection_exists(&self.config.collection))?
             .map_err(|error| self.failed("checking the collection", error))
     }
 }
@@ -116,8 +136,7 @@ impl VectorStore for QdrantVectors {
             return Ok(None);
         }
         let info = self
-            .runtime
-            .block_on(self.client.collection_info(&self.config.collection))
+            .block_on(self.client.collection_info(&self.config.collection))?
             .map_err(|error| self.failed("reading the collection", error))?;
         space::of_collection(&self.config.collection, info)
             .map(Some)
@@ -140,8 +159,7 @@ impl VectorStore for QdrantVectors {
             })
             .collect();
         let request = UpsertPointsBuilder::new(&self.config.collection, structs).wait(true);
-        self.runtime
-            .block_on(self.client.upsert_points(request))
+        self.block_on(self.client.upsert_points(request))?
             .map_err(|error| self.failed("storing vectors", error))?;
         Ok(())
     }
@@ -155,8 +173,7 @@ impl VectorStore for QdrantVectors {
                 ids: point_ids(ids),
             })
             .wait(true);
-        self.runtime
-            .block_on(self.client.delete_points(request))
+        self.block_on(self.client.delete_points(request))?
             .map_err(|error| self.failed("removing vectors", error))?;
         Ok(())
     }
@@ -175,8 +192,7 @@ impl VectorStore for QdrantVectors {
             .query(query.to_vec())
             .limit(limit as u64);
         let response = self
-            .runtime
-            .block_on(self.client.query(request))
+            .block_on(self.client.query(request))?
             .map_err(|error| self.failed("searching", error))?;
         Ok(response
             .result
@@ -193,8 +209,7 @@ impl VectorStore for QdrantVectors {
             .with_vectors(true)
             .with_payload(false);
         let response = self
-            .runtime
-            .block_on(self.client.get_points(request))
+            .block_on(self.client.get_points(request))?
             .map_err(|error| self.failed("reading vectors", error))?;
         let mut found = Vec::new();
         for point in response.result {
@@ -213,8 +228,7 @@ impl VectorStore for QdrantVectors {
         }
         let request = CountPointsBuilder::new(&self.config.collection).exact(true);
         let response = self
-            .runtime
-            .block_on(self.client.count(request))
+            .block_on(self.client.count(request))?
             .map_err(|error| self.failed("counting vectors", error))?;
         Ok(response.result.map_or(0, |result| result.count))
     }
@@ -224,8 +238,7 @@ impl VectorStore for QdrantVectors {
             return Ok(());
         }
         let request = DeleteCollectionBuilder::new(&self.config.collection);
-        self.runtime
-            .block_on(self.client.delete_collection(request))
+        self.block_on(self.client.delete_collection(request))?
             .map_err(|error| self.failed("deleting the collection", error))?;
         Ok(())
     }

@@ -47,7 +47,7 @@ fn seeds() -> Vec<String> {
 }
 
 #[test]
-fn nearer_notes_come_first_then_chunks_nearer_the_query_vector() {
+fn each_note_offers_its_best_passage_ranked_by_relevance_discounted_by_distance() {
     let (graph, text, vectors) = stores();
     let order = GraphOrder::Vector {
         store: &vectors,
@@ -64,12 +64,13 @@ fn nearer_notes_come_first_then_chunks_nearer_the_query_vector() {
     )
     .unwrap();
     let ids: Vec<u64> = found.iter().map(|c| c.chunk.id.0).collect();
-    // Distance 1: b2 (cos 1), e (0.6), b1 (0); distance 2: c; d is three steps away.
-    assert_eq!(ids, [22, 5, 21, 3]);
+    // b's best passage b2 (cos 1 / 1), e (0.6 / 1), c (two steps away); b1 is b's second
+    // passage, so it is not offered; d is three steps away.
+    assert_eq!(ids, [22, 5, 3]);
     assert_eq!(found[0].score, 0.5);
-    assert!((found[3].score - 1.0 / 3.0).abs() < 1e-12);
-    assert_eq!(found[3].reached.path, ["a.md", "b.md", "c.md"]);
-    assert_eq!(found[3].reached.distance, 2);
+    assert!((found[2].score - 1.0 / 3.0).abs() < 1e-12);
+    assert_eq!(found[2].reached.path, ["a.md", "b.md", "c.md"]);
+    assert_eq!(found[2].reached.distance, 2);
     assert_eq!(found[1].reached.via, ["backlink"]);
 }
 
@@ -89,7 +90,8 @@ fn without_a_query_vector_full_text_scores_order_a_distance_then_note_order() {
     )
     .unwrap();
     let ids: Vec<u64> = found.iter().map(|c| c.chunk.id.0).collect();
-    assert_eq!(ids, [21, 5, 22, 3]);
+    // b offers its passage full text scored best (b1), then e; c is two steps away.
+    assert_eq!(ids, [21, 5, 3]);
 }
 
 #[test]
@@ -110,7 +112,8 @@ fn hops_and_limit_bound_the_walk() {
     )
     .unwrap();
     assert!(found.iter().all(|c| c.reached.distance == 1));
-    assert_eq!(found.len(), 3);
+    // b and e, one passage each.
+    assert_eq!(found.len(), 2);
     let three = ExpandParams {
         hops: 3,
         ..ExpandParams::default()
