@@ -159,3 +159,5 @@ pub trait GraphStore: Send + Sync {
     /// Edges that hold at `as_of`.
     fn edge_count(&self, as_of: AsOf) -> Result<u64, GraphError>;
 }
+
+pub mod neo4j;

@@ -4,6 +4,8 @@
 //! fusion. The stores are traits so the embedded SQLite file and the servers (Qdrant, Neo4j)
 //! answer the same conformance tests.
 
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod chunk_id;
 pub mod clock;
 pub mod config;
@@ -20,5 +22,10 @@ pub mod sync;
 pub mod text_index;
 pub mod vault;
 pub mod vectors;
+
+// Test code shipped behind a feature: a broken contract panics with what broke, like a test.
+#[cfg(feature = "conformance")]
+#[allow(clippy::expect_used, clippy::unwrap_used)]
+pub mod conformance;
 
 pub use chunk_id::ChunkId;

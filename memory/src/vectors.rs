@@ -56,3 +56,5 @@ pub trait VectorStore: Send + Sync {
     /// Forgets every vector and the space.
     fn clear(&self) -> Result<(), VectorError>;
 }
+
+pub mod qdrant;

