@@ -3,7 +3,7 @@
 //! added latency again with the coordinator's data dir on tmpfs (`/dev/shm`), to separate what
 //! the software adds from what this disk's fdatasync adds; then throughput with three agents;
 //! then the cloud paths, on a cluster of one Groq node; then the usage ledger's figures, on a coordinator
-//! of their own. The OpenAI paths (`/v1/chat/completions`
+//! of their own; then memory's sync and search over a synthetic vault, on a three-host cluster. The OpenAI paths (`/v1/chat/completions`
 //! direct, through LiteLLM and through llm-runner) run on the first cluster, after the chat paths.
 
 use std::time::Duration;
@@ -15,6 +15,7 @@ use crate::chat_paths::{ChatPathSettings, measure_chat_paths};
 use crate::failure_detection::{AlertSettings, measure_alert_detection, measure_failure_detection};
 use crate::footprint::{FootprintSettings, measure_busy, measure_idle};
 use crate::machine::MachineDescription;
+use crate::memory_scale::MemoryScaleSettings;
 use crate::openai_paths::measure_openai_paths;
 use crate::overhead::{OverheadSettings, measure_overhead};
 use crate::report::BenchReport;
@@ -45,6 +46,8 @@ pub struct BenchSettings {
     pub alerts: AlertSettings,
     /// The usage ledger's rows, report and write cost, on a coordinator of their own.
     pub usage_ledger: UsageLedgerSettings,
+    /// Memory's syncs and searches over a synthetic vault, on a cluster of their own.
+    pub memory: MemoryScaleSettings,
 }
 
 impl BenchSettings {
@@ -82,6 +85,7 @@ impl BenchSettings {
                 heartbeat_timeout: Duration::from_secs(2),
             },
             usage_ledger: UsageLedgerSettings::full(),
+            memory: MemoryScaleSettings::full(),
         }
     }
 
@@ -119,6 +123,7 @@ impl BenchSettings {
                 heartbeat_timeout: Duration::from_secs(2),
             },
             usage_ledger: UsageLedgerSettings::quick(),
+            memory: MemoryScaleSettings::quick(),
         }
     }
 }
@@ -164,6 +169,7 @@ pub async fn run(settings: &BenchSettings) -> anyhow::Result<BenchReport> {
     report.scale = measure_scale(&settings.scale).await?;
     report.cloud_paths = Some(measure_cloud(settings).await?);
     report.usage_ledger = Some(measure_usage(settings).await?);
+    report.memory = Some(measure_memory(settings).await?);
     Ok(report)
 }
 
@@ -279,12 +285,13 @@ async fn measure_all(
         cloud_paths: None,
         openai_paths: Some(openai_paths),
         usage_ledger: None,
+        memory: None,
     })
 }
 
 mod single_part;
 
-pub use single_part::{measure_cloud, measure_openai, measure_usage};
+pub use single_part::{measure_cloud, measure_memory, measure_openai, measure_usage};
 
 #[cfg(test)]
 mod tests;
