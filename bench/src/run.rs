@@ -9,7 +9,7 @@
 use std::time::Duration;
 
 use anyhow::Context;
-use harness::cluster::{ClusterSpec, NodeSpec, TestCluster};
+use harness::cluster::TestCluster;
 
 use crate::chat_paths::{ChatPathSettings, measure_chat_paths};
 use crate::failure_detection::{AlertSettings, measure_alert_detection, measure_failure_detection};
@@ -191,37 +191,6 @@ async fn measure_overhead_on(
     outcome
 }
 
-/// The one-node cluster of the overhead and failure-detection runs.
-pub(crate) fn overhead_cluster_spec(
-    settings: &BenchSettings,
-    temp_root: Option<std::path::PathBuf>,
-) -> anyhow::Result<ClusterSpec> {
-    let widest = settings
-        .overhead
-        .concurrency_levels
-        .iter()
-        .copied()
-        .max()
-        .unwrap_or(1)
-        .max(1);
-    // Enough slots that no level queues on the node: the benchmark measures the path, not
-    // waiting for a free slot.
-    let node = NodeSpec::new(BENCH_NODE, &[BENCH_MODEL]).max_parallel(u32::try_from(widest)?);
-    let spec = ClusterSpec {
-        nodes: vec![node],
-        routes: Vec::new(),
-        heartbeat_timeout: settings.heartbeat_timeout,
-        queue_capacity: widest * 2,
-        extra_coordinator_toml: String::new(),
-        coordinator_env: Vec::new(),
-        // The agent's own default (the harness probes every 250 ms): the footprint's idle agent
-        // is one probing once a second.
-        agent_env: vec![("RUNNER_PROBE_INTERVAL".to_owned(), "1s".to_owned())],
-        temp_root,
-    };
-    Ok(spec)
-}
-
 async fn measure_all(
     cluster: &mut TestCluster,
     settings: &BenchSettings,
@@ -289,7 +258,10 @@ async fn measure_all(
     })
 }
 
+mod overhead_spec;
 mod single_part;
+
+pub(crate) use overhead_spec::overhead_cluster_spec;
 
 pub use single_part::{measure_cloud, measure_memory, measure_openai, measure_usage};
 
