@@ -1,8 +1,8 @@
 //! `cargo bench -p bench --bench cluster_core -- [--quick] [--requests N] ...`: the cluster
 //! core's benchmark; parses the command line, runs it, prints the report.
 //!
-//! `--scale-only`, `--throughput-only`, `--cloud-only`, `--openai-only` and `--usage-only` run
-//! one part and print its table.
+//! `--scale-only`, `--throughput-only`, `--cloud-only`, `--openai-only`, `--usage-only` and
+//! `--memory-only` run one part and print its table.
 //!
 //! A bench target with its own `main` (harness = false): cargo runs it from
 //! `target/release/deps/`, where the harness finds the release `runner` and `runner-agent`.
@@ -97,6 +97,13 @@ struct Arguments {
     /// Ledger rows the usage ledger's figures are measured over.
     #[arg(long)]
     usage_rows: Option<usize>,
+    /// Only memory: a synthetic vault of `--memory-notes` notes synced through a real
+    /// `runner serve` (fresh, unchanged, 1 % edited), then search latency per retriever mode.
+    #[arg(long)]
+    memory_only: bool,
+    /// Notes in memory's synthetic vault.
+    #[arg(long)]
+    memory_notes: Option<usize>,
     /// With `--throughput-only`: the coordinator's data dir on tmpfs (/dev/shm), not on disk.
     #[arg(long)]
     tmpfs: bool,
@@ -153,6 +160,7 @@ impl Arguments {
         }
         settings.alerts.trials = self.alert_trials.unwrap_or(settings.alerts.trials);
         settings.usage_ledger.rows = self.usage_rows.unwrap_or(settings.usage_ledger.rows);
+        settings.memory.notes = self.memory_notes.unwrap_or(settings.memory.notes);
         if let Some(milliseconds) = self.heartbeat_timeout_ms {
             settings.heartbeat_timeout = Duration::from_millis(milliseconds);
         }
@@ -207,6 +215,19 @@ async fn main() -> ExitCode {
         return match bench::measure_usage(&settings).await {
             Ok(figures) => {
                 println!("{}", bench::usage_ledger::render_section(Some(&figures)));
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("bench: error: {error:#}");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    if arguments.memory_only {
+        let settings = arguments.settings();
+        return match bench::measure_memory(&settings).await {
+            Ok(figures) => {
+                println!("{}", bench::memory_scale::render_section(Some(&figures)));
                 ExitCode::SUCCESS
             }
             Err(error) => {

@@ -4,7 +4,8 @@
 //! jobs per second one coordinator carries with three agents, and what llm-runner and LiteLLM
 //! add to a chat with a stand-in Groq, and to a streamed `/v1/chat/completions` against the
 //! stand-in Ollama's own OpenAI-compatible endpoint; and what the usage ledger's report costs over a
-//! year of rows, and what recording usage costs the store writer per job end.
+//! year of rows, and what recording usage costs the store writer per job end; and what memory's
+//! sync and search cost over a synthetic vault of 10,000 notes.
 
 // Tests may unwrap: a panic there is a test failure with its location, which is the point.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
@@ -15,6 +16,7 @@ pub mod failure_detection;
 pub mod footprint;
 pub mod litellm;
 pub mod machine;
+pub mod memory_scale;
 pub mod openai_paths;
 pub mod overhead;
 pub mod path_table;
@@ -30,5 +32,6 @@ pub mod usage_ledger;
 
 pub use report::BenchReport;
 pub use run::{
-    BENCH_MODEL, BENCH_NODE, BenchSettings, measure_cloud, measure_openai, measure_usage, run,
+    BENCH_MODEL, BENCH_NODE, BenchSettings, measure_cloud, measure_memory, measure_openai,
+    measure_usage, run,
 };

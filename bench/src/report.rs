@@ -8,6 +8,7 @@ use crate::cloud_paths::CloudPathsFigures;
 use crate::failure_detection::{AlertFigures, FaultFigures};
 use crate::footprint::FootprintFigures;
 use crate::machine::{MachineDescription, as_milliseconds_text};
+use crate::memory_scale::MemoryScaleFigures;
 use crate::openai_paths::OpenAiPathsFigures;
 use crate::overhead::{ConcurrencyLevelFigures, OverheadSettings};
 use crate::path_table::{added_ms, added_row, path_row, path_table};
@@ -42,6 +43,8 @@ pub struct BenchReport {
     pub openai_paths: Option<OpenAiPathsFigures>,
     /// The usage ledger's report over a year of rows and its cost to the store writer.
     pub usage_ledger: Option<UsageLedgerFigures>,
+    /// Memory's syncs and searches over a synthetic vault.
+    pub memory: Option<MemoryScaleFigures>,
 }
 
 impl BenchReport {
@@ -50,7 +53,7 @@ impl BenchReport {
         format!(
             "machine: {}\nrequests: {} measured after {} warm-up per path and level, {} tokens per answer, zero think time\n\n\
              added latency, data dir on disk (ms; through = one SubmitAndWatch call via coordinator and agent, its first event sent once the job is durable)\n\n{}\n\
-             failure detection (ms from the signal until ListModels shows the model unroutable; heartbeat_timeout {})\n\n{}{}{}{}{}{}{}{}{}{}",
+             failure detection (ms from the signal until ListModels shows the model unroutable; heartbeat_timeout {})\n\n{}{}{}{}{}{}{}{}{}{}{}",
             self.machine.summary(),
             settings.requests,
             settings.warmup,
@@ -67,6 +70,7 @@ impl BenchReport {
             crate::cloud_paths::render_section(self.cloud_paths.as_ref()),
             crate::openai_paths::render_section(self.openai_paths.as_ref()),
             crate::usage_ledger::render_section(self.usage_ledger.as_ref()),
+            crate::memory_scale::render_section(self.memory.as_ref()),
         )
     }
 

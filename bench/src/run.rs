@@ -3,18 +3,19 @@
 //! added latency again with the coordinator's data dir on tmpfs (`/dev/shm`), to separate what
 //! the software adds from what this disk's fdatasync adds; then throughput with three agents;
 //! then the cloud paths, on a cluster of one Groq node; then the usage ledger's figures, on a coordinator
-//! of their own. The OpenAI paths (`/v1/chat/completions`
+//! of their own; then memory's sync and search over a synthetic vault, on a three-host cluster. The OpenAI paths (`/v1/chat/completions`
 //! direct, through LiteLLM and through llm-runner) run on the first cluster, after the chat paths.
 
 use std::time::Duration;
 
 use anyhow::Context;
-use harness::cluster::{ClusterSpec, NodeSpec, TestCluster};
+use harness::cluster::TestCluster;
 
 use crate::chat_paths::{ChatPathSettings, measure_chat_paths};
 use crate::failure_detection::{AlertSettings, measure_alert_detection, measure_failure_detection};
 use crate::footprint::{FootprintSettings, measure_busy, measure_idle};
 use crate::machine::MachineDescription;
+use crate::memory_scale::MemoryScaleSettings;
 use crate::openai_paths::measure_openai_paths;
 use crate::overhead::{OverheadSettings, measure_overhead};
 use crate::report::BenchReport;
@@ -45,6 +46,8 @@ pub struct BenchSettings {
     pub alerts: AlertSettings,
     /// The usage ledger's rows, report and write cost, on a coordinator of their own.
     pub usage_ledger: UsageLedgerSettings,
+    /// Memory's syncs and searches over a synthetic vault, on a cluster of their own.
+    pub memory: MemoryScaleSettings,
 }
 
 impl BenchSettings {
@@ -82,6 +85,7 @@ impl BenchSettings {
                 heartbeat_timeout: Duration::from_secs(2),
             },
             usage_ledger: UsageLedgerSettings::full(),
+            memory: MemoryScaleSettings::full(),
         }
     }
 
@@ -119,6 +123,7 @@ impl BenchSettings {
                 heartbeat_timeout: Duration::from_secs(2),
             },
             usage_ledger: UsageLedgerSettings::quick(),
+            memory: MemoryScaleSettings::quick(),
         }
     }
 }
@@ -164,6 +169,7 @@ pub async fn run(settings: &BenchSettings) -> anyhow::Result<BenchReport> {
     report.scale = measure_scale(&settings.scale).await?;
     report.cloud_paths = Some(measure_cloud(settings).await?);
     report.usage_ledger = Some(measure_usage(settings).await?);
+    report.memory = Some(measure_memory(settings).await?);
     Ok(report)
 }
 
@@ -183,37 +189,6 @@ async fn measure_overhead_on(
         eprintln!("---- cluster logs ----\n{}", cluster.all_logs());
     }
     outcome
-}
-
-/// The one-node cluster of the overhead and failure-detection runs.
-pub(crate) fn overhead_cluster_spec(
-    settings: &BenchSettings,
-    temp_root: Option<std::path::PathBuf>,
-) -> anyhow::Result<ClusterSpec> {
-    let widest = settings
-        .overhead
-        .concurrency_levels
-        .iter()
-        .copied()
-        .max()
-        .unwrap_or(1)
-        .max(1);
-    // Enough slots that no level queues on the node: the benchmark measures the path, not
-    // waiting for a free slot.
-    let node = NodeSpec::new(BENCH_NODE, &[BENCH_MODEL]).max_parallel(u32::try_from(widest)?);
-    let spec = ClusterSpec {
-        nodes: vec![node],
-        routes: Vec::new(),
-        heartbeat_timeout: settings.heartbeat_timeout,
-        queue_capacity: widest * 2,
-        extra_coordinator_toml: String::new(),
-        coordinator_env: Vec::new(),
-        // The agent's own default (the harness probes every 250 ms): the footprint's idle agent
-        // is one probing once a second.
-        agent_env: vec![("RUNNER_PROBE_INTERVAL".to_owned(), "1s".to_owned())],
-        temp_root,
-    };
-    Ok(spec)
 }
 
 async fn measure_all(
@@ -279,12 +254,16 @@ async fn measure_all(
         cloud_paths: None,
         openai_paths: Some(openai_paths),
         usage_ledger: None,
+        memory: None,
     })
 }
 
+mod overhead_spec;
 mod single_part;
 
-pub use single_part::{measure_cloud, measure_openai, measure_usage};
+pub(crate) use overhead_spec::overhead_cluster_spec;
+
+pub use single_part::{measure_cloud, measure_memory, measure_openai, measure_usage};
 
 #[cfg(test)]
 mod tests;

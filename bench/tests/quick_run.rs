@@ -139,6 +139,21 @@ async fn a_quick_run_measures_every_path_level_and_fault() {
         .map(|figures| figures.batch)
         .collect();
     assert_eq!(on_disk, settings.usage_ledger.write_cost_batches);
+    // Memory: every note of the synthetic vault indexed and embedded (the run checks the three
+    // syncs' counts itself), every embed job counted, and every retriever mode searched.
+    let memory = report.memory.as_ref().expect("memory ran");
+    assert_eq!(memory.vault.notes, settings.memory.notes);
+    let first = &memory.first_sync;
+    assert_eq!(first.report.added as usize, settings.memory.notes);
+    assert_eq!(first.status.chunks, first.report.chunks_embedded);
+    assert!(first.embed_jobs >= first.report.chunks_embedded.div_ceil(32));
+    assert!(first.status.store_bytes > 0 && first.coordinator_memory.resident_bytes > 0);
+    assert_eq!(memory.unchanged_sync.embed_jobs, 0);
+    assert_eq!(memory.searches.len(), 4);
+    for search in &memory.searches {
+        assert_eq!(search.latency.count, settings.memory.queries);
+        assert!(search.answered > 0, "{search:?}");
+    }
     let rendered = report.render();
     println!("{rendered}");
     assert!(
@@ -148,7 +163,8 @@ async fn a_quick_run_measures_every_path_level_and_fault() {
             && rendered.contains("status → view")
             && rendered.contains("direct Groq")
             && rendered.contains("direct Ollama /v1")
-            && rendered.contains("full scan of usage_ledger"),
+            && rendered.contains("full scan of usage_ledger")
+            && rendered.contains("hybrid (default) + query embed"),
         "{rendered}"
     );
 }

@@ -28,7 +28,8 @@ commands:
   install  install the outside tools the tests use, when missing (CI's first step)
   bench    build release binaries and run the cluster core benchmark; options pass through
            (--quick, --requests N, --warmup N, --concurrency 1,32, --tokens N, --trials N,
-           --agents 1000,10000, --scale-only, --usage-only, --usage-rows N)";
+           --agents 1000,10000, --scale-only, --usage-only, --usage-rows N,
+           --memory-only, --memory-notes N)";
 
 fn main() -> ExitCode {
     let arguments: Vec<String> = std::env::args().skip(1).collect();

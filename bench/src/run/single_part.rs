@@ -1,4 +1,4 @@
-//! The parts `--cloud-only`, `--openai-only` and `--usage-only` run on their own, each on a
+//! The parts `--cloud-only`, `--openai-only`, `--usage-only` and `--memory-only` run on their own, each on a
 //! cluster of its own; the first two at the overhead run's levels and answer length with the
 //! chat run's sizes.
 
@@ -6,6 +6,7 @@ use harness::cluster::TestCluster;
 
 use super::{BENCH_MODEL, BENCH_NODE, BenchSettings, overhead_cluster_spec};
 use crate::cloud_paths::{CloudPathsFigures, measure_cloud_paths};
+use crate::memory_scale::{MemoryScaleFigures, measure_memory_scale};
 use crate::openai_paths::{OpenAiPathsFigures, measure_openai_paths};
 use crate::usage_ledger::{UsageLedgerFigures, measure_usage_ledger};
 
@@ -40,4 +41,9 @@ pub async fn measure_openai(settings: &BenchSettings) -> anyhow::Result<OpenAiPa
 /// The usage ledger's figures at the settings' sizes, on a coordinator of their own.
 pub async fn measure_usage(settings: &BenchSettings) -> anyhow::Result<UsageLedgerFigures> {
     measure_usage_ledger(&settings.usage_ledger).await
+}
+
+/// Memory's syncs and searches at the settings' sizes, on a three-host cluster of their own.
+pub async fn measure_memory(settings: &BenchSettings) -> anyhow::Result<MemoryScaleFigures> {
+    measure_memory_scale(&settings.memory).await
 }
