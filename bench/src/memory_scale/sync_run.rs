@@ -36,7 +36,11 @@ pub struct SyncFigures {
 /// Every embed job in the coordinator's history, read page by page; fails if one ran anywhere
 /// but homelab or did not succeed, since then the figures would not be memory's.
 pub async fn embed_jobs_so_far(cluster: &TestCluster) -> anyhow::Result<u64> {
-    let mut client = cluster.jobs_client().await?;
+    // A page of embed jobs carries their vectors: far over tonic's 4 MiB default.
+    let mut client = cluster
+        .jobs_client()
+        .await?
+        .max_decoding_message_size(256 * 1024 * 1024);
     let (mut count, mut before_id) = (0u64, String::new());
     // Bounded: a million embed jobs is far more than any run makes.
     for _ in 0..1_000 {
