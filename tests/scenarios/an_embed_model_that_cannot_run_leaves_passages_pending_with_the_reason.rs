@@ -6,21 +6,9 @@
 
 use anyhow::{Context, ensure};
 use proto::v1::{JobKind, NodeState, SearchMemoryRequest};
-use serde_json::{Value, json};
+use serde_json::json;
 use tests::cluster::{ClusterSpec, Patience, TestCluster, printed};
-use tests::memory_fixture::copy_vault;
-
-/// A protobuf JSON 64-bit number, which is written as a string.
-fn num(value: &Value) -> u64 {
-    value
-        .as_u64()
-        .or_else(|| value.as_str().and_then(|text| text.parse().ok()))
-        .unwrap_or(0)
-}
-
-fn json_of(output: &std::process::Output) -> anyhow::Result<Value> {
-    serde_json::from_slice(&output.stdout).with_context(|| printed(output))
-}
+use tests::memory_fixture::{copy_vault, json_u64, stdout_json};
 
 #[tokio::test]
 async fn an_embed_model_that_cannot_run_leaves_passages_pending_with_the_reason()
@@ -39,10 +27,10 @@ async fn an_embed_model_that_cannot_run_leaves_passages_pending_with_the_reason(
 
     let sync = cluster.cli(&["memory", "sync", "--json"]).await?;
     ensure!(sync.status.success(), "{}", printed(&sync));
-    let report = json_of(&sync)?;
+    let report = stdout_json(&sync)?;
     ensure!(report["notes"] == json!(notes), "{report}");
-    ensure!(num(&report["chunks_embedded"]) == 0, "{report}");
-    let pending = num(&report["chunks_pending"]);
+    ensure!(json_u64(&report["chunks_embedded"]) == 0, "{report}");
+    let pending = json_u64(&report["chunks_pending"]);
     ensure!(pending >= notes as u64, "{report}");
     let reason = report["pending_reason"].as_str().unwrap_or_default();
     ensure!(
@@ -91,14 +79,14 @@ async fn an_embed_model_that_cannot_run_leaves_passages_pending_with_the_reason(
     cluster
         .wait_node_state("homelab", NodeState::Ready, Patience::seconds(15))
         .await?;
-    let healed = json_of(&cluster.cli(&["memory", "sync", "--json"]).await?)?;
+    let healed = stdout_json(&cluster.cli(&["memory", "sync", "--json"]).await?)?;
     ensure!(
-        num(&healed["chunks_embedded"]) == pending && num(&healed["chunks_pending"]) == 0,
+        json_u64(&healed["chunks_embedded"]) == pending && json_u64(&healed["chunks_pending"]) == 0,
         "{healed}"
     );
-    let status = json_of(&cluster.cli(&["memory", "status", "--json"]).await?)?;
+    let status = stdout_json(&cluster.cli(&["memory", "status", "--json"]).await?)?;
     ensure!(
-        num(&status["chunks_embedded"]) == pending
+        json_u64(&status["chunks_embedded"]) == pending
             && status["embed_model"] == json!("nomic-embed-text"),
         "{status}"
     );

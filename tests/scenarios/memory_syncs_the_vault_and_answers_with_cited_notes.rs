@@ -9,24 +9,12 @@
 
 use anyhow::{Context, ensure};
 use proto::v1::{GetNoteRequest, JobKind, JobState, ListJobsRequest};
-use serde_json::{Value, json};
+use serde_json::json;
 use tests::cluster::{ClusterSpec, TestCluster, call_tool_ok, printed};
-use tests::memory_fixture::copy_vault;
+use tests::memory_fixture::{copy_vault, json_u64, stdout_json};
 
 const EMBED_MODEL: &str = "nomic-embed-text";
 const QWEN: &str = "qwen2.5:14b";
-
-/// A protobuf JSON 64-bit number, which is written as a string.
-fn num(value: &Value) -> u64 {
-    value
-        .as_u64()
-        .or_else(|| value.as_str().and_then(|text| text.parse().ok()))
-        .unwrap_or(0)
-}
-
-fn json_of(output: &std::process::Output) -> anyhow::Result<Value> {
-    serde_json::from_slice(&output.stdout).with_context(|| printed(output))
-}
 
 #[tokio::test]
 async fn memory_syncs_the_vault_and_answers_with_cited_notes() -> anyhow::Result<()> {
@@ -48,12 +36,12 @@ async fn memory_syncs_the_vault_and_answers_with_cited_notes() -> anyhow::Result
 
     let first = cluster.cli(&["memory", "sync", "--json"]).await?;
     ensure!(first.status.success(), "{}", printed(&first));
-    let report = json_of(&first)?;
+    let report = stdout_json(&first)?;
     let skipped = report["skipped"].as_array().map_or(0, Vec::len);
     ensure!(report["notes"] == json!(notes), "{report}");
     ensure!(report["added"] == json!(notes - skipped), "{report}");
-    ensure!(num(&report["chunks_pending"]) == 0, "{report}");
-    let embedded = num(&report["chunks_embedded"]);
+    ensure!(json_u64(&report["chunks_pending"]) == 0, "{report}");
+    let embedded = json_u64(&report["chunks_embedded"]);
     ensure!(embedded >= notes as u64, "{report}");
     ensure!(
         String::from_utf8_lossy(&first.stderr).contains("embedding"),
@@ -90,9 +78,9 @@ async fn memory_syncs_the_vault_and_answers_with_cited_notes() -> anyhow::Result
         );
     }
 
-    let again = json_of(&cluster.cli(&["memory", "sync", "--json"]).await?)?;
+    let again = stdout_json(&cluster.cli(&["memory", "sync", "--json"]).await?)?;
     ensure!(
-        again["unchanged"] == json!(notes - skipped) && num(&again["chunks_embedded"]) == 0,
+        again["unchanged"] == json!(notes - skipped) && json_u64(&again["chunks_embedded"]) == 0,
         "{again}"
     );
 
@@ -147,7 +135,7 @@ async fn memory_syncs_the_vault_and_answers_with_cited_notes() -> anyhow::Result
     if deleted_existed {
         std::fs::remove_file(vault.join(deleted))?;
     }
-    let third = json_of(&cluster.cli(&["memory", "sync", "--json"]).await?)?;
+    let third = stdout_json(&cluster.cli(&["memory", "sync", "--json"]).await?)?;
     ensure!(third["changed"] == json!(1), "{third}");
     ensure!(
         third["deleted"] == json!(u32::from(deleted_existed)),
@@ -156,7 +144,7 @@ async fn memory_syncs_the_vault_and_answers_with_cited_notes() -> anyhow::Result
     let kingfisher = cluster
         .cli(&["memory", "search", "kingfishers", "--json"])
         .await?;
-    let hits = json_of(&kingfisher)?;
+    let hits = stdout_json(&kingfisher)?;
     ensure!(
         hits["hits"][0]["note"] == json!("Inbox/heron idea.md"),
         "{hits}"

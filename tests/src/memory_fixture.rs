@@ -36,6 +36,19 @@ fn copy_tree(from: &Path, to: &Path) -> anyhow::Result<usize> {
     Ok(notes)
 }
 
+/// A protobuf JSON 64-bit number (`--json` writes them as strings); 0 when absent.
+pub fn json_u64(value: &serde_json::Value) -> u64 {
+    value
+        .as_u64()
+        .or_else(|| value.as_str().and_then(|text| text.parse().ok()))
+        .unwrap_or(0)
+}
+
+/// A CLI run's stdout as JSON, or the run's whole output as the error.
+pub fn stdout_json(output: &std::process::Output) -> anyhow::Result<serde_json::Value> {
+    serde_json::from_slice(&output.stdout).with_context(|| crate::cluster::printed(output))
+}
+
 /// One labelled query of `queries.toml`.
 #[derive(Debug, Clone, Deserialize)]
 pub struct LabelledQuery {
