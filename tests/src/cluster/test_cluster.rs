@@ -52,12 +52,18 @@ impl TestCluster {
         for node in cluster.spec.nodes.clone() {
             cluster.start_agent(&node.name)?;
         }
-        for node in cluster.spec.nodes.clone() {
-            cluster
-                .wait_node_state(&node.name, NodeState::Ready, Patience::seconds(20))
+        cluster.wait_every_node_ready(Patience::seconds(20)).await?;
+        Ok(cluster)
+    }
+
+    /// Waits until every node of the spec is ready, as after a start or a coordinator restart:
+    /// a node not yet back changes what a rejection says (it might take the job soon).
+    pub async fn wait_every_node_ready(&self, patience: Patience) -> anyhow::Result<()> {
+        for node in &self.spec.nodes {
+            self.wait_node_state(&node.name, NodeState::Ready, patience)
                 .await?;
         }
-        Ok(cluster)
+        Ok(())
     }
 
     /// Starts only the coordinator, configured with every node of `spec` and their tokens
