@@ -1,0 +1,22 @@
+//! The vault as a job queue (DESIGN.md "The vault as a job queue"): the operator writes a job
+//! note in `Runner/inbox/` of the Obsidian vault; the worker takes it once it has settled,
+//! claims it durably in its own ledger (the ledger, not the file's place, is the authority:
+//! Syncthing can resurrect a moved note), runs it through the cluster with the claim's id as the
+//! idempotency key, writes one result note per job and files the job note in `done/` or
+//! `failed/`. Every file the worker writes appears whole (temp file + rename in the same folder).
+//!
+//! Pure parts: `names` (what is never taken), `job_note` (parsing and validation),
+//! `frontmatter_edit`, `settle`, `reconcile` (the decision per inbox note), `result_note`.
+//! Effects: `whole_file` (atomic writes and moves), `ledger` (redb), `worker` (the loop).
+
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
+
+pub mod frontmatter_edit;
+pub mod job_note;
+pub mod layout;
+pub mod ledger;
+pub mod names;
+pub mod reconcile;
+pub mod result_note;
+pub mod settle;
+pub mod whole_file;
