@@ -12,6 +12,7 @@
 
 mod connection;
 mod job_output;
+mod rejection;
 pub mod usage;
 pub mod words;
 
@@ -20,4 +21,5 @@ pub use connection::{
     normalized_coordinator_url,
 };
 pub use job_output::{JobOutput, OutputStep};
+pub use rejection::rejection_text;
 pub use words::is_terminal;

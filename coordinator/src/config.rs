@@ -35,6 +35,7 @@ pub const KEYS: &[Key] = &[
     Key::optional("mcp", Kind::Open),
     Key::optional("alerts", Kind::Open),
     Key::optional("memory", Kind::Open),
+    Key::optional("vault", Kind::Open),
 ];
 
 /// The keys of one `[[nodes]]` entry.
@@ -97,6 +98,7 @@ pub struct PartTables {
     pub mcp: Option<settings::toml::Table>,
     pub alerts: Option<settings::toml::Table>,
     pub memory: Option<settings::toml::Table>,
+    pub vault: Option<settings::toml::Table>,
 }
 
 #[derive(Debug, Clone)]
@@ -129,6 +131,7 @@ impl CoordinatorConfig {
             mcp: raw.mcp.take(),
             alerts: raw.alerts.take(),
             memory: raw.memory.take(),
+            vault: raw.vault.take(),
         };
         let core = validate::validate(raw, env, &mut problems);
         let parts = parse_parts(&tables, env, &mut problems);

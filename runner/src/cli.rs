@@ -35,7 +35,7 @@ use std::process::ExitCode;
 pub use args::{
     CancelJobArgs, Cli, ClientCommand, Command, CoordinatorArgs, DEFAULT_COORDINATOR_URL,
     JobStateArg, ListJobsArgs, ListModelsArgs, ListNodesArgs, ModelOptionArgs, SetDrainingArgs,
-    ShowJobArgs, SubmitArgs, UsageArgs, UsageGroupingArg,
+    ShowJobArgs, SubmitArgs, UsageArgs, UsageGroupingArg, WorkerArgs,
 };
 pub use exit_code::{ClientError, ClientExit};
 pub use interrupt::Interrupt;

@@ -26,6 +26,8 @@ pub struct PartsConfig {
     pub alerts: alerts::AlertsConfig,
     /// `[memory]`; `None`: memory is off.
     pub memory: Option<memory::config::MemoryConfig>,
+    /// `[vault]`; `None`: no vault worker in this process.
+    pub vault: Option<vault::config_table::VaultSettings>,
 }
 
 impl RunnerConfig {
@@ -74,6 +76,10 @@ impl PartsConfig {
             memory: memory::config::MemoryConfig::from_settings(
                 tables.memory.as_ref(),
                 env,
+                problems,
+            ),
+            vault: vault::config_table::VaultSettings::from_settings(
+                tables.vault.as_ref(),
                 problems,
             ),
         }

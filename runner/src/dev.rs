@@ -24,6 +24,8 @@ pub const DEV_NODE: &str = "local";
 pub struct DevOptions {
     pub ollama_url: String,
     pub data_dir: Option<PathBuf>,
+    /// `--vault`: run the vault worker over this Obsidian vault.
+    pub vault: Option<PathBuf>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -43,6 +45,9 @@ pub fn dev_config(
     let mut config = RunnerConfig::load(None, env)?;
     if let Some(data_dir) = &options.data_dir {
         config.core.data_dir = data_dir.clone();
+    }
+    if let Some(vault) = &options.vault {
+        config.parts.vault = Some(vault::config_table::VaultSettings::for_path(vault));
     }
     config.core.nodes = vec![NodeConfig {
         name: DEV_NODE.to_owned(),

@@ -10,3 +10,5 @@ pub mod dev;
 pub mod parts;
 pub mod serve;
 pub mod shutdown;
+pub mod vault_part;
+pub mod worker;

@@ -33,7 +33,9 @@ fn main() -> ExitCode {
         Command::Dev {
             ollama_url,
             data_dir,
-        } => runtime.block_on(run_dev(ollama_url, data_dir)),
+            vault,
+        } => runtime.block_on(run_dev(ollama_url, data_dir, vault)),
+        Command::Worker(args) => runtime.block_on(run_worker(*args)),
         Command::Mcp { coordinator } => runtime.block_on(run_mcp(coordinator)),
         Command::Client(command) => runtime.block_on(run_client(command)),
     }
@@ -78,7 +80,11 @@ async fn run_serve(config_path: &Path) -> ExitCode {
     .await
 }
 
-async fn run_dev(ollama_url: Option<String>, data_dir: Option<PathBuf>) -> ExitCode {
+async fn run_dev(
+    ollama_url: Option<String>,
+    data_dir: Option<PathBuf>,
+    vault: Option<PathBuf>,
+) -> ExitCode {
     let env = match environment() {
         Ok(env) => env,
         Err(code) => return code,
@@ -90,6 +96,7 @@ async fn run_dev(ollama_url: Option<String>, data_dir: Option<PathBuf>) -> ExitC
     let options = DevOptions {
         ollama_url: ollama_url.unwrap_or_else(|| "http://127.0.0.1:11434".to_owned()),
         data_dir,
+        vault,
     };
     report(async {
         let shutdown = cancel_on_signal().context("cannot install signal handlers")?;
@@ -100,6 +107,23 @@ async fn run_dev(ollama_url: Option<String>, data_dir: Option<PathBuf>) -> ExitC
             }
             other => Ok(other?),
         }
+    })
+    .await
+}
+
+/// `runner worker`: the vault worker alone; a bad flag is bad config.
+async fn run_worker(args: runner::cli::WorkerArgs) -> ExitCode {
+    let env = match environment() {
+        Ok(env) => env,
+        Err(code) => return code,
+    };
+    let _telemetry = match start_telemetry(LogFormat::Text, &env) {
+        Ok(guard) => guard,
+        Err(code) => return code,
+    };
+    report(async {
+        let shutdown = cancel_on_signal().context("cannot install signal handlers")?;
+        Ok(runner::worker::run_worker(args, &env, shutdown).await?)
     })
     .await
 }

@@ -22,6 +22,8 @@ pub enum PartsError {
     Compat(#[from] compat::CompatError),
     #[error(transparent)]
     Memory(#[from] memory::hub::OpenError),
+    #[error(transparent)]
+    Vault(#[from] crate::vault_part::VaultPartError),
     #[error("memory could not reach the coordinator at {url}: {reason}")]
     MemoryLink { url: String, reason: String },
 }
@@ -73,11 +75,25 @@ pub async fn mount_parts(
     })?;
     let memory = memory_service(config.memory, data_dir, &grpc_url).await?;
     let alert_routes = web::require_token(alert_routes, token.clone());
+    let mut routes = web.merge(mcp).merge(api).merge(alert_routes);
+    let mut tasks = Vec::new();
+    if let Some(settings) = config.vault {
+        crate::vault_part::announce(&settings.path, settings.settle);
+        let (worker, vault_routes) = crate::vault_part::open_worker(
+            settings.worker_config(data_dir),
+            &grpc_url,
+            alert_service.notices(),
+            shutdown.clone(),
+        )?;
+        routes = routes.merge(web::require_token(vault_routes, token.clone()));
+        tasks.push(("vault worker", tokio::spawn(worker.run())));
+    }
+    tasks.push(("alert service", tokio::spawn(alert_service.run(shutdown))));
     let api_guard: coordinator::http::ApiGuard =
         Box::new(move |routes| web::require_token(routes, token));
     Ok(MountedParts {
-        routes: web.merge(mcp).merge(api).merge(alert_routes),
-        tasks: vec![("alert service", tokio::spawn(alert_service.run(shutdown)))],
+        routes,
+        tasks,
         api_guard: Some(api_guard),
         grpc: tonic::service::Routes::new(memory.into_server()),
     })

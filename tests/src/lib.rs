@@ -13,3 +13,4 @@ pub mod otlp_receiver;
 pub mod python_script;
 pub mod qdrant_shim;
 pub mod tiny_filesystem;
+pub mod vault_queue;

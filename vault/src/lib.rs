@@ -11,12 +11,22 @@
 
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod clock;
+pub mod config_table;
 pub mod frontmatter_edit;
+pub mod http;
 pub mod job_note;
 pub mod layout;
 pub mod ledger;
+mod metrics;
 pub mod names;
 pub mod reconcile;
 pub mod result_note;
 pub mod settle;
 pub mod whole_file;
+pub mod worker;
+
+pub use worker::config::{CrashPoint, WorkerConfig};
+pub use worker::notice::{Notice, NoticeKind, Notifier};
+pub use worker::status::{WorkerState, WorkerStatus};
+pub use worker::{VaultWorker, WorkerError};

@@ -25,6 +25,7 @@ pub(super) struct RawConfig {
     pub mcp: Option<settings::toml::Table>,
     pub alerts: Option<settings::toml::Table>,
     pub memory: Option<settings::toml::Table>,
+    pub vault: Option<settings::toml::Table>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -5,6 +5,7 @@ mod global_coordinator;
 mod memory_args;
 mod submit_args;
 mod usage_args;
+mod worker_args;
 
 use std::path::PathBuf;
 
@@ -16,6 +17,7 @@ pub use self::memory_args::{
 };
 pub use self::submit_args::{ModelOptionArgs, SubmitArgs};
 pub use self::usage_args::{UsageArgs, UsageGroupingArg};
+pub use self::worker_args::WorkerArgs;
 
 /// Where client commands find the coordinator unless `--coordinator` or
 /// `RUNNER_COORDINATOR` say otherwise.
@@ -61,7 +63,12 @@ pub enum Command {
         /// Where the job store lives
         #[arg(long, value_name = "DIR")]
         data_dir: Option<PathBuf>,
+        /// Also run the vault worker over this Obsidian vault (jobs as notes in Runner/inbox/)
+        #[arg(long, value_name = "DIR")]
+        vault: Option<PathBuf>,
     },
+    /// Run the vault worker: job notes in <vault>/Runner/inbox/ become jobs, answered by result notes
+    Worker(Box<WorkerArgs>),
     /// Speak MCP on stdin/stdout (for AI assistants that start a command), against a coordinator
     Mcp {
         /// The coordinator's gRPC address (env: RUNNER_COORDINATOR)

@@ -47,6 +47,7 @@ pub(super) fn settle(
             ref mut coordinator,
         } => coordinator,
         Command::Client(ref mut client) => &mut client.coordinator_mut().url,
+        Command::Worker(ref mut worker) => &mut worker.coordinator.url,
         Command::Serve { .. } | Command::Dev { .. } => {
             if before.is_some() {
                 return Err(clap::Error::raw(

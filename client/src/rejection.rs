@@ -1,0 +1,57 @@
+//! A rejection in one line of words, for clients that record it rather than print it (the
+//! vault worker's result note, memory's sync report): the status' headline, then each node's
+//! reason from the `PreconditionFailure` details, once each, without doubling a node's name.
+
+use tonic::Status;
+use tonic_types::StatusExt;
+
+/// "no node can run gemma4:27b: davas: no heartbeat for 41 s; homelab: model not installed",
+/// or just the message for a status without rejection details.
+pub fn rejection_text(status: &Status) -> String {
+    let mut reasons: Vec<String> = Vec::new();
+    if let Some(failure) = status.get_details_precondition_failure() {
+        for violation in &failure.violations {
+            let line = if violation.subject.is_empty()
+                || violation
+                    .description
+                    .starts_with(&format!("{}: ", violation.subject))
+            {
+                violation.description.clone()
+            } else {
+                format!("{}: {}", violation.subject, violation.description)
+            };
+            if !reasons.contains(&line) {
+                reasons.push(line);
+            }
+        }
+    }
+    if reasons.is_empty() {
+        status.message().to_owned()
+    } else {
+        format!("{}: {}", status.message(), reasons.join("; "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use tonic::Code;
+    use tonic_types::{ErrorDetails, PreconditionViolation};
+
+    use super::*;
+
+    #[test]
+    fn each_nodes_reason_follows_the_headline_once_without_doubling_its_name() {
+        let details = ErrorDetails::with_precondition_failure(vec![
+            PreconditionViolation::new("NODE_DOWN", "davas", "davas: no heartbeat for 41 s"),
+            PreconditionViolation::new("MODEL_NOT_INSTALLED", "homelab", "model not installed"),
+            PreconditionViolation::new("MODEL_NOT_INSTALLED", "homelab", "model not installed"),
+        ]);
+        let status =
+            Status::with_error_details(Code::FailedPrecondition, "no node can run gemma4:27b", details);
+        assert_eq!(
+            rejection_text(&status),
+            "no node can run gemma4:27b: davas: no heartbeat for 41 s; homelab: model not installed"
+        );
+        assert_eq!(rejection_text(&Status::unavailable("down")), "down");
+    }
+}

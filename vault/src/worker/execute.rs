@@ -1,0 +1,87 @@
+//! Running a claimed job: read its note from `processing/` (parsed again, as after a
+//! restart), then by type — a cluster job for chat, generate and summarize; memory for embed
+//! and ingest; a clear "not available" for the agents not built yet. A bad note is answered
+//! with every problem it has.
+
+use std::sync::Arc;
+
+use crate::job_note::{JobType, parse_job_note};
+use crate::layout::Folder;
+use crate::ledger::VaultJob;
+use crate::result_note::{Outcome, ResultFacts};
+
+use super::follow::run_on_cluster;
+use super::ingest::ingest;
+use super::shared::{Shared, blocking};
+
+/// The facts of the ended job and the note's `output:` folder; `None` when the worker is
+/// shutting down first.
+pub async fn execute(
+    shared: &Arc<Shared>,
+    job: &mut VaultJob,
+) -> Option<(ResultFacts, Option<String>)> {
+    let path = shared
+        .folders
+        .path(Folder::Processing)
+        .join(&job.processing_name);
+    let text = blocking(shared, move |_| std::fs::read_to_string(path)).await;
+    let mut facts = ResultFacts {
+        id: job.id.clone(),
+        model: job.model.clone(),
+        job_type: job
+            .job_type
+            .map(|kind| type_word(kind).to_owned())
+            .unwrap_or_default(),
+        ..ResultFacts::default()
+    };
+    let text = match text {
+        Ok(text) => text,
+        Err(error) => {
+            let reason = format!("the job note could not be read from Runner/processing/: {error}");
+            return Some((ended(facts, Outcome::Failed, reason), None));
+        }
+    };
+    let note = match parse_job_note(&job.source_name, &text) {
+        Ok(note) => note,
+        Err(problems) => {
+            let lines: Vec<String> = problems.iter().map(super::problems::problem_line).collect();
+            return Some((ended(facts, Outcome::Invalid, lines.join("\n")), None));
+        }
+    };
+    let facts = match note.job_type {
+        JobType::Chat | JobType::Generate | JobType::Summarize => {
+            run_on_cluster(shared, job, &note, facts).await?
+        }
+        JobType::Embed | JobType::Ingest => ingest(shared, job, &note, facts).await,
+        JobType::Research | JobType::Briefing => ended(
+            facts,
+            Outcome::Unavailable,
+            format!(
+                "the {} agent is not available yet: it arrives with scheduled agents. Nothing was run.",
+                type_word(note.job_type)
+            ),
+        ),
+    };
+    Some((facts, note.output))
+}
+
+/// Facts of a job that ended with `outcome` for `reason`.
+pub fn ended(mut facts: ResultFacts, outcome: Outcome, reason: String) -> ResultFacts {
+    facts.outcome = Some(outcome);
+    facts.reason = reason;
+    facts.finished_ms = crate::clock::now_ms();
+    facts
+}
+
+pub fn type_word(kind: JobType) -> &'static str {
+    match kind {
+        JobType::Chat => "chat",
+        JobType::Generate => "generate",
+        JobType::Summarize => "summarize",
+        JobType::Embed => "embed",
+        JobType::Ingest => "ingest",
+        JobType::Research => "research",
+        JobType::Briefing => "briefing",
+    }
+}
+
