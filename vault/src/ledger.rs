@@ -5,9 +5,21 @@
 use crate::job_note::JobType;
 use crate::result_note::Outcome;
 
+mod conflict_copies;
+mod error;
+mod job_id;
+mod job_writes;
+mod redb_ledger;
+
+pub use error::LedgerError;
+pub use job_id::new_job_id;
+pub use redb_ledger::Ledger;
+
 /// How far a claimed job has come; each stage's effect is done before the ledger says so, and
 /// redoing a stage's effect is harmless (create-only and no-replace writes).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
     /// In the ledger; the note may still be in `inbox/`.
@@ -53,3 +65,26 @@ pub struct VaultJob {
     /// Why it did not succeed, as the result note says it.
     pub reason: String,
 }
+
+/// What a claim found.
+#[derive(Debug, Clone, PartialEq)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "returned once per claim and matched at once, never stored in bulk"
+)]
+pub enum Claim {
+    /// The job is in the ledger now (durably): go on with it.
+    New,
+    /// A job with this id was claimed before (as it is here): nothing was written.
+    Known(VaultJob),
+}
+
+/// How many jobs the ledger holds, for the status page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LedgerCounts {
+    pub unfinished: u64,
+    pub finished: u64,
+}
+
+#[cfg(test)]
+pub(crate) mod tests;

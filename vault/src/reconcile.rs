@@ -3,6 +3,7 @@
 //! latency. Pure: the caller gathers what the file and the ledger say.
 
 use crate::job_note::NoteStatus;
+use crate::ledger::VaultJob;
 use crate::names::NameKind;
 use crate::settle::{Fingerprint, Settling};
 
@@ -37,3 +38,36 @@ pub enum Decision {
     /// A Syncthing conflict copy, settled: to `conflicts/`.
     SyncConflict,
 }
+
+/// Decides what to do with one file in `inbox/`, rule by rule, the first that applies:
+/// an ignored name is never looked at; nothing is done before the file has settled; a
+/// settled sync-conflict copy goes to `conflicts/`; a note the ledger already claimed (found
+/// by the caller through its `id:`, else its name) is a stray copy when unchanged and edited
+/// after the claim otherwise, whatever its status says (a resurrected note may say anything);
+/// a note not `submitted` is a draft; anything else is taken.
+pub fn decide(entry: &InboxEntry, claimed: Option<&VaultJob>, settling: Settling) -> Decision {
+    if matches!(entry.kind, NameKind::Ignored(_)) {
+        return Decision::Ignore;
+    }
+    if let Settling::Waiting { ready_at_ms, .. } = settling {
+        return Decision::Wait { ready_at_ms };
+    }
+    if entry.kind == NameKind::SyncConflict {
+        return Decision::SyncConflict;
+    }
+    if let Some(job) = claimed {
+        let claimed_id = job.id.clone();
+        return if job.content_sha256 == entry.print.sha256 {
+            Decision::Stray { claimed_id }
+        } else {
+            Decision::EditedAfterClaim { claimed_id }
+        };
+    }
+    match entry.status {
+        NoteStatus::Submitted => Decision::Take,
+        NoteStatus::Draft | NoteStatus::Other(_) => Decision::Draft,
+    }
+}
+
+#[cfg(test)]
+mod tests;
