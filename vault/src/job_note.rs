@@ -2,6 +2,8 @@
 //! type-specific fields) and the prompt as its body. Parsing never changes the operator's
 //! text; a bad note gives every problem at once, each naming its property and line.
 
+pub(crate) mod bounds;
+
 /// What the operator asks for (`type:`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
