@@ -54,8 +54,8 @@ pub fn set_properties(text: &str, properties: &[(&str, String)]) -> String {
     while at < yaml_end {
         let end = bounds::line_end(text, at);
         let line = &text[at..end];
-        let Some(index) = top_level_key(line)
-            .and_then(|key| properties.iter().position(|(wanted, _)| *wanted == key))
+        let Some(index) = bounds::top_level_entry(line)
+            .and_then(|(key, _)| properties.iter().position(|(wanted, _)| *wanted == key))
         else {
             edited.push_str(line);
             at = end;
@@ -75,28 +75,6 @@ pub fn set_properties(text: &str, properties: &[(&str, String)]) -> String {
     }
     edited.push_str(&text[yaml_end..]);
     edited
-}
-
-/// The key a line starts at column 0 (`key:`, `"key":`, `'key':`), if it starts one.
-fn top_level_key(line: &str) -> Option<&str> {
-    let quote = line.chars().next().filter(|c| matches!(c, '"' | '\''));
-    let (key, rest) = match quote {
-        Some(quote) => {
-            let close = line[1..].find(quote)? + 1;
-            (&line[1..close], &line[close + 1..])
-        }
-        None => {
-            if line.starts_with([' ', '\t', '#', '-', '\r', '\n']) {
-                return None;
-            }
-            let colon = line.match_indices(':').map(|(at, _)| at).find(|&at| {
-                line[at + 1..].is_empty() || line[at + 1..].starts_with([' ', '\t', '\r', '\n'])
-            })?;
-            (line[..colon].trim_end(), &line[colon..])
-        }
-    };
-    let after_colon = rest.strip_prefix(':')?;
-    (after_colon.is_empty() || after_colon.starts_with([' ', '\t', '\r', '\n'])).then_some(key)
 }
 
 /// Where the entry whose first line ends at `from` ends: after its continuation lines (indented,

@@ -52,3 +52,27 @@ fn delimiter_line_end(text: &str, start: usize) -> Option<usize> {
     let line = text[start..end].trim_end_matches(['\n', '\r', ' ', '\t']);
     (line == "---").then_some(end)
 }
+
+/// The key a line starts at column 0 (`key:`, `"key":`, `'key':`), if it starts one, and
+/// the rest of the line after the colon.
+pub(crate) fn top_level_entry(line: &str) -> Option<(&str, &str)> {
+    let quote = line.chars().next().filter(|c| matches!(c, '"' | '\''));
+    let (key, rest) = match quote {
+        Some(quote) => {
+            let close = line[1..].find(quote)? + 1;
+            (&line[1..close], &line[close + 1..])
+        }
+        None => {
+            if line.starts_with([' ', '\t', '#', '-', '\r', '\n']) {
+                return None;
+            }
+            let colon = line.match_indices(':').map(|(at, _)| at).find(|&at| {
+                line[at + 1..].is_empty() || line[at + 1..].starts_with([' ', '\t', '\r', '\n'])
+            })?;
+            (line[..colon].trim_end(), &line[colon..])
+        }
+    };
+    let after_colon = rest.strip_prefix(':')?;
+    (after_colon.is_empty() || after_colon.starts_with([' ', '\t', '\r', '\n']))
+        .then_some((key, after_colon))
+}
