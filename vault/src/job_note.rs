@@ -4,7 +4,9 @@
 
 pub(crate) mod bounds;
 mod checker;
+mod job_type;
 mod links;
+mod output_folder;
 mod quick_read;
 mod validate;
 mod yaml_read;

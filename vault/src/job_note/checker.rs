@@ -1,20 +1,24 @@
 //! Reading one property after another from a parsed frontmatter, collecting a problem for each
 //! one that is there but wrong (or required and missing), so a note gets every problem at once.
 
-use super::NoteProblem;
-use super::yaml_read::{Property, PropertyValue};
+use super::output_folder::output_folder;
+use super::quick_read::{is_valid_id, status_from};
+use super::yaml_read::{self, Property, PropertyValue};
+use super::{NoteProblem, NoteStatus};
 
-pub(crate) struct Checker<'a> {
-    properties: &'a [Property],
+pub(crate) struct Checker {
+    properties: Vec<Property>,
     problems: Vec<NoteProblem>,
 }
 
-impl<'a> Checker<'a> {
-    pub fn new(properties: &'a [Property]) -> Self {
-        Self {
-            properties,
+impl Checker {
+    /// The properties of `yaml` (file line `first_line` on), or the one problem that stops
+    /// them being read.
+    pub fn load(yaml: &str, first_line: u32) -> Result<Self, NoteProblem> {
+        Ok(Self {
+            properties: yaml_read::load(yaml, first_line)?,
             problems: Vec::new(),
-        }
+        })
     }
 
     pub fn problem(&mut self, property: &str, line: Option<u32>, message: String) {
@@ -72,6 +76,44 @@ impl<'a> Checker<'a> {
         number.map(|number| number as f32)
     }
 
+    /// `status:`, which must be `submitted`.
+    pub fn status(&mut self) {
+        let Some((status, line)) = self.text("status") else {
+            let message = "missing `status`: write `status: submitted`".to_owned();
+            self.problem("status", None, message);
+            return;
+        };
+        if status_from(&status) != NoteStatus::Submitted {
+            let message = format!("`status` is `{status}`: only `status: submitted` notes are run");
+            self.problem("status", Some(line), message);
+        }
+    }
+
+    /// `notify:`, absent or `discord`.
+    pub fn notify_discord(&mut self) -> bool {
+        let Some((notify, line)) = self.text("notify") else {
+            return false;
+        };
+        let discord = notify.trim().eq_ignore_ascii_case("discord");
+        if !discord {
+            let message =
+                format!("`notify` is `{notify}`: the only choice is `discord`, or leave it out");
+            self.problem("notify", Some(line), message);
+        }
+        discord
+    }
+
+    /// `id:`, when valid.
+    pub fn id(&mut self) -> Option<String> {
+        let (id, line) = self.text("id")?;
+        let valid = is_valid_id(&id);
+        if !valid {
+            let message = format!("`id` `{id}` must be 1 to 64 letters, digits, `-` or `_`");
+            self.problem("id", Some(line), message);
+        }
+        valid.then_some(id)
+    }
+
     /// `output:`, a folder inside the vault, normalized without a trailing `/`.
     pub fn output(&mut self) -> Option<String> {
         let (text, line) = self.text("output")?;
@@ -113,36 +155,4 @@ impl<'a> Checker<'a> {
             .iter()
             .any(|property| property.key == key && property.value == PropertyValue::Collection)
     }
-}
-
-/// A vault-relative folder the result note may go to, or why not.
-fn output_folder(text: &str) -> Result<String, &'static str> {
-    let folder = text.trim().trim_end_matches('/');
-    if folder.is_empty() {
-        return Err("name a folder inside the vault, like `Notes/answers`");
-    }
-    if folder.starts_with(['/', '\\', '~']) || folder.get(1..2) == Some(":") {
-        return Err(
-            "it must be a folder inside the vault, like `Notes/answers`, not an absolute path",
-        );
-    }
-    if folder.contains('\\') {
-        return Err("separate folders with `/`");
-    }
-    let parts: Vec<&str> = folder.split('/').collect();
-    if parts
-        .iter()
-        .any(|part| part.is_empty() || part.starts_with('.'))
-    {
-        return Err("it must not contain `..`, hidden folders or empty parts");
-    }
-    let in_runner = parts[0].eq_ignore_ascii_case("Runner");
-    if in_runner
-        && !parts
-            .get(1)
-            .is_some_and(|part| part.eq_ignore_ascii_case("results"))
-    {
-        return Err("`Runner/` holds the worker's folders: only `Runner/results/...` may be used");
-    }
-    Ok(folder.to_owned())
 }

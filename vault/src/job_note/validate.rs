@@ -4,42 +4,7 @@
 use super::bounds;
 use super::checker::Checker;
 use super::links::wiki_links;
-use super::quick_read::{is_valid_id, status_from};
-use super::yaml_read;
-use super::{JobNote, JobType, NoteProblem, NoteStatus};
-
-impl JobType {
-    pub const ALL: [JobType; 7] = [
-        JobType::Chat,
-        JobType::Generate,
-        JobType::Summarize,
-        JobType::Embed,
-        JobType::Ingest,
-        JobType::Research,
-        JobType::Briefing,
-    ];
-
-    /// The word in `type:`.
-    pub fn word(self) -> &'static str {
-        match self {
-            JobType::Chat => "chat",
-            JobType::Generate => "generate",
-            JobType::Summarize => "summarize",
-            JobType::Embed => "embed",
-            JobType::Ingest => "ingest",
-            JobType::Research => "research",
-            JobType::Briefing => "briefing",
-        }
-    }
-
-    /// The type a `type:` word names, in any case.
-    pub fn from_word(word: &str) -> Option<JobType> {
-        let word = word.trim();
-        JobType::ALL
-            .into_iter()
-            .find(|job_type| job_type.word().eq_ignore_ascii_case(word))
-    }
-}
+use super::{JobNote, JobType, NoteProblem};
 
 /// The job a submitted note asks for, or every problem with it.
 pub fn parse_job_note(file_name: &str, text: &str) -> Result<JobNote, Vec<NoteProblem>> {
@@ -53,9 +18,8 @@ pub fn parse_job_note(file_name: &str, text: &str) -> Result<JobNote, Vec<NotePr
         }]);
     };
     let yaml = &text[found.yaml_start..found.yaml_end];
-    let properties =
-        yaml_read::load(yaml, found.yaml_first_line).map_err(|problem| vec![problem])?;
-    let mut checker = Checker::new(&properties);
+    let mut checker =
+        Checker::load(yaml, found.yaml_first_line).map_err(|problem| vec![problem])?;
     let job_type = checker.required("type").and_then(|(word, line)| {
         let job_type = JobType::from_word(&word);
         if job_type.is_none() {
@@ -66,19 +30,12 @@ pub fn parse_job_note(file_name: &str, text: &str) -> Result<JobNote, Vec<NotePr
         job_type
     });
     let model = checker.required("model").map(|(model, _)| model);
-    check_status(&mut checker);
-    let notify_discord = check_notify(&mut checker);
+    checker.status();
+    let notify_discord = checker.notify_discord();
     let temperature = checker.temperature();
     let system = checker.text("system").map(|(text, _)| text);
     let output = checker.output();
-    let id = checker.text("id").and_then(|(id, line)| {
-        let valid = is_valid_id(&id);
-        if !valid {
-            let message = format!("`id` `{id}` must be 1 to 64 letters, digits, `-` or `_`");
-            checker.problem("id", Some(line), message);
-        }
-        valid.then_some(id)
-    });
+    let id = checker.id();
     let title = checker
         .text("title")
         .map(|(title, _)| title.trim().to_owned())
@@ -107,34 +64,6 @@ pub fn parse_job_note(file_name: &str, text: &str) -> Result<JobNote, Vec<NotePr
         }),
         _ => Err(problems),
     }
-}
-
-fn check_status(checker: &mut Checker<'_>) {
-    let Some((status, line)) = checker.text("status") else {
-        checker.problem(
-            "status",
-            None,
-            "missing `status`: write `status: submitted`".into(),
-        );
-        return;
-    };
-    if status_from(&status) != NoteStatus::Submitted {
-        let message = format!("`status` is `{status}`: only `status: submitted` notes are run");
-        checker.problem("status", Some(line), message);
-    }
-}
-
-fn check_notify(checker: &mut Checker<'_>) -> bool {
-    let Some((notify, line)) = checker.text("notify") else {
-        return false;
-    };
-    let discord = notify.trim().eq_ignore_ascii_case("discord");
-    if !discord {
-        let message =
-            format!("`notify` is `{notify}`: the only choice is `discord`, or leave it out");
-        checker.problem("notify", Some(line), message);
-    }
-    discord
 }
 
 /// What the type needs from the body that it lacks.

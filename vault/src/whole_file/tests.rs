@@ -5,6 +5,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::*;
 
+mod no_replace;
+
 fn names_in(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
@@ -122,29 +124,6 @@ fn move_into_a_missing_folder_is_an_error_not_source_gone() {
     let to = dir.path().join("missing").join("to.md");
     assert!(move_no_replace(&dir.path().join("from.md"), &to).is_err());
     assert!(dir.path().join("from.md").exists());
-}
-
-#[test]
-fn the_hard_link_fallback_behaves_like_the_no_replace_rename() {
-    let dir = tempfile::tempdir().unwrap();
-    let (from, to) = (dir.path().join("from.md"), dir.path().join("to.md"));
-    std::fs::write(&from, "a").unwrap();
-    std::fs::write(&to, "b").unwrap();
-    assert_eq!(
-        no_replace::link_then_unlink(&from, &to).unwrap(),
-        Placed::AlreadyThere
-    );
-    assert_eq!(std::fs::read_to_string(&to).unwrap(), "b");
-    std::fs::remove_file(&to).unwrap();
-    assert_eq!(
-        no_replace::link_then_unlink(&from, &to).unwrap(),
-        Placed::Placed
-    );
-    assert_eq!(names_in(dir.path()), ["to.md"]);
-    assert_eq!(
-        no_replace::link_then_unlink(&from, &to).unwrap(),
-        Placed::SourceGone
-    );
 }
 
 #[test]
