@@ -35,12 +35,19 @@ fn is_safe_plain(value: &str) -> bool {
         || value.ends_with(':')
         || value.contains(": ")
         || value.contains(" #")
-        || value.contains(|c: char| {
-            c.is_control() || matches!(c, '\u{feff}' | '\u{2028}' | '\u{2029}')
-        })
+        || value.contains(|c: char| c.is_control() || is_unprintable_in_yaml(c))
         || SPECIAL_WORDS
             .iter()
             .any(|word| value.eq_ignore_ascii_case(word)))
+}
+
+/// Characters YAML must not hold raw in a scalar besides the controls, or that readers would
+/// take as line breaks or a byte-order mark.
+fn is_unprintable_in_yaml(c: char) -> bool {
+    matches!(
+        c,
+        '\u{feff}' | '\u{2028}' | '\u{2029}' | '\u{fffe}' | '\u{ffff}'
+    )
 }
 
 fn double_quoted(value: &str) -> String {
@@ -54,7 +61,7 @@ fn double_quoted(value: &str) -> String {
             '\r' => quoted.push_str("\\r"),
             '\t' => quoted.push_str("\\t"),
             '\0' => quoted.push_str("\\0"),
-            c if c.is_control() || matches!(c, '\u{feff}' | '\u{2028}' | '\u{2029}') => {
+            c if c.is_control() || is_unprintable_in_yaml(c) => {
                 // Writing to a String cannot fail.
                 let _ = write!(quoted, "\\u{:04X}", u32::from(c));
             }

@@ -139,7 +139,12 @@ fn body(facts: &ResultFacts) -> String {
 }
 
 fn success(facts: &ResultFacts) -> String {
-    let mut text = format!("{}\n", facts.answer.trim_end());
+    let answer = facts.answer.trim_end();
+    let mut text = if answer.trim().is_empty() {
+        "The model returned no text.\n".to_owned()
+    } else {
+        format!("{answer}\n")
+    };
     if !facts.cited.is_empty() {
         text.push_str("\nUsed:\n");
         for target in &facts.cited {

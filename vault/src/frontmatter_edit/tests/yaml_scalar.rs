@@ -75,6 +75,7 @@ fn nasty_text_reads_back_as_itself() {
         " leading",
         "\u{0}\u{7}\u{1b}",
         "\u{2028}",
+        "\u{fffe}\u{ffff}\u{85}\u{7f}",
         "\u{feff}bom",
         "emoji 🎉",
         ",comma",

@@ -158,6 +158,16 @@ fn a_success_shows_the_answer_and_the_notes_used() {
 }
 
 #[test]
+fn an_empty_answer_is_said_not_left_blank() {
+    let facts = ResultFacts {
+        answer: " \n".into(),
+        cited: vec![],
+        ..succeeded()
+    };
+    assert!(body(&render_result(&facts)).starts_with("# Why sky\n\nThe model returned no text.\n"));
+}
+
+#[test]
 fn a_rejection_gives_each_reason_and_says_no_other_model_ran() {
     let facts = ResultFacts {
         outcome: Some(Outcome::Rejected),
