@@ -2,6 +2,18 @@
 //! type-specific fields) and the prompt as its body. Parsing never changes the operator's
 //! text; a bad note gives every problem at once, each naming its property and line.
 
+pub(crate) mod bounds;
+mod checker;
+mod job_type;
+mod links;
+mod output_folder;
+mod quick_read;
+mod validate;
+mod yaml_read;
+
+pub use quick_read::{MAX_ID_CHARS, is_valid_id, read_id, read_status};
+pub use validate::parse_job_note;
+
 /// What the operator asks for (`type:`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -67,3 +79,6 @@ pub struct NoteProblem {
     pub line: Option<u32>,
     pub message: String,
 }
+
+#[cfg(test)]
+mod tests;

@@ -2,6 +2,10 @@
 //! Obsidian shows (status, model, node, tokens, duration, cost, a wiki link to the job note)
 //! and the answer, or what went wrong, as its body.
 
+mod render;
+
+pub use render::{MAX_RESULT_NAME_BYTES, render_result, result_file_name};
+
 /// How a vault job ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -64,4 +68,10 @@ pub struct ResultFacts {
     pub reason: String,
     /// Notes the answer used (summarize), as wiki-link targets.
     pub cited: Vec<String>,
+    /// The job's title (the note's `title:` or file name), for the heading; when empty, the
+    /// job note's name from `job_note_link`, else the id.
+    pub title: String,
 }
+
+#[cfg(test)]
+mod tests;
