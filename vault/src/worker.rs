@@ -19,6 +19,7 @@ mod run_job;
 mod scan;
 mod shared;
 mod spec;
+mod take;
 pub mod status;
 mod watch;
 

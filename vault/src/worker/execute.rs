@@ -27,6 +27,11 @@ pub async fn execute(
     let text = blocking(shared, move |_| std::fs::read_to_string(path)).await;
     let mut facts = ResultFacts {
         id: job.id.clone(),
+        title: job
+            .source_name
+            .strip_suffix(".md")
+            .unwrap_or(&job.source_name)
+            .to_owned(),
         model: job.model.clone(),
         job_type: job
             .job_type
@@ -42,7 +47,10 @@ pub async fn execute(
         }
     };
     let note = match parse_job_note(&job.source_name, &text) {
-        Ok(note) => note,
+        Ok(note) => {
+            facts.title = note.title.clone();
+            note
+        }
         Err(problems) => {
             let lines: Vec<String> = problems.iter().map(super::problems::problem_line).collect();
             return Some((ended(facts, Outcome::Invalid, lines.join("\n")), None));

@@ -83,8 +83,9 @@ async fn follow_once(
     spec: proto::v1::JobSpec,
 ) -> Followed {
     let request = SubmitJobRequest { spec: Some(spec) };
+    let mut jobs = shared.coordinator.jobs();
     let submitted = tokio::select! {
-        submitted = shared.coordinator.jobs().submit_and_watch(request) => submitted,
+        submitted = jobs.submit_and_watch(request) => submitted,
         () = shared.shutdown.cancelled() => return Followed::Unreachable("shutting down".into()),
     };
     let mut stream = match submitted {

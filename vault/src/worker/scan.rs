@@ -5,7 +5,8 @@
 
 use std::collections::HashSet;
 
-use crate::job_note::{read_id, read_status};
+use crate::job_note::{NoteStatus, read_id, read_status};
+use crate::ledger::Stage;
 use crate::layout::Folder;
 use crate::names::{NameKind, classify};
 use crate::reconcile::{Decision, InboxEntry, decide};
@@ -101,6 +102,14 @@ pub fn scan_inbox(shared: &Shared, settler: &mut Settler, now_ms: i64) -> Result
             Decision::Stray { claimed_id } => {
                 remove_stray(shared, &name, &claimed_id);
                 settler.forget(&name);
+            }
+            // A draft under the name of a job long finished is the operator writing a new
+            // note, not an edit coming back: leave it until it is submitted.
+            Decision::EditedAfterClaim { .. }
+                if entry.status == NoteStatus::Draft
+                    && claimed.as_ref().is_some_and(|job| job.stage == Stage::Finished) =>
+            {
+                drafts += 1;
             }
             Decision::EditedAfterClaim { claimed_id } => {
                 move_conflict(shared, &name, &print.sha256, Some(&claimed_id), now_ms);
