@@ -12,4 +12,5 @@ pub mod memory_fixture;
 pub mod otlp_receiver;
 pub mod python_script;
 pub mod qdrant_shim;
+pub mod syncthing;
 pub mod tiny_filesystem;
