@@ -32,6 +32,13 @@ pub enum AlertKind {
     JobsFailed,
     BudgetNearlySpent,
     BudgetExhausted,
+    /// A vault job note (`notify: discord`) whose job succeeded; handed over by the vault
+    /// worker through [`crate::Notices`].
+    VaultJobFinished,
+    /// A vault job note (`notify: discord`) whose job failed or was rejected.
+    VaultJobFailed,
+    /// A vault job note edited after the worker claimed it: moved to `conflicts/`, not re-run.
+    VaultConflict,
 }
 
 /// One name/value line of an alert (an embed field on Discord).
@@ -63,7 +70,8 @@ impl AlertField {
 pub struct Alert {
     pub kind: AlertKind,
     pub severity: Severity,
-    /// The node the alert is about; `None` for cluster-wide alerts (job failures).
+    /// The node the alert is about; `None` for cluster-wide alerts (job failures) and the
+    /// vault worker's notices.
     pub node: Option<String>,
     pub title: String,
     pub description: String,

@@ -5,6 +5,10 @@
 //! Flow: `watch` (snapshots from gRPC) -> `detector` (findings, with `alert_after` timers and
 //! a memory that survives restarts) -> `compose` (the alert's words) -> `outbox` (redb,
 //! written before sending) -> `sender` (Discord, with rate limits and backoff) -> `discord`.
+//! Other parts (the vault worker's "job finished", "job failed", "note edited after its
+//! claim") hand their alerts to the same outbox through `Notices`, each under a key committed
+//! with it, so handing one over again after a crash sends nothing twice. A process without the
+//! coordinator (`runner worker`) runs `AlertService::start_outbox_only`: outbox and sender only.
 //!
 //! Delivery guarantee: an alert and the detector memory that raised it are committed in one
 //! transaction, so a crash neither loses an alert nor raises it twice. Each entry is committed
@@ -21,6 +25,7 @@ mod counters;
 mod detector;
 mod discord;
 mod http;
+mod notices;
 mod outbox;
 mod sender;
 mod service;
@@ -30,5 +35,6 @@ mod watch;
 pub use alert::{Alert, AlertField, AlertKind, Severity};
 pub use config::{AlertsConfig, WEBHOOK_ENV};
 pub use counters::{AlertCounters, AlertCountersSnapshot};
+pub use notices::Notices;
 pub use outbox::{DeliveryState, OutboxEntry};
 pub use service::{AlertService, AlertsContext, AlertsError};

@@ -62,6 +62,17 @@ pub trait AlertStore: Send + Sync + 'static {
         now_ms: i64,
     ) -> Result<Vec<OutboxEntry>, OutboxError>;
 
+    /// Appends `alert` as a pending entry unless an alert was recorded under `key` before
+    /// (then `None`, nothing written), in one durable transaction with the key, so a caller
+    /// that hands the same alert again after a crash is answered `None`. Keys are kept for
+    /// good, after their entries are pruned. Also prunes old finished entries.
+    fn record_once(
+        &self,
+        key: &str,
+        alert: &Alert,
+        now_ms: i64,
+    ) -> Result<Option<OutboxEntry>, OutboxError>;
+
     /// The alerter's state as last recorded (JSON text), if any.
     fn alerter_state(&self) -> Result<Option<String>, OutboxError>;
 

@@ -1,26 +1,29 @@
 //! The alert service as the coordinator runs it: `start` opens the outbox (resuming what a
 //! previous run left unsent) and returns the `/api/alerts` routes; `run` watches the cluster,
-//! raises alerts and delivers them until shutdown. With no webhook configured it only says
-//! once that alerts are off.
+//! raises alerts and delivers them until shutdown. A standalone vault worker runs
+//! `start_outbox_only`: the same outbox and sender, no cluster watching, fed only through
+//! [`Notices`]. With no webhook configured `run` only says once that alerts are off.
 
-use std::path::PathBuf;
+mod watch_cluster;
+
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use client::Coordinator;
-use tokio::sync::mpsc;
+use settings::Secret;
+use tokio::sync::Notify;
 use tokio_util::sync::CancellationToken;
 
 use crate::config::AlertsConfig;
 use crate::counters::AlertCounters;
-use crate::detector::{AlerterMemory, Detector, DetectorSettings, DiskThresholds};
 use crate::discord::{WebhookClient, WebhookClientError};
 use crate::http::{AlertsApi, router};
+use crate::notices::Notices;
 use crate::outbox::{
-    AlertStore, DEFAULT_HISTORY_LIMIT, OutboxError, RedbOutbox, on_store, resume_interrupted,
+    AlertStore, DEFAULT_HISTORY_LIMIT, OutboxError, RedbOutbox, resume_interrupted,
 };
 use crate::sender::AlertSender;
 use crate::time_text::Clock;
-use crate::watch::{GrpcJobLookup, WatchLoop, feed_snapshots};
 
 #[derive(Debug, Clone)]
 pub struct AlertsContext {
@@ -54,13 +57,43 @@ impl From<client::ConnectError> for AlertsError {
 struct Enabled {
     store: Arc<dyn AlertStore>,
     client: WebhookClient,
-    coordinator: Coordinator,
+    /// `None` for the outbox-only service: nothing watches the cluster.
+    coordinator: Option<Coordinator>,
+    /// Tells the sender that new alerts are in the outbox.
+    wake: Arc<Notify>,
 }
 
-/// The alerting service: started with the coordinator, stopped by its shutdown token.
+impl Enabled {
+    /// Opens `alerts.redb` in `data_dir`, putting back what a previous run was sending.
+    fn open(
+        data_dir: &Path,
+        webhook: &Secret,
+        coordinator: Option<Coordinator>,
+    ) -> Result<Self, AlertsError> {
+        let store: Arc<dyn AlertStore> =
+            Arc::new(RedbOutbox::open(data_dir, DEFAULT_HISTORY_LIMIT)?);
+        let resumed = resume_interrupted(store.as_ref())?;
+        if resumed > 0 {
+            tracing::warn!(
+                alerts = resumed,
+                "alerts a previous run was sending when it stopped are sent again; Discord may show them twice"
+            );
+        }
+        Ok(Self {
+            store,
+            client: WebhookClient::new(webhook)?,
+            coordinator,
+            wake: Arc::default(),
+        })
+    }
+}
+
+/// The alerting service: started with the coordinator (or a standalone vault worker), stopped
+/// by its shutdown token.
 pub struct AlertService {
     config: AlertsConfig,
     counters: Arc<AlertCounters>,
+    clock: Clock,
     enabled: Option<Enabled>,
 }
 
@@ -77,37 +110,57 @@ impl std::fmt::Debug for AlertService {
 impl AlertService {
     /// Opens the outbox; returns the service and its routes (`/api/alerts`).
     pub fn start(context: AlertsContext) -> Result<(Self, axum::Router), AlertsError> {
-        let counters = Arc::new(AlertCounters::default());
         let enabled = match &context.config.webhook_url {
             None => None,
             Some(webhook) => {
-                let store: Arc<dyn AlertStore> =
-                    Arc::new(RedbOutbox::open(&context.data_dir, DEFAULT_HISTORY_LIMIT)?);
-                let resumed = resume_interrupted(store.as_ref())?;
-                if resumed > 0 {
-                    tracing::warn!(
-                        alerts = resumed,
-                        "alerts a previous run was sending when it stopped are sent again; Discord may show them twice"
-                    );
-                }
                 let coordinator = Coordinator::lazy(&context.grpc_url)?;
-                Some(Enabled {
-                    store,
-                    client: WebhookClient::new(webhook)?,
-                    coordinator,
-                })
+                Some(Enabled::open(
+                    &context.data_dir,
+                    webhook,
+                    Some(coordinator),
+                )?)
             }
         };
+        let service = Self::new(context.config, enabled);
         let routes = router(AlertsApi {
-            store: enabled.as_ref().map(|enabled| enabled.store.clone()),
-            counters: counters.clone(),
+            store: service
+                .enabled
+                .as_ref()
+                .map(|enabled| enabled.store.clone()),
+            counters: service.counters.clone(),
         });
-        let service = Self {
-            config: context.config,
-            counters,
-            enabled,
-        };
         Ok((service, routes))
+    }
+
+    /// For a process without the coordinator in it (`runner worker`): opens the outbox in
+    /// `data_dir`; `run` then only delivers what [`Notices`] hand over.
+    pub fn start_outbox_only(data_dir: &Path, config: AlertsConfig) -> Result<Self, AlertsError> {
+        let enabled = match &config.webhook_url {
+            None => None,
+            Some(webhook) => Some(Enabled::open(data_dir, webhook, None)?),
+        };
+        Ok(Self::new(config, enabled))
+    }
+
+    fn new(config: AlertsConfig, enabled: Option<Enabled>) -> Self {
+        Self {
+            config,
+            counters: Arc::new(AlertCounters::default()),
+            clock: Clock::start(),
+            enabled,
+        }
+    }
+
+    /// The handle other parts hand their alerts to; `None` when alerts are off (no webhook).
+    pub fn notices(&self) -> Option<Notices> {
+        self.enabled.as_ref().map(|enabled| {
+            Notices::new(
+                enabled.store.clone(),
+                enabled.wake.clone(),
+                self.counters.clone(),
+                self.clock,
+            )
+        })
     }
 
     /// Alerts raised, sent, failed and retried since start-up, for the metrics endpoint.
@@ -121,59 +174,34 @@ impl AlertService {
             shutdown.cancelled().await;
             return;
         };
-        let config = self.config;
-        tracing::info!(
-            alert_after_ms = config.alert_after.as_millis() as u64,
-            job_failures = config.job_failures,
-            disk_free_min_bytes = config.disk_free_min_bytes,
-            "Discord alerts are on"
-        );
-        let saved = on_store(&enabled.store, |store| store.alerter_state()).await;
-        let memory = match saved {
-            Ok(saved) => AlerterMemory::from_saved(saved.as_deref()),
-            Err(error) => {
-                tracing::error!(%error, "cannot read the alerter's saved state; starting afresh");
-                AlerterMemory::default()
-            }
-        };
-        let clock = Clock::start();
-        let settings = DetectorSettings {
-            alert_after: config.alert_after,
-            startup_grace: config.startup_grace,
-            disk: DiskThresholds {
-                min_free_bytes: config.disk_free_min_bytes,
-                min_free_percent: config.disk_free_min_percent,
-            },
-        };
-        let wake = Arc::new(tokio::sync::Notify::new());
         let sender = AlertSender {
             store: enabled.store.clone(),
             deliver: enabled.client,
-            username: config.username.clone(),
+            username: self.config.username.clone(),
             counters: self.counters.clone(),
-            wake: wake.clone(),
-            clock,
+            wake: enabled.wake.clone(),
+            clock: self.clock,
         };
-        let watch = WatchLoop {
-            detector: Detector::new(settings, memory, clock.now_ms()),
-            jobs: GrpcJobLookup::new(&enabled.coordinator),
-            store: enabled.store,
-            wake_sender: wake,
+        let Some(coordinator) = enabled.coordinator else {
+            tracing::info!("Discord alerts are on: delivering the notices handed over");
+            sender.run(shutdown).await;
+            return;
+        };
+        let watching = watch_cluster::ClusterWatch {
+            config: self.config,
             counters: self.counters,
-            clock,
-            job_failures: config.job_failures,
+            clock: self.clock,
+            store: enabled.store,
+            wake: enabled.wake,
+            coordinator,
         };
-        let (snapshot_sender, snapshots) = mpsc::channel(16);
-        let feed = tokio::spawn(feed_snapshots(
-            enabled.coordinator,
-            snapshot_sender,
-            shutdown.clone(),
-        ));
         let sending = tokio::spawn(sender.run(shutdown.clone()));
-        watch.run(snapshots, shutdown.clone()).await;
-        // The watch loop ends on shutdown (or if its feed is gone); the others follow.
+        watching.run(shutdown.clone()).await;
+        // The watch ends on shutdown (or if its feed is gone); the sender follows.
         shutdown.cancelled().await;
-        let _ = feed.await;
         let _ = sending.await;
     }
 }
+
+#[cfg(test)]
+mod tests;

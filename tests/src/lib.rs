@@ -12,5 +12,6 @@ pub mod memory_fixture;
 pub mod otlp_receiver;
 pub mod python_script;
 pub mod qdrant_shim;
+pub mod syncthing;
 pub mod tiny_filesystem;
 pub mod vault_queue;

@@ -1,5 +1,6 @@
 //! One contract, run against both outbox stores: ids and order, the state machine as stored,
-//! the alerter's state saved with the alerts, pruning, and a restart of the redb file.
+//! the alerter's state saved with the alerts, pruning, alerts handed over once per key, and a
+//! restart of the redb file.
 
 use super::{AlertStore, DeliveryState, MemoryOutbox, RedbOutbox, resume_interrupted};
 use crate::alert::Alert;
@@ -95,10 +96,53 @@ fn check_pruning(store: &dyn AlertStore) {
     assert_eq!(next[0].id, 7, "ids keep increasing");
 }
 
+fn check_record_once(store: &dyn AlertStore) {
+    // History limit 1: only the newest finished entry is kept.
+    let first = store
+        .record_once("job-1/finished", &alert("", "job 1"), 1)
+        .unwrap()
+        .expect("a new key is recorded");
+    assert_eq!((first.id, first.state), (1, DeliveryState::Pending));
+    assert!(
+        store
+            .record_once("job-1/finished", &alert("", "job 1 again"), 2)
+            .unwrap()
+            .is_none(),
+        "a key is recorded once"
+    );
+    assert_eq!(store.undelivered(10).unwrap().len(), 1);
+    // Cluster alerts and keyed alerts share one sequence of ids.
+    assert_eq!(
+        store.record(&[alert("davas", "lost")], None, 3).unwrap()[0].id,
+        2
+    );
+    let mut delivered = store.undelivered(10).unwrap();
+    for entry in &mut delivered {
+        entry.begin_attempt(4).unwrap();
+        entry.confirm(5, None).unwrap();
+    }
+    store.update(&delivered).unwrap();
+    let third = store
+        .record_once("job-2/failed", &alert("", "job 2"), 6)
+        .unwrap()
+        .expect("another key is recorded");
+    assert_eq!(third.id, 3);
+    let kept: Vec<u64> = store.recent(10).unwrap().iter().map(|e| e.id).collect();
+    assert_eq!(kept, [3], "the delivered entries were pruned");
+    assert!(
+        store
+            .record_once("job-1/finished", &alert("", "job 1 once more"), 7)
+            .unwrap()
+            .is_none(),
+        "the key outlives its pruned entry"
+    );
+}
+
 #[test]
 fn the_memory_store_keeps_the_contract() {
     check_contract(&MemoryOutbox::new(100));
     check_pruning(&MemoryOutbox::new(3));
+    check_record_once(&MemoryOutbox::new(1));
 }
 
 #[test]
@@ -107,6 +151,8 @@ fn the_redb_store_keeps_the_contract() {
     check_contract(&RedbOutbox::open(dir.path(), 100).unwrap());
     let other = tempfile::tempdir().unwrap();
     check_pruning(&RedbOutbox::open(other.path(), 3).unwrap());
+    let third = tempfile::tempdir().unwrap();
+    check_record_once(&RedbOutbox::open(third.path(), 1).unwrap());
 }
 
 #[test]

