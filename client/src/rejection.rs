@@ -46,8 +46,11 @@ mod tests {
             PreconditionViolation::new("MODEL_NOT_INSTALLED", "homelab", "model not installed"),
             PreconditionViolation::new("MODEL_NOT_INSTALLED", "homelab", "model not installed"),
         ]);
-        let status =
-            Status::with_error_details(Code::FailedPrecondition, "no node can run gemma4:27b", details);
+        let status = Status::with_error_details(
+            Code::FailedPrecondition,
+            "no node can run gemma4:27b",
+            details,
+        );
         assert_eq!(
             rejection_text(&status),
             "no node can run gemma4:27b: davas: no heartbeat for 41 s; homelab: model not installed"

@@ -23,8 +23,11 @@ impl Notifier for AlertNotices {
 
 fn alert_of(notice: Notice) -> alerts::Alert {
     let (kind, severity) = match notice.kind {
-        NoticeKind::JobSucceeded => (alerts::AlertKind::VaultJob, alerts::Severity::Resolved),
-        NoticeKind::JobFailed => (alerts::AlertKind::VaultJob, alerts::Severity::Warning),
+        NoticeKind::JobSucceeded => (
+            alerts::AlertKind::VaultJobFinished,
+            alerts::Severity::Resolved,
+        ),
+        NoticeKind::JobFailed => (alerts::AlertKind::VaultJobFailed, alerts::Severity::Warning),
         NoticeKind::Conflict => (alerts::AlertKind::VaultConflict, alerts::Severity::Warning),
     };
     alerts::Alert {
@@ -58,12 +61,11 @@ pub fn open_worker(
     notices: Option<alerts::Notices>,
     shutdown: CancellationToken,
 ) -> Result<(VaultWorker, axum::Router), VaultPartError> {
-    let coordinator = client::Coordinator::lazy(grpc_url).map_err(|error| {
-        VaultPartError::Coordinator {
+    let coordinator =
+        client::Coordinator::lazy(grpc_url).map_err(|error| VaultPartError::Coordinator {
             url: grpc_url.to_owned(),
             reason: error.to_string(),
-        }
-    })?;
+        })?;
     let notifier = notices.map(|notices| Arc::new(AlertNotices(notices)) as Arc<dyn Notifier>);
     let worker = VaultWorker::open(config, coordinator, notifier, shutdown)?;
     let routes = vault::http::router(worker.status());

@@ -12,7 +12,9 @@ use crate::vault_part::{VaultPartError, announce, open_worker};
 
 #[derive(Debug, thiserror::Error)]
 pub enum WorkerCommandError {
-    #[error("--crash-after: `{0}` is not a step (claimed, moved, submitted, result-written, filed)")]
+    #[error(
+        "--crash-after: `{0}` is not a step (claimed, moved, submitted, result-written, filed)"
+    )]
     CrashPoint(String),
     #[error("config: {0}")]
     Config(String),

@@ -19,8 +19,8 @@ use tests::vault_queue::{Vault, frontmatter_value, job_note};
 use crate::support::{GEMMA, QWEN};
 
 #[tokio::test]
-async fn a_note_in_the_vault_inbox_runs_once_and_is_answered_by_a_result_note()
--> anyhow::Result<()> {
+async fn a_note_in_the_vault_inbox_runs_once_and_is_answered_by_a_result_note() -> anyhow::Result<()>
+{
     let dir = tempfile::tempdir()?;
     let vault = Vault::create(dir.path())?;
     let discord = FakeDiscord::start().await?;
@@ -45,67 +45,130 @@ async fn a_note_in_the_vault_inbox_runs_once_and_is_answered_by_a_result_note()
     ensure!(filed == "why-sky.md", "{filed}");
     let done_note = vault.read("done", &filed)?;
     let id = frontmatter_value(&done_note, "job").context("the filed note names its job")?;
-    ensure!(frontmatter_value(&done_note, "status").as_deref() == Some("done"), "{done_note}");
+    ensure!(
+        frontmatter_value(&done_note, "status").as_deref() == Some("done"),
+        "{done_note}"
+    );
     let results = vault.results_for(&id);
     ensure!(results.len() == 1, "one result note for {id}: {results:?}");
     let result = vault.read("results", &results[0])?;
     for (key, expected) in [("status", "done"), ("model", QWEN), ("job", id.as_str())] {
-        ensure!(frontmatter_value(&result, key).as_deref() == Some(expected), "{key} in {result}");
+        ensure!(
+            frontmatter_value(&result, key).as_deref() == Some(expected),
+            "{key} in {result}"
+        );
     }
-    ensure!(result.contains("[[Runner/done/why-sky]]"), "a link back to the job note: {result}");
+    ensure!(
+        result.contains("[[Runner/done/why-sky]]"),
+        "a link back to the job note: {result}"
+    );
     let cluster_job = frontmatter_value(&result, "cluster_job").context("cluster_job")?;
     let job = cluster.get_job(&cluster_job).await?;
     ensure!(job.state == JobState::Succeeded as i32, "{job:?}");
-    ensure!(frontmatter_value(&result, "node").as_deref() == Some(job.node.as_str()), "{result}");
-    let tokens = job.usage.and_then(|usage| usage.output_tokens).context("usage")?;
-    ensure!(frontmatter_value(&result, "output_tokens") == Some(tokens.to_string()), "{result}");
-    ensure!(!job.output.is_empty() && result.contains(&job.output), "the answer: {result}");
+    ensure!(
+        frontmatter_value(&result, "node").as_deref() == Some(job.node.as_str()),
+        "{result}"
+    );
+    let tokens = job
+        .usage
+        .and_then(|usage| usage.output_tokens)
+        .context("usage")?;
+    ensure!(
+        frontmatter_value(&result, "output_tokens") == Some(tokens.to_string()),
+        "{result}"
+    );
+    ensure!(
+        !job.output.is_empty() && result.contains(&job.output),
+        "the answer: {result}"
+    );
     let spec = job.spec.context("spec")?;
-    ensure!(spec.source == "vault: Runner/inbox/why-sky.md", "{}", spec.source);
-    ensure!(spec.idempotency_key == format!("vault:{id}"), "{}", spec.idempotency_key);
+    ensure!(
+        spec.source == "vault: Runner/inbox/why-sky.md",
+        "{}",
+        spec.source
+    );
+    ensure!(
+        spec.idempotency_key == format!("vault:{id}"),
+        "{}",
+        spec.idempotency_key
+    );
     wait_for_title(&discord, "Vault job done: why-sky", patience).await?;
 
     // gemma4 while davas is down: a rejection with the reason, never another model.
     cluster.kill_agent("davas").await?;
-    cluster.wait_node_state("davas", NodeState::Down, patience).await?;
-    vault.drop_note("gemma.md", &job_note("generate", GEMMA, "", "write a haiku"))?;
+    cluster
+        .wait_node_state("davas", NodeState::Down, patience)
+        .await?;
+    vault.drop_note(
+        "gemma.md",
+        &job_note("generate", GEMMA, "", "write a haiku"),
+    )?;
     vault.drop_note("bad.md", &job_note("poem", QWEN, "temperature: 7", "roses"))?;
-    vault.drop_note("why-sky.sync-conflict-20261202-170525-DRYE65A.md", &job_note("chat", QWEN, "", "twice"))?;
+    vault.drop_note(
+        "why-sky.sync-conflict-20261202-170525-DRYE65A.md",
+        &job_note("chat", QWEN, "", "twice"),
+    )?;
     vault.wait_for("failed", "gemma", patience).await?;
     let rejected = result_of(&vault, "failed", "gemma.md")?;
-    ensure!(frontmatter_value(&rejected, "status").as_deref() == Some("rejected"), "{rejected}");
+    ensure!(
+        frontmatter_value(&rejected, "status").as_deref() == Some("rejected"),
+        "{rejected}"
+    );
     for words in ["davas", "It was not run on another model"] {
         ensure!(rejected.contains(words), "{words:?} missing: {rejected}");
     }
     let jobs = cluster
         .jobs_client()
         .await?
-        .list_jobs(ListJobsRequest { limit: 100, ..Default::default() })
+        .list_jobs(ListJobsRequest {
+            limit: 100,
+            ..Default::default()
+        })
         .await?
         .into_inner()
         .jobs;
     ensure!(
-        !jobs.iter().any(|job| job.state == JobState::Succeeded as i32 && job.spec.as_ref().is_some_and(|spec| spec.model == GEMMA)),
+        !jobs
+            .iter()
+            .any(|job| job.state == JobState::Succeeded as i32
+                && job.spec.as_ref().is_some_and(|spec| spec.model == GEMMA)),
         "a gemma4 job succeeded somewhere: {jobs:?}"
     );
     vault.wait_for("failed", "bad", patience).await?;
     let invalid = result_of(&vault, "failed", "bad.md")?;
-    ensure!(frontmatter_value(&invalid, "status").as_deref() == Some("invalid"), "{invalid}");
+    ensure!(
+        frontmatter_value(&invalid, "status").as_deref() == Some("invalid"),
+        "{invalid}"
+    );
     for words in ["`type`", "poem", "`temperature`"] {
         ensure!(invalid.contains(words), "{words:?} missing: {invalid}");
     }
-    vault.wait_for("conflicts", "sync-conflict", patience).await?;
-    ensure!(vault.read("inbox", "draft.md")? == draft, "the draft is untouched");
+    vault
+        .wait_for("conflicts", "sync-conflict", patience)
+        .await?;
+    ensure!(
+        vault.read("inbox", "draft.md")? == draft,
+        "the draft is untouched"
+    );
 
     // The filed note comes back unchanged (a resurrection): removed, not run again.
-    vault.drop_note("why-sky.md", &job_note("chat", QWEN, "notify: discord", "why is the sky blue?"))?;
+    vault.drop_note(
+        "why-sky.md",
+        &job_note("chat", QWEN, "notify: discord", "why is the sky blue?"),
+    )?;
     tests::cluster::eventually("the unchanged copy to be removed", patience, || async {
-        ensure!(!vault.names("inbox").contains(&"why-sky.md".to_owned()), "still there");
+        ensure!(
+            !vault.names("inbox").contains(&"why-sky.md".to_owned()),
+            "still there"
+        );
         Ok(())
     })
     .await?;
     // Edited after the claim: to conflicts/, not run.
-    vault.drop_note("why-sky.md", &job_note("chat", QWEN, "", "why is the sky green?"))?;
+    vault.drop_note(
+        "why-sky.md",
+        &job_note("chat", QWEN, "", "why is the sky green?"),
+    )?;
     vault.wait_for("conflicts", "why-sky.md", patience).await?;
     ensure!(vault.results_for(&id).len() == 1, "still one result");
 
@@ -117,7 +180,10 @@ async fn a_note_in_the_vault_inbox_runs_once_and_is_answered_by_a_result_note()
     for (outcome, count) in [("done", 1), ("rejected", 1), ("invalid", 1)] {
         ensure!(state["finished"][outcome] == count, "{outcome}: {state}");
     }
-    ensure!(state["conflicts"] == 2 && state["strays_removed"] == 1, "{state}");
+    ensure!(
+        state["conflicts"] == 2 && state["strays_removed"] == 1,
+        "{state}"
+    );
     ensure!(state["drafts"] == 1, "{state}");
     Ok(())
 }

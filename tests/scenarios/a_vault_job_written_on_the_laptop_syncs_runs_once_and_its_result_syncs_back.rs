@@ -27,7 +27,13 @@ async fn a_vault_job_written_on_the_laptop_syncs_runs_once_and_its_result_syncs_
     let pair = SyncthingPair::start(&laptop.root, &server.root).await?;
     let cluster = TestCluster::start(ClusterSpec::three_hosts()).await?;
     // Settle longer than Syncthing's 1 s watcher delay here (15 s by default, for its 10 s).
-    let mut worker = start_worker(&cluster, &server.root, &dir.path().join("worker-data"), "worker", &["--settle", "1500ms"])?;
+    let mut worker = start_worker(
+        &cluster,
+        &server.root,
+        &dir.path().join("worker-data"),
+        "worker",
+        &["--settle", "1500ms"],
+    )?;
     let outcome = tokio::time::timeout(SCENARIO_BUDGET, scenario(&pair, &laptop, &server)).await;
     let logs = || format!("{}\n{}", pair.logs(), worker.log());
     let result = match outcome {
@@ -49,9 +55,16 @@ async fn scenario(pair: &SyncthingPair, laptop: &Vault, server: &Vault) -> anyho
     let result = laptop.wait_for("results", "why-sky", patience).await?;
     laptop.wait_for("done", "why-sky.md", patience).await?;
     let text = laptop.read("results", &result)?;
-    ensure!(frontmatter_value(&text, "status").as_deref() == Some("done"), "{text}");
+    ensure!(
+        frontmatter_value(&text, "status").as_deref() == Some("done"),
+        "{text}"
+    );
     eventually("the note to leave the laptop's inbox", patience, || async {
-        ensure!(laptop.names("inbox").is_empty(), "{:?}", laptop.names("inbox"));
+        ensure!(
+            laptop.names("inbox").is_empty(),
+            "{:?}",
+            laptop.names("inbox")
+        );
         Ok(())
     })
     .await?;
@@ -76,13 +89,22 @@ async fn scenario(pair: &SyncthingPair, laptop: &Vault, server: &Vault) -> anyho
     server.wait_for("conflicts", "stars.md", patience).await?;
     laptop.wait_for("conflicts", "stars.md", patience).await?;
     pair.wait_until_idle().await?;
-    ensure!(server.results_for(&id).len() == 1, "one result for {id}: {:?}", server.names("results"));
-    ensure!(!server.names("inbox").contains(&"stars.md".to_owned()), "the edited copy did not run");
+    ensure!(
+        server.results_for(&id).len() == 1,
+        "one result for {id}: {:?}",
+        server.names("results")
+    );
+    ensure!(
+        !server.names("inbox").contains(&"stars.md".to_owned()),
+        "the edited copy did not run"
+    );
     Ok(())
 }
 
 fn no_worker_temp_files(root: &Path) -> bool {
-    walk(root).iter().all(|name| !name.starts_with(".runner-tmp-"))
+    walk(root)
+        .iter()
+        .all(|name| !name.starts_with(".runner-tmp-"))
 }
 
 fn walk(root: &Path) -> Vec<String> {

@@ -23,7 +23,13 @@ async fn two_hundred_vault_notes_dropped_at_once_each_run_exactly_once() -> anyh
     let cluster = TestCluster::start(ClusterSpec::three_hosts()).await?;
     let dir = tempfile::tempdir()?;
     let vault = Vault::create(dir.path())?;
-    let mut worker = start_worker(&cluster, &vault.root, &dir.path().join("worker-data"), "worker", &[])?;
+    let mut worker = start_worker(
+        &cluster,
+        &vault.root,
+        &dir.path().join("worker-data"),
+        "worker",
+        &[],
+    )?;
     let watching = Arc::new(AtomicBool::new(true));
     let reader = {
         let (root, watching) = (vault.root.clone(), watching.clone());
@@ -31,17 +37,30 @@ async fn two_hundred_vault_notes_dropped_at_once_each_run_exactly_once() -> anyh
     };
     let started = Instant::now();
     for index in 0..NOTES {
-        vault.drop_note(&format!("note-{index:03}.md"), &job_note("generate", QWEN, "", &format!("question number {index}")))?;
+        vault.drop_note(
+            &format!("note-{index:03}.md"),
+            &job_note("generate", QWEN, "", &format!("question number {index}")),
+        )?;
     }
-    eventually("every note filed in done/", Patience::seconds(120), || async {
-        let done = vault.names("done").len();
-        ensure!(done == NOTES, "{done} of {NOTES} done; failed: {:?}", vault.names("failed"));
-        Ok(())
-    })
+    eventually(
+        "every note filed in done/",
+        Patience::seconds(120),
+        || async {
+            let done = vault.names("done").len();
+            ensure!(
+                done == NOTES,
+                "{done} of {NOTES} done; failed: {:?}",
+                vault.names("failed")
+            );
+            Ok(())
+        },
+    )
     .await?;
     let elapsed = started.elapsed();
     watching.store(false, Ordering::Relaxed);
-    let seen = reader.join().map_err(|_| anyhow::anyhow!("the reader thread panicked"))?;
+    let seen = reader
+        .join()
+        .map_err(|_| anyhow::anyhow!("the reader thread panicked"))?;
     println!(
         "vault worker: {NOTES} notes in {:.2} s = {:.1} notes/s (settle 200 ms, 8 in flight)",
         elapsed.as_secs_f64(),
@@ -55,16 +74,33 @@ async fn two_hundred_vault_notes_dropped_at_once_each_run_exactly_once() -> anyh
         ensure!(vault.results_for(&id).len() == 1, "{name}: one result note");
         ids.insert(id);
     }
-    ensure!(ids.len() == NOTES && vault.names("results").len() == NOTES, "{} ids, {} results", ids.len(), vault.names("results").len());
+    ensure!(
+        ids.len() == NOTES && vault.names("results").len() == NOTES,
+        "{} ids, {} results",
+        ids.len(),
+        vault.names("results").len()
+    );
     let jobs = cluster
         .jobs_client()
         .await?
-        .list_jobs(ListJobsRequest { limit: 1000, ..Default::default() })
+        .list_jobs(ListJobsRequest {
+            limit: 1000,
+            ..Default::default()
+        })
         .await?
         .into_inner()
         .jobs;
-    let sources: BTreeSet<String> = jobs.iter().filter_map(|job| job.spec.as_ref()).map(|spec| spec.source.clone()).collect();
-    ensure!(jobs.len() == NOTES && sources.len() == NOTES, "{} jobs from {} notes", jobs.len(), sources.len());
+    let sources: BTreeSet<String> = jobs
+        .iter()
+        .filter_map(|job| job.spec.as_ref())
+        .map(|spec| spec.source.clone())
+        .collect();
+    ensure!(
+        jobs.len() == NOTES && sources.len() == NOTES,
+        "{} jobs from {} notes",
+        jobs.len(),
+        sources.len()
+    );
     for (path, versions) in &seen {
         let now = std::fs::read_to_string(path)?;
         ensure!(

@@ -67,12 +67,16 @@ impl Vault {
         part: &str,
         patience: Patience,
     ) -> anyhow::Result<String> {
-        eventually(&format!("a note with {part:?} in Runner/{folder}/"), patience, || async {
-            self.names(folder)
-                .into_iter()
-                .find(|name| name.contains(part))
-                .with_context(|| format!("Runner/{folder}/ holds {:?}", self.names(folder)))
-        })
+        eventually(
+            &format!("a note with {part:?} in Runner/{folder}/"),
+            patience,
+            || async {
+                self.names(folder)
+                    .into_iter()
+                    .find(|name| name.contains(part))
+                    .with_context(|| format!("Runner/{folder}/ holds {:?}", self.names(folder)))
+            },
+        )
         .await
     }
 
@@ -101,14 +105,16 @@ pub fn start_worker(
         &data_dir.display().to_string(),
         "--coordinator",
         &cluster.grpc_url(),
-        "--settle",
-        "200ms",
-        "--rescan",
-        "1s",
     ]
     .iter()
     .map(|arg| (*arg).to_owned())
     .collect();
+    // Quick defaults for tests, unless the caller sets them.
+    for (flag, value) in [("--settle", "200ms"), ("--rescan", "1s")] {
+        if !extra_args.contains(&flag) {
+            args.extend([flag.to_owned(), value.to_owned()]);
+        }
+    }
     args.extend(extra_args.iter().map(|arg| (*arg).to_owned()));
     let log_dir = data_dir.parent().unwrap_or(data_dir);
     ManagedProcess::spawn(log_name, &binary_path("runner")?, &args, &[], log_dir)

@@ -38,18 +38,22 @@ impl VaultSettings {
             .map(str::trim)
             .filter(|path| !path.is_empty())
         else {
-            problems.push("vault.path: name the Obsidian vault's folder, e.g. path = \"/srv/obsidian-vault\"");
+            problems.push(
+                "vault.path: name the Obsidian vault's folder, e.g. path = \"/srv/obsidian-vault\"",
+            );
             return None;
         };
-        let duration = |key: &str, default: Duration, problems: &mut Problems| {
-            match table.get(key).and_then(toml::Value::as_str).map(parse_duration) {
-                Some(Ok(duration)) => duration,
-                Some(Err(problem)) => {
-                    problems.push(format!("vault.{key}: {problem}"));
-                    default
-                }
-                None => default,
+        let duration = |key: &str, default: Duration, problems: &mut Problems| match table
+            .get(key)
+            .and_then(toml::Value::as_str)
+            .map(parse_duration)
+        {
+            Some(Ok(duration)) => duration,
+            Some(Err(problem)) => {
+                problems.push(format!("vault.{key}: {problem}"));
+                default
             }
+            None => default,
         };
         let settle = duration("settle", DEFAULT_SETTLE, problems);
         let rescan = duration("rescan", DEFAULT_RESCAN, problems);
@@ -60,7 +64,9 @@ impl VaultSettings {
             None => DEFAULT_MAX_IN_FLIGHT,
             Some(count @ 1..=256) => count as usize,
             Some(other) => {
-                problems.push(format!("vault.max_in_flight: {other} is not between 1 and 256"));
+                problems.push(format!(
+                    "vault.max_in_flight: {other} is not between 1 and 256"
+                ));
                 DEFAULT_MAX_IN_FLIGHT
             }
         };
@@ -91,3 +97,6 @@ impl VaultSettings {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

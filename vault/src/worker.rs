@@ -3,24 +3,24 @@
 //! scans the inbox on every filesystem event, on a timer and when a waiting note should have
 //! settled, and runs the jobs it claims, a bounded number at a time.
 
-mod conflicts;
 pub mod config;
+mod conflicts;
 mod execute;
 mod filing;
 mod follow;
 mod ingest;
 mod linked;
 mod moves;
-mod notices;
 pub mod notice;
+mod notices;
 mod problems;
 mod recover;
 mod run_job;
 mod scan;
 mod shared;
 mod spec;
-mod take;
 pub mod status;
+mod take;
 mod watch;
 
 use std::sync::Arc;
@@ -148,12 +148,7 @@ impl VaultWorker {
     }
 }
 
-fn start_job(
-    jobs: &mut JoinSet<()>,
-    shared: &Arc<Shared>,
-    limit: &Arc<Semaphore>,
-    job: VaultJob,
-) {
+fn start_job(jobs: &mut JoinSet<()>, shared: &Arc<Shared>, limit: &Arc<Semaphore>, job: VaultJob) {
     let (shared, limit) = (shared.clone(), limit.clone());
     jobs.spawn(async move {
         let Ok(_permit) = limit.acquire_owned().await else {

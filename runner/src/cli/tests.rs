@@ -78,7 +78,8 @@ fn serve_and_dev_are_server_commands() {
         Command::Dev {
             ollama_url,
             data_dir,
-        } => assert_eq!((ollama_url, data_dir), (None, None)),
+            vault,
+        } => assert_eq!((ollama_url, data_dir, vault), (None, None, None)),
         other => panic!("parsed as {other:?}"),
     }
     match parse(&[
@@ -87,15 +88,19 @@ fn serve_and_dev_are_server_commands() {
         "http://127.0.0.1:11434",
         "--data-dir",
         "/tmp/runner",
+        "--vault",
+        "/srv/vault",
     ])
     .unwrap()
     {
         Command::Dev {
             ollama_url,
             data_dir,
+            vault,
         } => {
             assert_eq!(ollama_url.as_deref(), Some("http://127.0.0.1:11434"));
             assert_eq!(data_dir, Some(PathBuf::from("/tmp/runner")));
+            assert_eq!(vault, Some(PathBuf::from("/srv/vault")));
         }
         other => panic!("parsed as {other:?}"),
     }

@@ -48,7 +48,9 @@ pub fn move_conflict(
     }
     if let Err(error) = placed {
         tracing::warn!(note = %name, %error, "vault: cannot move a conflicting note to conflicts/");
-        shared.status.error(format!("cannot move {name} to conflicts/: {error}"));
+        shared
+            .status
+            .error(format!("cannot move {name} to conflicts/: {error}"));
         return;
     }
     if let Err(error) = shared.ledger.record_conflict(name, sha, now_ms) {

@@ -92,4 +92,3 @@ pub fn type_word(kind: JobType) -> &'static str {
         JobType::Briefing => "briefing",
     }
 }
-

@@ -24,7 +24,10 @@ pub fn result_place(job: &VaultJob, output: Option<&str>) -> (String, String) {
     let day = DateTime::from_timestamp_millis(job.claimed_at_ms)
         .unwrap_or_default()
         .date_naive();
-    let title = job.source_name.strip_suffix(".md").unwrap_or(&job.source_name);
+    let title = job
+        .source_name
+        .strip_suffix(".md")
+        .unwrap_or(&job.source_name);
     (folder, result_file_name(&job.id, title, day))
 }
 
@@ -50,7 +53,10 @@ pub fn filed_place(shared: &Shared, job: &VaultJob, outcome: Option<Outcome>) ->
 /// `processing/`, then records `Filed`.
 pub fn file_job_note(shared: &Shared, mut job: VaultJob) -> Option<VaultJob> {
     let (folder, name) = filed_place(shared, &job, job.outcome);
-    let processing = shared.folders.path(Folder::Processing).join(&job.processing_name);
+    let processing = shared
+        .folders
+        .path(Folder::Processing)
+        .join(&job.processing_name);
     let filed = match std::fs::read_to_string(&processing) {
         Ok(text) => {
             let text = set_properties(&text, &filed_properties(&job));
@@ -63,7 +69,9 @@ pub fn file_job_note(shared: &Shared, mut job: VaultJob) -> Option<VaultJob> {
     };
     if let Err(error) = filed {
         tracing::error!(vault_job = %job.id, %error, "vault: cannot file the job note; the next start-up tries again");
-        shared.status.error(format!("cannot file {}: {error}", job.processing_name));
+        shared
+            .status
+            .error(format!("cannot file {}: {error}", job.processing_name));
         return None;
     }
     job.filed_name = Some(name);
@@ -73,14 +81,20 @@ pub fn file_job_note(shared: &Shared, mut job: VaultJob) -> Option<VaultJob> {
 
 fn filed_properties(job: &VaultJob) -> Vec<(&'static str, String)> {
     let mut properties = vec![
-        ("status", yaml_string(job.outcome.map_or("failed", Outcome::word))),
+        (
+            "status",
+            yaml_string(job.outcome.map_or("failed", Outcome::word)),
+        ),
         ("job", yaml_string(&job.id)),
     ];
     if let Some(cluster_job) = &job.cluster_job_id {
         properties.push(("cluster_job", yaml_string(cluster_job)));
     }
     if let Some(result) = &job.result_path {
-        properties.push(("result", yaml_link(result.strip_suffix(".md").unwrap_or(result))));
+        properties.push((
+            "result",
+            yaml_link(result.strip_suffix(".md").unwrap_or(result)),
+        ));
     }
     properties
 }

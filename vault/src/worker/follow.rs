@@ -66,7 +66,9 @@ pub async fn run_on_cluster(
             }
             Followed::Unreachable(reason) => {
                 tracing::warn!(vault_job = %job.id, %reason, retry_in_s = backoff.as_secs(), "vault: the coordinator is unreachable; the job is submitted again with its key when it is back");
-                shared.status.error(format!("coordinator unreachable: {reason}"));
+                shared
+                    .status
+                    .error(format!("coordinator unreachable: {reason}"));
                 tokio::select! {
                     () = tokio::time::sleep(backoff) => {}
                     () = shared.shutdown.cancelled() => return None,
@@ -116,7 +118,9 @@ async fn follow_once(
         }
     }
     match last {
-        Some(snapshot) if client::is_terminal(snapshot.state) => Followed::Ended(Box::new(snapshot)),
+        Some(snapshot) if client::is_terminal(snapshot.state) => {
+            Followed::Ended(Box::new(snapshot))
+        }
         _ => Followed::Unreachable("the job's stream ended before the job did".into()),
     }
 }
@@ -148,7 +152,10 @@ fn refusal(shared: &Shared, status: Status) -> Followed {
 
 fn rejected_job_id(status: &Status) -> Option<String> {
     let info = status.get_details_error_info()?;
-    info.metadata.get("job_id").filter(|id| !id.is_empty()).cloned()
+    info.metadata
+        .get("job_id")
+        .filter(|id| !id.is_empty())
+        .cloned()
 }
 
 fn facts_from(mut facts: ResultFacts, job: &Job) -> ResultFacts {

@@ -25,7 +25,9 @@ pub async fn ingest(
     let answer = if note.links.is_empty() {
         remember(shared, job, note).await
     } else {
-        sync(shared).await.map(|report| sync_words(&report, &note.links))
+        sync(shared)
+            .await
+            .map(|report| sync_words(&report, &note.links))
     };
     let mut facts = match answer {
         Ok(answer) => {
@@ -56,8 +58,16 @@ async fn remember(shared: &Shared, job: &VaultJob, note: &JobNote) -> Result<Str
         tags: vec!["runner/ingested".to_owned()],
         source: format!("vault job {} (Runner/inbox/{})", job.id, job.source_name),
     };
-    let written = shared.coordinator.memory().remember(request).await?.into_inner();
-    Ok(format!("Kept in memory as [[{}]].", written.path.trim_end_matches(".md")))
+    let written = shared
+        .coordinator
+        .memory()
+        .remember(request)
+        .await?
+        .into_inner();
+    Ok(format!(
+        "Kept in memory as [[{}]].",
+        written.path.trim_end_matches(".md")
+    ))
 }
 
 async fn sync(shared: &Shared) -> Result<SyncReport, Status> {
@@ -88,5 +98,8 @@ fn sync_words(report: &SyncReport, links: &[String]) -> String {
         ));
     }
     let listed: Vec<String> = links.iter().map(|link| format!("- [[{link}]]")).collect();
-    format!("{words}\n\nThe notes this job named:\n{}", listed.join("\n"))
+    format!(
+        "{words}\n\nThe notes this job named:\n{}",
+        listed.join("\n")
+    )
 }

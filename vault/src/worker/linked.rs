@@ -67,7 +67,9 @@ fn find_note(vault: &Path, target: &str) -> Option<PathBuf> {
             if entry.file_type().is_ok_and(|kind| kind.is_dir()) {
                 folders.push(path);
             } else if name.to_lowercase() == wanted
-                && best.as_ref().is_none_or(|known| path.components().count() < known.components().count())
+                && best
+                    .as_ref()
+                    .is_none_or(|known| path.components().count() < known.components().count())
             {
                 best = Some(path);
             }
@@ -77,7 +79,10 @@ fn find_note(vault: &Path, target: &str) -> Option<PathBuf> {
 }
 
 fn without_frontmatter(text: &str) -> &str {
-    let Some(rest) = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n")) else {
+    let Some(rest) = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))
+    else {
         return text;
     };
     match rest.find("\n---") {

@@ -36,9 +36,15 @@ pub fn move_to_processing(shared: &Shared, mut job: VaultJob) -> Option<VaultJob
             return None;
         }
         Ok(Placed::AlreadyThere) | Err(_) => {
-            let error = placed.err().map(|error| error.to_string()).unwrap_or_default();
+            let error = placed
+                .err()
+                .map(|error| error.to_string())
+                .unwrap_or_default();
             tracing::error!(vault_job = %job.id, note = %job.source_name, %error, "vault: cannot move the note to processing/; the next start-up tries again");
-            shared.status.error(format!("cannot move {} to processing/: {error}", job.source_name));
+            shared.status.error(format!(
+                "cannot move {} to processing/: {error}",
+                job.source_name
+            ));
             return None;
         }
     }

@@ -10,6 +10,8 @@ pub fn hand_over(shared: &Shared, key: &str, notice: Notice) {
     };
     if let Err(error) = notifier.send(key, notice) {
         tracing::warn!(key, %error, "vault: cannot hand a notice to Discord alerts");
-        shared.status.error(format!("cannot send a Discord notice: {error}"));
+        shared
+            .status
+            .error(format!("cannot send a Discord notice: {error}"));
     }
 }

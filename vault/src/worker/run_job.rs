@@ -13,8 +13,8 @@ use super::config::{CrashPoint, crash_if};
 use super::execute::execute;
 use super::filing::{file_job_note, filed_place, result_place};
 use super::moves::record;
-use super::notices::hand_over;
 use super::notice::{Notice, NoticeKind};
+use super::notices::hand_over;
 use super::shared::{Shared, blocking};
 use super::status::InFlight;
 
@@ -25,8 +25,10 @@ pub async fn run_job(shared: Arc<Shared>, mut job: VaultJob) {
             return; // shutting down: the next start-up resumes the job
         };
         show(&shared, &job);
-        let written =
-            blocking(&shared, move |shared| write_result(shared, job, facts, output)).await;
+        let written = blocking(&shared, move |shared| {
+            write_result(shared, job, facts, output)
+        })
+        .await;
         let Some(written) = written else { return };
         job = written;
         crash_if(shared.config.crash_after, CrashPoint::ResultWritten);
@@ -38,7 +40,8 @@ pub async fn run_job(shared: Arc<Shared>, mut job: VaultJob) {
         crash_if(shared.config.crash_after, CrashPoint::Filed);
     }
     if job.notify_discord {
-        hand_over(&shared, &format!("vault-job:{}", job.id), notice_for(&job));
+        let (key, notice) = (format!("vault-job:{}", job.id), notice_for(&job));
+        blocking(&shared, move |shared| hand_over(shared, &key, notice)).await;
     }
     job.stage = Stage::Finished;
     let word = job.outcome.map_or("failed", |outcome| outcome.word());
@@ -66,7 +69,9 @@ fn write_result(
         .and_then(|()| create_whole(&dir, &name, render_result(&facts).as_bytes()));
     if let Err(error) = written {
         tracing::error!(vault_job = %job.id, %error, "vault: cannot write the result note; the next start-up tries again");
-        shared.status.error(format!("cannot write the result of {}: {error}", job.id));
+        shared
+            .status
+            .error(format!("cannot write the result of {}: {error}", job.id));
         return None;
     }
     job.outcome = facts.outcome;

@@ -6,8 +6,8 @@
 use std::collections::HashSet;
 
 use crate::job_note::{NoteStatus, read_id, read_status};
-use crate::ledger::Stage;
 use crate::layout::Folder;
+use crate::ledger::Stage;
 use crate::names::{NameKind, classify};
 use crate::reconcile::{Decision, InboxEntry, decide};
 use crate::settle::{Settler, fingerprint};
@@ -59,7 +59,9 @@ pub fn scan_inbox(shared: &Shared, settler: &mut Settler, now_ms: i64) -> Result
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => continue,
             Err(error) => {
                 tracing::warn!(note = %name, %error, "vault: cannot read an inbox note; it stays where it is");
-                shared.status.error(format!("cannot read inbox/{name}: {error}"));
+                shared
+                    .status
+                    .error(format!("cannot read inbox/{name}: {error}"));
                 continue;
             }
         };
@@ -107,7 +109,9 @@ pub fn scan_inbox(shared: &Shared, settler: &mut Settler, now_ms: i64) -> Result
             // note, not an edit coming back: leave it until it is submitted.
             Decision::EditedAfterClaim { .. }
                 if entry.status == NoteStatus::Draft
-                    && claimed.as_ref().is_some_and(|job| job.stage == Stage::Finished) =>
+                    && claimed
+                        .as_ref()
+                        .is_some_and(|job| job.stage == Stage::Finished) =>
             {
                 drafts += 1;
             }
@@ -131,4 +135,3 @@ pub fn scan_inbox(shared: &Shared, settler: &mut Settler, now_ms: i64) -> Result
     crate::metrics::inbox(settling, drafts);
     Ok(scan)
 }
-

@@ -66,10 +66,12 @@ impl WorkerStatus {
     }
 
     pub(crate) fn job_at(&self, flight: InFlight) {
-        self.update(|state| match state.in_flight.iter_mut().find(|job| job.id == flight.id) {
-            Some(known) => *known = flight,
-            None => state.in_flight.push(flight),
-        });
+        self.update(
+            |state| match state.in_flight.iter_mut().find(|job| job.id == flight.id) {
+                Some(known) => *known = flight,
+                None => state.in_flight.push(flight),
+            },
+        );
     }
 
     pub(crate) fn job_finished(&self, id: &str, outcome_word: &str) {
