@@ -4,7 +4,6 @@
 
 use client::Coordinator;
 use proto::v1::{Job, JobKind, JobSpec, JobState, SubmitJobRequest, job_event::Event};
-use tonic_types::StatusExt;
 
 use super::{EmbedError, Embedded, Embedder, EmbeddingSpace};
 
@@ -61,7 +60,7 @@ impl ClusterEmbedder {
             Some(error) => EmbedError::Unreachable(error.to_string()),
             None => EmbedError::Rejected {
                 model: self.model.clone(),
-                reason: rejection_reason(status),
+                reason: client::rejection_text(status),
             },
         }
     }
@@ -76,33 +75,6 @@ impl Embedder for ClusterEmbedder {
         let asked = texts.len();
         let job = self.run(texts).await?;
         embedded_from(&self.model, job, asked)
-    }
-}
-
-/// The status' headline with each node's reason from its details ("no node can run
-/// nomic-embed-text: homelab: the node is down (…)"), so a sync report says why.
-fn rejection_reason(status: &tonic::Status) -> String {
-    let nodes: Vec<String> = status
-        .get_details_precondition_failure()
-        .map(|failure| {
-            failure
-                .violations
-                .iter()
-                .map(|violation| {
-                    // The description usually names its node already ("homelab: agent down").
-                    if violation.description.starts_with(&violation.subject) {
-                        violation.description.clone()
-                    } else {
-                        format!("{}: {}", violation.subject, violation.description)
-                    }
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    if nodes.is_empty() {
-        status.message().to_owned()
-    } else {
-        format!("{}: {}", status.message(), nodes.join("; "))
     }
 }
 
