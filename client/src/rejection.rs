@@ -8,28 +8,36 @@ use tonic_types::StatusExt;
 /// "no node can run gemma4:27b: davas: no heartbeat for 41 s; homelab: model not installed",
 /// or just the message for a status without rejection details.
 pub fn rejection_text(status: &Status) -> String {
-    let mut reasons: Vec<String> = Vec::new();
-    if let Some(failure) = status.get_details_precondition_failure() {
-        for violation in &failure.violations {
-            let line = if violation.subject.is_empty()
-                || violation
-                    .description
-                    .starts_with(&format!("{}: ", violation.subject))
-            {
-                violation.description.clone()
-            } else {
-                format!("{}: {}", violation.subject, violation.description)
-            };
-            if !reasons.contains(&line) {
-                reasons.push(line);
-            }
-        }
-    }
+    let reasons = node_reasons(status);
     if reasons.is_empty() {
         status.message().to_owned()
     } else {
         format!("{}: {}", status.message(), reasons.join("; "))
     }
+}
+
+/// Each node's reason ("davas: no heartbeat for 41 s"), once each, in the details' order;
+/// empty for a status without rejection details.
+pub fn node_reasons(status: &Status) -> Vec<String> {
+    let mut reasons: Vec<String> = Vec::new();
+    let Some(failure) = status.get_details_precondition_failure() else {
+        return reasons;
+    };
+    for violation in &failure.violations {
+        let named = violation.subject.is_empty()
+            || violation
+                .description
+                .starts_with(&format!("{}: ", violation.subject));
+        let line = if named {
+            violation.description.clone()
+        } else {
+            format!("{}: {}", violation.subject, violation.description)
+        };
+        if !reasons.contains(&line) {
+            reasons.push(line);
+        }
+    }
+    reasons
 }
 
 #[cfg(test)]

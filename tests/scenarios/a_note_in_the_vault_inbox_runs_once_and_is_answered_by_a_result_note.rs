@@ -94,6 +94,64 @@ async fn a_note_in_the_vault_inbox_runs_once_and_is_answered_by_a_result_note() 
     );
     wait_for_title(&discord, "Vault job done: why-sky", patience).await?;
 
+    // A summary of linked notes cites them; ingest without [memory] says memory is off.
+    std::fs::create_dir_all(vault.root.join("Notes"))?;
+    std::fs::write(
+        vault.root.join("Notes/alpha.md"),
+        "---\ntags: [x]\n---\nAlpha says the tiers are three.\n",
+    )?;
+    std::fs::write(
+        vault.root.join("Notes/beta.md"),
+        "Beta adds an audit every quarter.\n",
+    )?;
+    vault.drop_note(
+        "sum.md",
+        &job_note(
+            "summarize",
+            QWEN,
+            "",
+            "Summarize [[alpha]] and [[Notes/beta]].",
+        ),
+    )?;
+    vault.drop_note(
+        "keep.md",
+        &job_note("ingest", QWEN, "", "Remember [[alpha]]."),
+    )?;
+    vault.wait_for("done", "sum.md", patience).await?;
+    let summary = result_of(&vault, "done", "sum.md")?;
+    ensure!(
+        summary.contains("[[alpha]]") && summary.contains("[[Notes/beta]]"),
+        "cited: {summary}"
+    );
+    let summary_job = cluster
+        .get_job(&frontmatter_value(&summary, "cluster_job").context("cluster_job")?)
+        .await?;
+    let prompt = summary_job.spec.context("spec")?.prompt;
+    for text in [
+        "Alpha says the tiers are three.",
+        "Beta adds an audit every quarter.",
+        "## [[Notes/beta]]",
+    ] {
+        ensure!(
+            prompt.contains(text),
+            "{text:?} not in the prompt: {prompt}"
+        );
+    }
+    ensure!(
+        !prompt.contains("tags: [x]"),
+        "frontmatter left out: {prompt}"
+    );
+    vault.wait_for("failed", "keep.md", patience).await?;
+    let unavailable = result_of(&vault, "failed", "keep.md")?;
+    ensure!(
+        frontmatter_value(&unavailable, "status").as_deref() == Some("unavailable"),
+        "{unavailable}"
+    );
+    ensure!(
+        unavailable.contains("memory is not available"),
+        "{unavailable}"
+    );
+
     // gemma4 while davas is down: a rejection with the reason, never another model.
     cluster.kill_agent("davas").await?;
     cluster
@@ -114,9 +172,17 @@ async fn a_note_in_the_vault_inbox_runs_once_and_is_answered_by_a_result_note() 
         frontmatter_value(&rejected, "status").as_deref() == Some("rejected"),
         "{rejected}"
     );
-    for words in ["davas", "It was not run on another model"] {
+    for words in [
+        "Rejected: no node could run gemma4:27b.",
+        "- davas: ",
+        "It was not run on another model.",
+    ] {
         ensure!(rejected.contains(words), "{words:?} missing: {rejected}");
     }
+    ensure!(
+        rejected.matches("another model").count() == 1,
+        "said once: {rejected}"
+    );
     let jobs = cluster
         .jobs_client()
         .await?
@@ -177,7 +243,12 @@ async fn a_note_in_the_vault_inbox_runs_once_and_is_answered_by_a_result_note() 
         .error_for_status()?
         .json()
         .await?;
-    for (outcome, count) in [("done", 1), ("rejected", 1), ("invalid", 1)] {
+    for (outcome, count) in [
+        ("done", 2),
+        ("rejected", 1),
+        ("invalid", 1),
+        ("unavailable", 1),
+    ] {
         ensure!(state["finished"][outcome] == count, "{outcome}: {state}");
     }
     ensure!(

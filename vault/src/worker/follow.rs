@@ -54,10 +54,13 @@ pub async fn run_on_cluster(
             Followed::Ended(cluster_job) => return Some(facts_from(facts, &cluster_job)),
             Followed::Rejected(status) => {
                 facts.cluster_job_id = rejected_job_id(&status).or(job.cluster_job_id.clone());
-                let reason = format!(
-                    "{}. It was not run on another model.",
-                    client::rejection_text(&status)
-                );
+                // The result note says the headline and "not run on another model" itself.
+                let nodes = client::node_reasons(&status);
+                let reason = if nodes.is_empty() {
+                    status.message().to_owned()
+                } else {
+                    nodes.join("\n")
+                };
                 return Some(ended(facts, Outcome::Rejected, reason));
             }
             Followed::Refused(status) => {
