@@ -81,3 +81,6 @@ pub fn crash_if(configured: Option<CrashPoint>, point: CrashPoint) {
         std::process::abort();
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -19,14 +19,15 @@ pub fn remove_stray(shared: &Shared, name: &str, claimed_id: &str) {
     {
         return; // not a copy: the claimed note itself, still to be moved by its job
     }
-    let path = shared.folders.path(Folder::Inbox).join(name);
-    match remove_durably(&path) {
-        Ok(_) => {
-            tracing::info!(note = %name, vault_job = %claimed_id, "vault: removed an unchanged copy of a job already taken");
-            shared.status.update(|state| state.strays_removed += 1);
-        }
+    tracing::info!(note = %name, vault_job = %claimed_id, "vault: removing an unchanged copy of a job already taken");
+    remove_stray_copy(shared, name, &shared.folders.path(Folder::Inbox).join(name));
+}
+
+fn remove_stray_copy(shared: &Shared, name: &str, path: &std::path::Path) {
+    match remove_durably(path) {
+        Ok(_) => shared.status.update(|state| state.strays_removed += 1),
         Err(error) => {
-            tracing::warn!(note = %name, %error, "vault: cannot remove a copy of a job already taken");
+            tracing::warn!(note = %name, %error, "vault: cannot remove a copy of a note already handled");
         }
     }
 }
@@ -40,18 +41,32 @@ pub fn move_conflict(
     now_ms: i64,
 ) {
     let from = shared.folders.path(Folder::Inbox).join(name);
+    if shared.ledger.conflict_handled(name, sha).unwrap_or(false) {
+        // This very copy was set aside before and came back (Syncthing): told once already.
+        remove_stray_copy(shared, name, &from);
+        return;
+    }
     let conflicts = shared.folders.path(Folder::Conflicts);
     let short = sha.get(..8).unwrap_or(sha);
     let mut placed = move_no_replace(&from, &conflicts.join(name));
     if matches!(placed, Ok(Placed::AlreadyThere)) {
         placed = move_no_replace(&from, &conflicts.join(with_id(name, short)));
     }
-    if let Err(error) = placed {
-        tracing::warn!(note = %name, %error, "vault: cannot move a conflicting note to conflicts/");
-        shared
-            .status
-            .error(format!("cannot move {name} to conflicts/: {error}"));
-        return;
+    match placed {
+        Ok(Placed::Placed) => {}
+        // Removed since the scan read it: nothing left to set aside.
+        Ok(Placed::SourceGone) => return,
+        Ok(Placed::AlreadyThere) | Err(_) => {
+            let error = placed.err().map_or_else(
+                || "both names are taken in conflicts/".to_owned(),
+                |error| error.to_string(),
+            );
+            tracing::warn!(note = %name, %error, "vault: cannot move a conflicting note to conflicts/");
+            shared
+                .status
+                .error(format!("cannot move {name} to conflicts/: {error}"));
+            return;
+        }
     }
     if let Err(error) = shared.ledger.record_conflict(name, sha, now_ms) {
         tracing::warn!(note = %name, %error, "vault: cannot record a conflict");
@@ -76,3 +91,6 @@ pub fn move_conflict(
     };
     super::notices::hand_over(shared, &format!("vault-conflict:{name}:{sha}"), notice);
 }
+
+#[cfg(test)]
+mod tests;

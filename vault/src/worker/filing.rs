@@ -98,3 +98,6 @@ fn filed_properties(job: &VaultJob) -> Vec<(&'static str, String)> {
     }
     properties
 }
+
+#[cfg(test)]
+mod tests;

@@ -67,3 +67,6 @@ pub fn record(shared: &Shared, job: &VaultJob) -> bool {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -15,3 +15,6 @@ pub fn hand_over(shared: &Shared, key: &str, notice: Notice) {
             .error(format!("cannot send a Discord notice: {error}"));
     }
 }
+
+#[cfg(test)]
+mod tests;

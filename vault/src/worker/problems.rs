@@ -11,3 +11,6 @@ pub fn problem_line(problem: &NoteProblem) -> String {
     };
     format!("{place}{}", problem.message)
 }
+
+#[cfg(test)]
+mod tests;

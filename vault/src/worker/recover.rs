@@ -30,3 +30,6 @@ pub async fn unfinished(shared: &Arc<Shared>) -> Vec<VaultJob> {
     })
     .await
 }
+
+#[cfg(test)]
+mod tests;

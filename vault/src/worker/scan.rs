@@ -135,3 +135,6 @@ pub fn scan_inbox(shared: &Shared, settler: &mut Settler, now_ms: i64) -> Result
     crate::metrics::inbox(settling, drafts);
     Ok(scan)
 }
+
+#[cfg(test)]
+mod tests;

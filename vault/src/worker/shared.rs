@@ -43,3 +43,6 @@ pub async fn blocking<T: Send + 'static>(
         Err(error) => std::panic::resume_unwind(error.into_panic()),
     }
 }
+
+#[cfg(test)]
+pub(crate) mod tests;

@@ -73,3 +73,6 @@ fn summary_prompt(instructions: &str, linked: &[super::linked::LinkedNote]) -> S
     }
     prompt
 }
+
+#[cfg(test)]
+mod tests;

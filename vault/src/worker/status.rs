@@ -92,3 +92,6 @@ impl WorkerStatus {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -83,3 +83,6 @@ pub fn with_id(name: &str, id: &str) -> String {
     let stem = name.strip_suffix(".md").unwrap_or(name);
     format!("{stem} ({id}).md")
 }
+
+#[cfg(test)]
+mod tests;

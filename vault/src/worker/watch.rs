@@ -56,3 +56,6 @@ impl Wakes {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;
