@@ -7,7 +7,9 @@ use crate::result_note::Outcome;
 
 /// How far a claimed job has come; each stage's effect is done before the ledger says so, and
 /// redoing a stage's effect is harmless (create-only and no-replace writes).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
     /// In the ledger; the note may still be in `inbox/`.

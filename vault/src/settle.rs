@@ -16,5 +16,8 @@ pub struct Fingerprint {
 pub enum Settling {
     Settled,
     /// Unchanged since `since_ms`; settled at `ready_at_ms` if nothing changes.
-    Waiting { since_ms: i64, ready_at_ms: i64 },
+    Waiting {
+        since_ms: i64,
+        ready_at_ms: i64,
+    },
 }
