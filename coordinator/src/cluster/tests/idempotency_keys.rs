@@ -25,7 +25,10 @@ fn davas() -> Harness {
 async fn a_replay_of_an_active_job_watches_it_and_makes_no_new_job() {
     let mut harness = davas();
     let first = harness.submit_spec(keyed(QWEN, "vault:1"), false).unwrap();
-    assert_eq!(harness.assigned("davas"), std::slice::from_ref(&first.job.id));
+    assert_eq!(
+        harness.assigned("davas"),
+        std::slice::from_ref(&first.job.id)
+    );
     harness.started("davas", &first.job.id);
     let again = harness
         .submit_outcome(keyed(QWEN, "vault:1"), true)
