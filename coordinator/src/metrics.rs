@@ -19,7 +19,9 @@ use std::sync::{Arc, Mutex, OnceLock};
 use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
 use proto::v1::{ModelAvailability, Node};
 
-pub use job_metrics::{record_agent_attached, record_job_end, record_rejection};
+pub use job_metrics::{
+    record_agent_attached, record_idempotent_replay, record_job_end, record_rejection,
+};
 pub use spend_metrics::{record_spend, record_spend_amendment};
 
 /// Histogram buckets for every `_seconds` metric: from a few milliseconds (routing, queueing)

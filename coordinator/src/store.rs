@@ -1,7 +1,8 @@
 //! Durable job history: every job, with its state, reason, timings and output, kept under
 //! `data_dir` so a coordinator restart loses nothing. Behind a trait with an in-memory and an
 //! on-disk (redb) implementation that pass one contract test. Beside the jobs, each keeps the
-//! usage ledger (`ledger`), written in the same transaction as the job's end.
+//! usage ledger (`ledger`), written in the same transaction as the job's end, and an index of
+//! idempotency keys, written in the same transaction as the job's first record.
 
 pub mod ledger;
 mod memory;
@@ -73,6 +74,9 @@ pub trait JobStore: Send + Sync + 'static {
     /// Writes (inserts or replaces) jobs in one durable transaction.
     fn put_all(&self, jobs: &[Job]) -> Result<(), StoreError>;
     fn get(&self, id: &str) -> Result<Option<Job>, StoreError>;
+    /// The job submitted with `idempotency_key` (`JobSpec.idempotency_key`), from an index
+    /// written in the same transaction as the job; the first job written with a key keeps it.
+    fn job_with_key(&self, idempotency_key: &str) -> Result<Option<Job>, StoreError>;
     /// The first `limit` ids (in order) that start with `prefix`: a range scan, not a walk
     /// over every job.
     fn ids_with_prefix(&self, prefix: &str, limit: usize) -> Result<Vec<String>, StoreError>;
@@ -83,6 +87,14 @@ pub trait JobStore: Send + Sync + 'static {
     /// What the jobs that ran used and cost over the query's range, from the usage ledger
     /// (`budgets` left empty: they are the cluster's to fill in).
     fn usage(&self, query: &UsageQuery) -> Result<UsageReport, StoreError>;
+}
+
+/// The job's idempotency key, when it was submitted with one.
+fn idempotency_key(job: &Job) -> Option<&str> {
+    job.spec
+        .as_ref()
+        .map(|spec| spec.idempotency_key.as_str())
+        .filter(|key| !key.is_empty())
 }
 
 pub fn is_terminal(state: i32) -> bool {

@@ -36,7 +36,7 @@ pub enum ClusterEvent {
         /// Subscribe the caller to the job's events at once (`SubmitAndWatch`), so that
         /// nothing it does before the caller is told is missed.
         watch: bool,
-        reply: Reply<Result<Submitted, Box<Rejected>>>,
+        reply: Reply<SubmitOutcome>,
     },
     Watch {
         id: String,
@@ -66,6 +66,10 @@ pub enum ClusterEvent {
         reply: Reply<Vec<BudgetUse>>,
     },
 }
+
+/// What a submit answers: a job accepted (or, for a known idempotency key, the job the key
+/// made), a rejection, or an error (`IdempotencyKeyReused`, the store).
+pub type SubmitOutcome = Result<Result<Submitted, Box<Rejected>>, JobError>;
 
 /// A job accepted and queued; `durable` says when its record is on disk.
 pub struct Submitted {
@@ -113,6 +117,12 @@ pub enum JobError {
     AlreadyEnded { id: String, state: String },
     #[error("job store: {0}")]
     Store(String),
+    /// A submit's idempotency key made a job with another request (`same_request`).
+    #[error(
+        "idempotency key {key} was used for job {job_id} with a different request; use a new \
+         key for a new request"
+    )]
+    IdempotencyKeyReused { key: String, job_id: String },
     #[error("the coordinator is shutting down")]
     ShuttingDown,
 }

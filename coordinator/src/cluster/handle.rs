@@ -97,7 +97,7 @@ impl ClusterHandle {
             reply,
         })
         .await
-        .ok_or(JobError::ShuttingDown)
+        .unwrap_or(Err(JobError::ShuttingDown))
     }
 
     pub async fn watch(&self, id: String) -> Result<JobWatch, JobError> {

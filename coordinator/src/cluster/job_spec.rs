@@ -2,7 +2,10 @@
 
 use proto::v1::{JobKind, JobSpec};
 
+use key_and_source::validate_key_and_source;
 use model_options::validate_options;
+
+pub use key_and_source::{MAX_IDEMPOTENCY_KEY_BYTES, MAX_SOURCE_BYTES};
 
 /// Why a job spec cannot be accepted; the message says what to change.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -84,6 +87,7 @@ pub fn validate_job_spec(
     if let Some(options) = &spec.options {
         validate_options(options)?;
     }
+    validate_key_and_source(&spec)?;
     Ok(spec)
 }
 
@@ -96,6 +100,7 @@ pub fn canonical_model_name(name: &str) -> String {
     }
 }
 
+mod key_and_source;
 mod model_options;
 #[cfg(test)]
 mod tests;

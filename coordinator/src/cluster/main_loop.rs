@@ -10,6 +10,7 @@ use tokio_util::sync::CancellationToken;
 
 use super::active_job::ActiveJob;
 use super::events::ClusterEvent;
+use super::idempotency_keys::IdempotencyKeys;
 use super::job_spend::JobSpend;
 use super::node::NodeEntry;
 use super::recent_jobs::RecentJobs;
@@ -31,6 +32,9 @@ pub struct Cluster {
     pub(super) heartbeat_timeout: Duration,
     pub(super) jobs: HashMap<String, ActiveJob>,
     pub(super) recent: RecentJobs,
+    /// Idempotency key -> job id for the keys this process submitted (the store's index may
+    /// lag behind by a commit).
+    pub(super) idempotency_keys: IdempotencyKeys,
     pub(super) store: Arc<dyn JobStore>,
     pub(super) writer: StoreWriter,
     pub(super) ids: JobIdGenerator,
@@ -68,6 +72,7 @@ impl Cluster {
             heartbeat_timeout: config.heartbeat_timeout,
             jobs: HashMap::new(),
             recent: RecentJobs::default(),
+            idempotency_keys: IdempotencyKeys::default(),
             store,
             writer,
             ids: JobIdGenerator::default(),

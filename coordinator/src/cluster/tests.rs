@@ -5,6 +5,7 @@
 mod consistency;
 mod every_event;
 mod harness;
+mod idempotency_keys;
 mod node_loss;
 mod properties;
 mod provider_nodes;

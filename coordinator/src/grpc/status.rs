@@ -59,6 +59,7 @@ pub fn job_error_status(error: JobError) -> Status {
     let code = match &error {
         JobError::NotFound(_) | JobError::NodeNotFound { .. } => Code::NotFound,
         JobError::AlreadyEnded { .. } => Code::FailedPrecondition,
+        JobError::IdempotencyKeyReused { .. } => Code::AlreadyExists,
         JobError::Store(_) => Code::Internal,
         JobError::ShuttingDown => Code::Unavailable,
     };

@@ -25,7 +25,9 @@ impl From<JobError> for ApiError {
     fn from(error: JobError) -> Self {
         let status = match &error {
             JobError::NotFound(_) | JobError::NodeNotFound { .. } => StatusCode::NOT_FOUND,
-            JobError::AlreadyEnded { .. } => StatusCode::CONFLICT,
+            JobError::AlreadyEnded { .. } | JobError::IdempotencyKeyReused { .. } => {
+                StatusCode::CONFLICT
+            }
             JobError::Store(_) => StatusCode::INTERNAL_SERVER_ERROR,
             JobError::ShuttingDown => StatusCode::SERVICE_UNAVAILABLE,
         };

@@ -39,6 +39,10 @@ pub(super) fn describe() {
         "Tokens Ollama generated (eval_count), by model and node."
     );
     describe_counter!(
+        "llm_runner_idempotent_replays_total",
+        "Submits answered with the job their idempotency key made before, instead of a new job."
+    );
+    describe_counter!(
         "llm_runner_agent_connections_total",
         "Agent streams accepted, by node (more than one means reconnects)."
     );
@@ -75,6 +79,11 @@ fn with_series(record: impl FnOnce(&mut JobSeries)) {
         }
         None => record(&mut JobSeries::default()),
     }
+}
+
+/// Records a submit answered with the job its idempotency key made before.
+pub fn record_idempotent_replay() {
+    counter!("llm_runner_idempotent_replays_total").increment(1);
 }
 
 pub fn record_agent_attached(node: &str) {

@@ -5,7 +5,7 @@ use proto::v1::{
     NodeAvailability, NodeIneligibility, NodeState, OllamaStats,
 };
 
-use super::{Metrics, record_job_end, record_rejection};
+use super::{Metrics, record_idempotent_replay, record_job_end, record_rejection};
 
 #[test]
 fn jobs_rejections_and_the_cluster_view_are_exposed() {
@@ -172,5 +172,27 @@ fn a_cost_label_value_is_escaped_as_the_exposition_format_asks() {
     assert_eq!(
         super::spend_metrics::label_value("a\\b\"c\nd"),
         "a\\\\b\\\"c\\nd"
+    );
+}
+
+/// The replays counted so far, as the exposition shows them (0 before the first).
+fn replays(text: &str) -> u64 {
+    text.lines()
+        .find_map(|line| line.strip_prefix("llm_runner_idempotent_replays_total "))
+        .map_or(0, |value| value.trim().parse().unwrap())
+}
+
+#[test]
+fn idempotent_replays_are_counted_and_described() {
+    let metrics = Metrics::install().unwrap();
+    let before = replays(&metrics.render(&[], &[]));
+    record_idempotent_replay();
+    record_idempotent_replay();
+    let text = metrics.render(&[], &[]);
+    // Other tests of this binary may replay too when run in one process: at least these two.
+    assert!(replays(&text) >= before + 2, "{text}");
+    assert!(
+        text.contains("# HELP llm_runner_idempotent_replays_total"),
+        "{text}"
     );
 }

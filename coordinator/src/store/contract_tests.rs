@@ -131,6 +131,66 @@ fn check_prefix_contract(store: &dyn JobStore) {
     ));
 }
 
+fn keyed(id: &str, key: &str, state: JobState) -> Job {
+    let mut job = job(id, "qwen2.5:14b", "homelab", state);
+    if let Some(spec) = job.spec.as_mut() {
+        spec.idempotency_key = key.to_owned();
+    }
+    job
+}
+
+/// A key finds the latest record of the first job written with it; other jobs never take it.
+fn check_idempotency_key_contract(store: &dyn JobStore) {
+    store
+        .put_all(&[
+            keyed("K1", "vault:01KB", JobState::Queued),
+            keyed("K2", "", JobState::Queued),
+            keyed("K3", "vault:02KB", JobState::Rejected),
+        ])
+        .unwrap();
+    assert_eq!(store.job_with_key("vault:01KB").unwrap().unwrap().id, "K1");
+    assert_eq!(store.job_with_key("vault:02KB").unwrap().unwrap().id, "K3");
+    assert!(store.job_with_key("vault:03KB").unwrap().is_none());
+    assert!(
+        store.job_with_key("").unwrap().is_none(),
+        "no key is no key"
+    );
+    store
+        .put_all(&[
+            keyed("K1", "vault:01KB", JobState::Succeeded),
+            keyed("K4", "vault:01KB", JobState::Queued),
+        ])
+        .unwrap();
+    let first = store.job_with_key("vault:01KB").unwrap().unwrap();
+    assert_eq!(first.id, "K1", "the first job keeps its key");
+    assert_eq!(first.state, JobState::Succeeded as i32, "its latest record");
+}
+
+#[test]
+fn memory_store_keeps_the_idempotency_key_contract() {
+    check_idempotency_key_contract(&MemoryJobStore::default());
+}
+
+#[test]
+fn redb_store_keeps_the_idempotency_key_contract_after_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let store = RedbJobStore::open(dir.path()).unwrap();
+        check_idempotency_key_contract(&store);
+    }
+    let reopened = RedbJobStore::open(dir.path()).unwrap();
+    let first = reopened.job_with_key("vault:01KB").unwrap().unwrap();
+    assert_eq!(
+        (first.id.as_str(), first.state),
+        ("K1", JobState::Succeeded as i32)
+    );
+    assert_eq!(
+        reopened.job_with_key("vault:02KB").unwrap().unwrap().id,
+        "K3"
+    );
+    assert!(reopened.job_with_key("vault:03KB").unwrap().is_none());
+}
+
 #[test]
 fn memory_store_keeps_the_prefix_contract() {
     check_prefix_contract(&MemoryJobStore::default());

@@ -1,6 +1,6 @@
 //! The in-memory job store, for tests and `runner dev --ephemeral`-style uses.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Mutex;
 
 use proto::v1::{Job, UsageReport};
@@ -18,6 +18,8 @@ pub struct MemoryJobStore {
 #[derive(Debug, Default)]
 struct MemoryState {
     jobs: BTreeMap<String, Job>,
+    /// Idempotency key -> the id of the first job written with it.
+    ids_by_idempotency_key: HashMap<String, String>,
     ledger: MemoryLedger,
 }
 
@@ -36,6 +38,12 @@ impl JobStore for MemoryJobStore {
         let mut state = self.state();
         for job in jobs {
             record(&mut state.ledger, job)?;
+            if let Some(key) = super::idempotency_key(job) {
+                state
+                    .ids_by_idempotency_key
+                    .entry(key.to_owned())
+                    .or_insert_with(|| job.id.clone());
+            }
             state.jobs.insert(job.id.clone(), job.clone());
         }
         Ok(())
@@ -47,6 +55,15 @@ impl JobStore for MemoryJobStore {
 
     fn get(&self, id: &str) -> Result<Option<Job>, StoreError> {
         Ok(self.state().jobs.get(id).cloned())
+    }
+
+    fn job_with_key(&self, idempotency_key: &str) -> Result<Option<Job>, StoreError> {
+        let state = self.state();
+        Ok(state
+            .ids_by_idempotency_key
+            .get(idempotency_key)
+            .and_then(|id| state.jobs.get(id))
+            .cloned())
     }
 
     fn ids_with_prefix(&self, prefix: &str, limit: usize) -> Result<Vec<String>, StoreError> {

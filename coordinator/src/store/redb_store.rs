@@ -12,6 +12,9 @@ use super::{JobFilter, JobStore, StoreError, is_terminal};
 use crate::usage::{UsageQuery, usage_report};
 
 const JOBS: TableDefinition<&str, &[u8]> = TableDefinition::new("jobs");
+/// Idempotency key -> the id of the first job written with it (`JobStore::job_with_key`).
+const JOBS_BY_IDEMPOTENCY_KEY: TableDefinition<&str, &str> =
+    TableDefinition::new("jobs_by_idempotency_key");
 
 #[derive(Debug)]
 pub struct RedbJobStore {
@@ -23,6 +26,7 @@ impl RedbJobStore {
     pub fn open(data_dir: &Path) -> Result<Self, StoreError> {
         let database = datafile::open_redb(data_dir, "jobs.redb", |transaction| {
             transaction.open_table(JOBS)?;
+            transaction.open_table(JOBS_BY_IDEMPOTENCY_KEY)?;
             create_ledger_tables(transaction)
         })
         .map_err(|error| match error.source {
@@ -48,9 +52,18 @@ impl JobStore for RedbJobStore {
         let transaction = self.database.begin_write().map_err(redb::Error::from)?;
         {
             let mut table = transaction.open_table(JOBS).map_err(redb::Error::from)?;
+            let mut keys = transaction
+                .open_table(JOBS_BY_IDEMPOTENCY_KEY)
+                .map_err(redb::Error::from)?;
             let mut ledger = RedbLedgerWrite::open(&transaction)?;
             for job in jobs {
                 record(&mut ledger, job)?;
+                if let Some(key) = super::idempotency_key(job)
+                    && keys.get(key).map_err(redb::Error::from)?.is_none()
+                {
+                    keys.insert(key, job.id.as_str())
+                        .map_err(redb::Error::from)?;
+                }
                 table
                     .insert(job.id.as_str(), job.encode_to_vec().as_slice())
                     .map_err(redb::Error::from)?;
@@ -63,6 +76,22 @@ impl JobStore for RedbJobStore {
     fn get(&self, id: &str) -> Result<Option<Job>, StoreError> {
         let transaction = self.database.begin_read().map_err(redb::Error::from)?;
         let table = transaction.open_table(JOBS).map_err(redb::Error::from)?;
+        let found = table.get(id).map_err(redb::Error::from)?;
+        found
+            .map(|value| Self::decode(id, value.value()))
+            .transpose()
+    }
+
+    fn job_with_key(&self, idempotency_key: &str) -> Result<Option<Job>, StoreError> {
+        let transaction = self.database.begin_read().map_err(redb::Error::from)?;
+        let keys = transaction
+            .open_table(JOBS_BY_IDEMPOTENCY_KEY)
+            .map_err(redb::Error::from)?;
+        let Some(id) = keys.get(idempotency_key).map_err(redb::Error::from)? else {
+            return Ok(None);
+        };
+        let table = transaction.open_table(JOBS).map_err(redb::Error::from)?;
+        let id = id.value();
         let found = table.get(id).map_err(redb::Error::from)?;
         found
             .map(|value| Self::decode(id, value.value()))

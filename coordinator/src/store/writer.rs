@@ -33,7 +33,8 @@ pub struct WriterFailed {
 }
 
 struct Write {
-    job: Job,
+    /// `None` for a barrier: `durable` hears once everything sent before it is on disk.
+    job: Option<Job>,
     durable: Option<Durable>,
 }
 
@@ -60,11 +61,28 @@ impl StoreWriter {
 
     /// Queues a record; `durable` (when given) hears when it is on disk, or why not.
     pub fn write(&self, job: Job, durable: Option<Durable>) {
-        if let Err(unsent) = self.sender.send(Write { job, durable }) {
+        let job_id = job.id.clone();
+        let write = Write {
+            job: Some(job),
+            durable,
+        };
+        if self.sender.send(write).is_err() {
             // The writer has stopped (shutdown, or a failed commit that is stopping the
             // coordinator); `durable` is dropped, so a waiting submitter hears of it too.
-            tracing::warn!(job_id = %unsent.0.job.id, "job record not written: the job store writer has stopped");
+            tracing::warn!(job_id = %job_id, "job record not written: the job store writer has stopped");
         }
+    }
+
+    /// `durable` hears once every record sent before this call is on disk, or why not: how a
+    /// replayed submit answers only once the first submit's record is durable, without
+    /// writing it again.
+    pub fn after_pending(&self, durable: Durable) {
+        let barrier = Write {
+            job: None,
+            durable: Some(durable),
+        };
+        // A stopped writer drops `durable`, and its waiter hears of it.
+        let _ = self.sender.send(barrier);
     }
 }
 
@@ -83,10 +101,13 @@ fn write_until_closed(
         let mut waiting = Vec::new();
         for write in batch {
             waiting.extend(write.durable);
-            latest.insert(write.job.id.clone(), write.job);
+            if let Some(job) = write.job {
+                latest.insert(job.id.clone(), job);
+            }
         }
         let jobs: Vec<Job> = latest.into_values().collect();
-        if let Err(source) = store.put_all(&jobs) {
+        // A batch of barriers alone has nothing to commit: what came before is on disk.
+        if let Err(source) = store_unless_empty(store.as_ref(), &jobs) {
             let failed = WriterFailed {
                 records: jobs.len(),
                 source,
@@ -100,6 +121,13 @@ fn write_until_closed(
         }
     }
     Ok(())
+}
+
+fn store_unless_empty(store: &dyn JobStore, jobs: &[Job]) -> Result<(), StoreError> {
+    if jobs.is_empty() {
+        return Ok(());
+    }
+    store.put_all(jobs)
 }
 
 /// After a failed commit, everyone waiting — in this batch or still queued — hears why their

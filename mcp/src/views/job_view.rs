@@ -16,6 +16,10 @@ pub struct JobView {
     pub kind: String,
     /// The model the job named; it runs on exactly this model or not at all.
     pub model: String,
+    /// Where the job came from when it was not a direct call, e.g.
+    /// `vault: Runner/inbox/why-sky.md` (a vault note) or `schedule: briefing`.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub source: String,
     /// `queued`, `running`, `succeeded`, `failed`, `cancelled` or `rejected`.
     pub state: String,
     /// Why the job failed, was cancelled or was rejected.
@@ -121,6 +125,7 @@ impl From<&Job> for JobView {
             id: job.id.clone(),
             kind: words::job_kind(kind as i32).to_owned(),
             model: spec.model,
+            source: spec.source,
             state: words::job_state(job.state).to_owned(),
             reason: job.reason.clone(),
             node: job.node.clone(),

@@ -101,7 +101,10 @@ impl From<client::ConnectError> for ClientError {
 /// The exit code for a status the coordinator answered with.
 pub fn exit_for_status(status: &Status) -> ClientExit {
     match status.code() {
-        Code::InvalidArgument | Code::OutOfRange => ClientExit::InvalidArgument,
+        // ALREADY_EXISTS: an idempotency key given again with a different request.
+        Code::InvalidArgument | Code::OutOfRange | Code::AlreadyExists => {
+            ClientExit::InvalidArgument
+        }
         Code::FailedPrecondition => ClientExit::Rejected,
         // UNAVAILABLE with a precondition failure is a rejection because every candidate node
         // is unhealthy; without one it is the coordinator (or the way to it) that is down.

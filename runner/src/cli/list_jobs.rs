@@ -54,18 +54,26 @@ fn list_request(args: &ListJobsArgs) -> ListJobsRequest {
 
 /// The table; ids are cut to the shortest prefix (8 characters or more) that tells the listed
 /// jobs apart, which every command taking an id accepts, unless `wide`. In `width` characters
-/// a line (`None`: all of it): TTFT, then TOTAL give way, then the reason is cut (`runner job ID`
-/// shows all of it).
+/// a line (`None`: all of it): TTFT, then TOTAL, then FROM give way, then the reason is cut
+/// (`runner job ID` shows all of it). FROM, where a job came from (`vault`; all of its source
+/// when `wide`), is there only when a listed job has a source.
 pub fn jobs_table(
     response: &ListJobsResponse,
     now_ms: i64,
     wide: bool,
     width: Option<usize>,
 ) -> String {
-    let mut table = Table::new(&[
-        "ID", "STATE", "MODEL", "NODE", "AGE", "TTFT", "TOTAL", "REASON",
-    ])
-    .optional(&["TTFT", "TOTAL"]);
+    let with_sources = response.jobs.iter().any(|job| !source(job).is_empty());
+    let headers: &[&'static str] = if with_sources {
+        &[
+            "ID", "STATE", "MODEL", "NODE", "FROM", "AGE", "TTFT", "TOTAL", "REASON",
+        ]
+    } else {
+        &[
+            "ID", "STATE", "MODEL", "NODE", "AGE", "TTFT", "TOTAL", "REASON",
+        ]
+    };
+    let mut table = Table::new(headers).optional(&["TTFT", "TOTAL", "FROM"]);
     let ids: Vec<&str> = response.jobs.iter().map(|job| job.id.as_str()).collect();
     let id_width = if wide {
         usize::MAX
@@ -75,6 +83,9 @@ pub fn jobs_table(
     for job in &response.jobs {
         let mut row = job_row(job, now_ms);
         row[0] = job.id.chars().take(id_width).collect();
+        if with_sources {
+            row.insert(4, source_marker(source(job), wide));
+        }
         table.push_row(row);
     }
     table.render_within(width)
@@ -91,6 +102,25 @@ pub fn unique_prefix_len(ids: &[&str]) -> usize {
         })
         .unwrap_or(longest)
 }
+
+fn source(job: &Job) -> &str {
+    job.spec.as_ref().map_or("", |spec| spec.source.as_str())
+}
+
+/// `vault` for `vault: Runner/inbox/why-sky.md`: what kind of source, short enough for a
+/// column (at most [`SOURCE_MARKER_CHARS`]); all of it when `wide`, `-` for a direct call.
+fn source_marker(source: &str, wide: bool) -> String {
+    if wide {
+        return or_dash(source);
+    }
+    let kind = source
+        .split_once(':')
+        .map_or(source, |(kind, _)| kind)
+        .trim();
+    or_dash(&kind.chars().take(SOURCE_MARKER_CHARS).collect::<String>())
+}
+
+const SOURCE_MARKER_CHARS: usize = 12;
 
 /// Short ids are at least this long (the coordinator resolves prefixes of 6 or more).
 const MIN_ID_PREFIX: usize = 8;

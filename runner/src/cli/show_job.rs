@@ -1,4 +1,4 @@
-//! `runner job ID`: one job in full (state, reason, where and on which model it ran, timings,
+//! `runner job ID`: one job in full (state, reason, its source, where and on which model it ran, timings,
 //! token counts and cost, its trace id, input, output, and why each node refused it) or `--json`;
 //! `--follow` streams a queued or running job's output to its end instead.
 
@@ -66,6 +66,8 @@ pub fn job_details(job: &Job, now_ms: i64) -> String {
     field("state", job_state_name(job.state));
     field("reason", &job.reason);
     field("kind", job_kind_name(spec.kind));
+    // Where a job that was not a direct call came from: "vault: Runner/inbox/why-sky.md".
+    field("source", &spec.source);
     field("model", &spec.model);
     field("served by", &served_by(job));
     // Zero attempts: the job never ran (rejected, or still queued).

@@ -62,6 +62,8 @@ fn facts(job: &Job, now_ms: i64) -> Markup {
     let at = |ms: i64| (ms > 0).then(|| format!("{} ({})", time_of_day(ms), ago(ms, now_ms)));
     let rows: Vec<(&str, Option<String>)> = vec![
         ("Kind", Some(client::words::job_kind(spec.kind).to_owned())),
+        // Where a job that was not a direct call came from: a vault note, a schedule.
+        ("Source", non_empty(spec.source.clone())),
         ("Model", Some(spec.model.clone())),
         ("Node", (!job.node.is_empty()).then(|| job.node.clone())),
         (

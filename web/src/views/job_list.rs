@@ -93,7 +93,7 @@ fn job_row(job: &Job, now_ms: i64) -> Markup {
             td { (spec.model) }
             td { (job.node) }
             td.num { (ago(job.created_at_ms, now_ms)) }
-            td { (client::words::job_kind(spec.kind)) }
+            td { (client::words::job_kind(spec.kind)) @if !spec.source.is_empty() { div.row-source { (spec.source) } } }
             td.num { (timings.time_to_first_token_ms.map(millis).unwrap_or_default()) }
             td.num { (timings.total_ms.map(millis).unwrap_or_default()) }
         }

@@ -6,7 +6,7 @@ use telemetry::TraceCarrier;
 use tokio::sync::oneshot;
 
 use crate::cluster::active_job::ActiveJob;
-use crate::cluster::events::{Rejected, Submitted};
+use crate::cluster::events::{Rejected, SubmitOutcome, Submitted};
 use crate::cluster::job_spans::JobSpans;
 use crate::cluster::main_loop::Cluster;
 use crate::cluster::routing::{RouteDecision, rejection_is_transient, retry_wait_ms, route};
@@ -18,10 +18,32 @@ impl Cluster {
         mut spec: JobSpec,
         client_trace_context: &TraceCarrier,
         watch: bool,
-    ) -> Result<Submitted, Box<Rejected>> {
+    ) -> SubmitOutcome {
         if let Some(known) = self.provider_name_for(&spec.model) {
             spec.model = known;
         }
+        if let Some(replayed) = self.replay(&spec, watch) {
+            return replayed;
+        }
+        let key = spec.idempotency_key.clone();
+        let outcome = self.submit_new(spec, client_trace_context, watch);
+        if !key.is_empty() {
+            let job_id = match &outcome {
+                Ok(submitted) => submitted.job.id.clone(),
+                Err(rejected) => rejected.job.id.clone(),
+            };
+            self.idempotency_keys.remember(key, job_id);
+        }
+        Ok(outcome)
+    }
+
+    /// A job for a spec no earlier submit answers: routed and placed, or rejected.
+    fn submit_new(
+        &mut self,
+        spec: JobSpec,
+        client_trace_context: &TraceCarrier,
+        watch: bool,
+    ) -> Result<Submitted, Box<Rejected>> {
         let now = self.clock.now_ms();
         let retries = spec.retries;
         let mut job = Job {
@@ -124,7 +146,7 @@ impl Cluster {
     }
 
     /// True when the model is routed or on some node's last known list (`ListModels` lists it).
-    fn model_is_listed(&self, model: &str) -> bool {
+    pub(super) fn model_is_listed(&self, model: &str) -> bool {
         self.routes.contains_key(model)
             || self
                 .nodes

@@ -18,8 +18,8 @@ use crate::clock::ManualClock;
 use crate::cluster::events::{Reply, Submitted};
 use crate::cluster::routing::{candidates, ineligibility_code};
 use crate::cluster::{
-    Cluster, ClusterEvent, JobError, JobWatch, OutboundStream, Rejected, new_cluster_with_clock,
-    outbound_channel,
+    Cluster, ClusterEvent, JobError, JobWatch, OutboundStream, Rejected, SubmitOutcome,
+    new_cluster_with_clock, outbound_channel,
 };
 use crate::config::{CoordinatorConfig, LogFormat, NodeConfig, SpendConfig};
 use crate::store::{JobStore, MemoryJobStore, StoreWriter};
@@ -270,12 +270,9 @@ impl Harness {
             })
             .map(|node| node.name.clone())
             .collect();
-        let outcome = self.ask(|reply| ClusterEvent::Submit {
-            spec,
-            trace_context: telemetry::TraceCarrier::new(),
-            watch,
-            reply,
-        });
+        let outcome = self
+            .submit_outcome(spec, watch)
+            .unwrap_or_else(|error| panic!("the submit of {model} failed: {error}"));
         match &outcome {
             Ok(submitted) => assert!(
                 eligible_before.contains(&submitted.job.node),
@@ -291,6 +288,17 @@ impl Harness {
             }
         }
         outcome
+    }
+
+    /// Submits `spec` and returns the loop's whole answer, a refusal (`JobError`) included;
+    /// no routing check, since a replayed job was routed before.
+    pub fn submit_outcome(&mut self, spec: JobSpec, watch: bool) -> SubmitOutcome {
+        self.ask(|reply| ClusterEvent::Submit {
+            spec,
+            trace_context: telemetry::TraceCarrier::new(),
+            watch,
+            reply,
+        })
     }
 
     pub fn submit(&mut self, model: &str, retries: u32) -> Result<Submitted, Box<Rejected>> {

@@ -57,6 +57,18 @@ fn job_errors_map_to_codes_that_say_what_happened() {
         state: "succeeded".into(),
     };
     assert_eq!(job_error_status(ended).code(), Code::FailedPrecondition);
+    let reused = job_error_status(JobError::IdempotencyKeyReused {
+        key: "vault:01KB".into(),
+        job_id: "01KB3ZQ4T8".into(),
+    });
+    assert_eq!(reused.code(), Code::AlreadyExists);
+    assert!(
+        reused.message().starts_with(
+            "idempotency key vault:01KB was used for job 01KB3ZQ4T8 with a different request"
+        ),
+        "{}",
+        reused.message()
+    );
 }
 
 #[test]

@@ -20,6 +20,9 @@ impl JobStore for FullDiskJobStore {
     fn get(&self, _id: &str) -> Result<Option<Job>, StoreError> {
         Ok(None)
     }
+    fn job_with_key(&self, _key: &str) -> Result<Option<Job>, StoreError> {
+        Ok(None)
+    }
     fn ids_with_prefix(&self, _prefix: &str, _limit: usize) -> Result<Vec<String>, StoreError> {
         Ok(Vec::new())
     }
@@ -62,4 +65,38 @@ async fn a_failed_commit_tells_the_submitter_and_ends_the_writer_with_the_reason
         answer.await.is_err(),
         "a record after the failure was reported durable"
     );
+}
+
+#[tokio::test]
+async fn a_barrier_is_told_once_every_record_before_it_is_stored() {
+    let store = Arc::new(crate::store::MemoryJobStore::default());
+    let (writer, handle) = StoreWriter::start(store.clone());
+    for index in 0..50 {
+        writer.write(job(&format!("W{index:02}")), None);
+    }
+    let (durable, answer) = tokio::sync::oneshot::channel();
+    writer.after_pending(durable);
+    answer.await.unwrap().unwrap();
+    assert!(
+        store.get("W49").unwrap().is_some(),
+        "the last record before the barrier"
+    );
+    // A barrier with nothing before it is answered too.
+    let (durable, answer) = tokio::sync::oneshot::channel();
+    writer.after_pending(durable);
+    answer.await.unwrap().unwrap();
+    drop(writer);
+    handle.await.unwrap().unwrap();
+}
+
+#[tokio::test]
+async fn a_barrier_behind_a_failed_commit_hears_it_failed() {
+    let (writer, handle) = StoreWriter::start(Arc::new(FullDiskJobStore));
+    writer.write(job("F1"), None);
+    let (durable, answer) = tokio::sync::oneshot::channel();
+    writer.after_pending(durable);
+    // Told the reason when it was in the failed batch or still queued; dropped once the
+    // writer had stopped: never told it is durable.
+    assert!(!matches!(answer.await, Ok(Ok(()))));
+    assert!(handle.await.unwrap().is_err());
 }

@@ -48,7 +48,18 @@ fn a_finished_job_shows_where_it_ran_and_what_it_said() {
     assert_eq!(view.embedding_count, None);
     let json = serde_json::to_value(&view).unwrap();
     assert!(json.get("reason").is_none() && json.get("output_truncated").is_none());
+    assert!(json.get("source").is_none(), "a direct call has no source");
     assert_eq!(json["total_ms"], 990);
+}
+
+#[test]
+fn a_job_from_the_vault_names_its_source() {
+    let mut job = finished_job();
+    if let Some(spec) = job.spec.as_mut() {
+        spec.source = "vault: Runner/inbox/why-sky.md".into();
+    }
+    let json = serde_json::to_value(JobView::from(&job)).unwrap();
+    assert_eq!(json["source"], "vault: Runner/inbox/why-sky.md");
 }
 
 #[test]

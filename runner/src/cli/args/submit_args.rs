@@ -45,6 +45,10 @@ pub struct SubmitArgs {
     /// How often the job may be re-run on another node when its node is lost
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub retries: u32,
+    /// A key for this request (at most 200 bytes): submitting it again, even after a
+    /// coordinator restart, follows the job the first submit made instead of making another
+    #[arg(long, value_name = "KEY")]
+    pub idempotency_key: Option<String>,
     /// Print the job id and return without waiting
     #[arg(long)]
     pub detach: bool,

@@ -33,6 +33,10 @@ fn status_codes_map_to_the_documented_exit_codes() {
         ClientExit::InvalidArgument
     );
     assert_eq!(
+        exit_for_status(&Status::already_exists("key used with another request")),
+        ClientExit::InvalidArgument
+    );
+    assert_eq!(
         exit_for_status(&Status::failed_precondition("ended")),
         ClientExit::Rejected
     );

@@ -169,3 +169,37 @@ fn ids_are_cut_to_the_shortest_prefix_that_tells_them_apart() {
     let wide = jobs_table(&response, 0, true, None);
     assert!(wide.contains("\n01KAAAAAAAAA1BC  "), "{wide}");
 }
+
+#[test]
+fn jobs_with_a_source_get_a_from_column_with_its_kind_or_all_of_it_when_wide() {
+    let job = |id: &str, source: &str| Job {
+        id: id.into(),
+        spec: Some(JobSpec {
+            model: "qwen2.5:14b".into(),
+            source: source.into(),
+            ..Default::default()
+        }),
+        state: JobState::Queued as i32,
+        node: "davas".into(),
+        ..Default::default()
+    };
+    let response = ListJobsResponse {
+        jobs: vec![
+            job("01JC", "vault: Runner/inbox/why-sky.md"),
+            job("01JD", ""),
+        ],
+        next_before_id: String::new(),
+    };
+    let text = jobs_table(&response, 0, false, None);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].contains("NODE   FROM   AGE"), "{text}");
+    assert!(lines[1].contains("davas  vault  "), "{text}");
+    assert!(lines[2].contains("davas  -      "), "{text}");
+    let wide = jobs_table(&response, 0, true, None);
+    assert!(wide.contains("vault: Runner/inbox/why-sky.md"), "{wide}");
+    let without = ListJobsResponse {
+        jobs: vec![job("01JD", "")],
+        next_before_id: String::new(),
+    };
+    assert!(!jobs_table(&without, 0, false, None).contains("FROM"));
+}

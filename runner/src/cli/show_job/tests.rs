@@ -23,6 +23,8 @@ fn a_finished_chat_job_shows_every_field() {
                 keep_alive: Some("5m".into()),
                 ..Default::default()
             }),
+            source: "vault: Runner/inbox/why-sky.md".into(),
+            idempotency_key: "vault:01JA".into(),
             ..Default::default()
         }),
         state: JobState::Succeeded as i32,
@@ -50,6 +52,7 @@ fn a_finished_chat_job_shows_every_field() {
 id         01JA
 state      succeeded
 kind       chat
+source     vault: Runner/inbox/why-sky.md
 model      gemma4:27b
 served by  davas (gemma4:27b)
 attempt    1

@@ -18,6 +18,7 @@ pub fn job_spec_from_args(args: &SubmitArgs, stdin: impl Read) -> Result<JobSpec
         model: args.model.trim().to_owned(),
         options: model_options(&args.options),
         retries: args.retries,
+        idempotency_key: args.idempotency_key.clone().unwrap_or_default(),
         ..Default::default()
     };
     // clap's "input" group guarantees exactly one of prompt, prompt file, messages and embeds.

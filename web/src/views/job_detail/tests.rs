@@ -91,3 +91,27 @@ fn a_finished_job_shows_its_usage_cost_and_ollamas_durations() {
             .contains("<dt>Cost</dt><dd>no price</dd>")
     );
 }
+
+#[test]
+fn a_job_from_the_vault_names_its_source_and_a_direct_call_none() {
+    let from_vault = Job {
+        id: "J4".into(),
+        state: JobState::Succeeded as i32,
+        spec: Some(JobSpec {
+            source: "vault: Runner/inbox/why-sky.md".into(),
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    let text = job_page_body(&from_vault, 0).into_string();
+    assert!(
+        text.contains("<dt>Source</dt><dd>vault: Runner/inbox/why-sky.md</dd>"),
+        "{text}"
+    );
+    let direct = Job {
+        id: "J5".into(),
+        state: JobState::Succeeded as i32,
+        ..Default::default()
+    };
+    assert!(!job_page_body(&direct, 0).into_string().contains("Source"));
+}

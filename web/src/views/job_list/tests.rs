@@ -37,3 +37,32 @@ fn rows_link_to_jobs_and_rejections_show_their_reason() {
     assert!(text.contains(r#"<option value="rejected" selected>"#));
     assert!(text.contains(r#"href="/jobs?before=X""#));
 }
+
+#[test]
+fn a_job_from_the_vault_shows_its_source_under_its_kind() {
+    let job = Job {
+        id: "01KB3ZQ4T8Y0ABCDEFGHJM".into(),
+        state: JobState::Queued as i32,
+        spec: Some(JobSpec {
+            kind: JobKind::Chat as i32,
+            model: "qwen2.5:14b".into(),
+            source: "vault: Runner/inbox/<why>.md".into(),
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    let text = job_list_body(
+        &[job],
+        &JobFilterValues::default(),
+        None,
+        &ClusterView::default(),
+        0,
+    )
+    .into_string();
+    assert!(
+        text.contains(
+            r#"<td>chat<div class="row-source">vault: Runner/inbox/&lt;why&gt;.md</div></td>"#
+        ),
+        "escaped, under the kind: {text}"
+    );
+}

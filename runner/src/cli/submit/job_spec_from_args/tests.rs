@@ -144,3 +144,10 @@ fn system_sets_the_generate_jobs_system_field() {
     assert_eq!(spec.system, "answer in French");
     assert_eq!(spec.prompt, "hi");
 }
+
+#[test]
+fn an_idempotency_key_goes_with_the_spec_and_none_is_empty() {
+    let keyed = spec_for(&["--prompt", "hi", "--idempotency-key", "vault:01KB"]);
+    assert_eq!(keyed.idempotency_key, "vault:01KB");
+    assert_eq!(spec_for(&["--prompt", "hi"]).idempotency_key, "");
+}
