@@ -16,6 +16,7 @@ fn spec(kind: JobKind, options: Option<ModelOptions>) -> JobSpec {
         options,
         retries: 0,
         system: String::new(),
+        ..JobSpec::default()
     }
 }
 
