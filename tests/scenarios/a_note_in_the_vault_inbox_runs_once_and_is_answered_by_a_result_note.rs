@@ -8,7 +8,7 @@
 //! job carries its source note.
 
 use anyhow::{Context, ensure};
-use proto::v1::{JobState, ListJobsRequest, NodeState};
+use proto::v1::{JobState, NodeState};
 use serde_json::Value;
 use tests::cluster::{
     NodeSpec, Patience, TestCluster, alerting_spec, distinctive_webhook_token, wait_for_title,
@@ -183,16 +183,7 @@ async fn a_note_in_the_vault_inbox_runs_once_and_is_answered_by_a_result_note() 
         rejected.matches("another model").count() == 1,
         "said once: {rejected}"
     );
-    let jobs = cluster
-        .jobs_client()
-        .await?
-        .list_jobs(ListJobsRequest {
-            limit: 100,
-            ..Default::default()
-        })
-        .await?
-        .into_inner()
-        .jobs;
+    let jobs = cluster.list_all_jobs().await?;
     ensure!(
         !jobs
             .iter()

@@ -7,7 +7,7 @@
 use std::time::Duration;
 
 use anyhow::{Context, ensure};
-use proto::v1::{JobState, ListJobsRequest};
+use proto::v1::JobState;
 use tests::cluster::{ClusterSpec, Patience, TestCluster};
 use tests::vault_queue::{Vault, frontmatter_value, job_note, start_worker};
 
@@ -69,16 +69,7 @@ async fn a_vault_worker_killed_after_any_step_leaves_one_result_and_one_job() ->
             results.len() == 1,
             "after {step}: one result note, found {results:?}"
         );
-        let jobs = cluster
-            .jobs_client()
-            .await?
-            .list_jobs(ListJobsRequest {
-                limit: 1000,
-                ..Default::default()
-            })
-            .await?
-            .into_inner()
-            .jobs;
+        let jobs = cluster.list_all_jobs().await?;
         let source = format!("vault: Runner/inbox/{name}");
         let from_note: Vec<_> = jobs
             .iter()

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use anyhow::{Context, bail};
 use futures::StreamExt;
-use proto::v1::{JobSpec, ListJobsRequest, SubmitJobRequest, job_event};
+use proto::v1::{JobSpec, SubmitJobRequest, job_event};
 use tests::cluster::{ClusterSpec, Patience, TestCluster, generate_spec};
 
 use crate::support::GEMMA;
@@ -43,16 +43,7 @@ async fn watched_job_id(cluster: &TestCluster, spec: JobSpec) -> anyhow::Result<
 
 /// The listed jobs submitted with `KEY`.
 async fn jobs_with_the_key(cluster: &TestCluster) -> anyhow::Result<Vec<String>> {
-    let jobs = cluster
-        .jobs_client()
-        .await?
-        .list_jobs(ListJobsRequest {
-            limit: 1000,
-            ..Default::default()
-        })
-        .await?
-        .into_inner()
-        .jobs;
+    let jobs = cluster.list_all_jobs().await?;
     Ok(jobs
         .into_iter()
         .filter(|job| {

@@ -2,7 +2,7 @@
 //! never served by another model; qwen keeps working meanwhile.
 
 use anyhow::{Context, bail, ensure};
-use proto::v1::{JobState, ListJobsRequest};
+use proto::v1::JobState;
 use tests::cluster::{TestCluster, generate_spec};
 use tonic::Code;
 use tonic_types::StatusExt;
@@ -105,16 +105,7 @@ pub async fn expect_qwen_works(cluster: &TestCluster) -> anyhow::Result<String> 
 
 /// No job in the history was ever served by a model other than the one it named.
 pub async fn expect_no_downgrade_in_history(cluster: &TestCluster) -> anyhow::Result<()> {
-    let jobs = cluster
-        .jobs_client()
-        .await?
-        .list_jobs(ListJobsRequest {
-            limit: 1000,
-            ..Default::default()
-        })
-        .await?
-        .into_inner()
-        .jobs;
+    let jobs = cluster.list_all_jobs().await?;
     for job in jobs {
         let named = job
             .spec

@@ -10,7 +10,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::ensure;
-use proto::v1::ListJobsRequest;
 use tests::cluster::{ClusterSpec, Patience, TestCluster, eventually};
 use tests::vault_queue::{Vault, frontmatter_value, job_note, start_worker};
 
@@ -80,16 +79,7 @@ async fn two_hundred_vault_notes_dropped_at_once_each_run_exactly_once() -> anyh
         ids.len(),
         vault.names("results").len()
     );
-    let jobs = cluster
-        .jobs_client()
-        .await?
-        .list_jobs(ListJobsRequest {
-            limit: 1000,
-            ..Default::default()
-        })
-        .await?
-        .into_inner()
-        .jobs;
+    let jobs = cluster.list_all_jobs().await?;
     let sources: BTreeSet<String> = jobs
         .iter()
         .filter_map(|job| job.spec.as_ref())
