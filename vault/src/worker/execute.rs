@@ -35,7 +35,7 @@ pub async fn execute(
         model: job.model.clone(),
         job_type: job
             .job_type
-            .map(|kind| type_word(kind).to_owned())
+            .map(|kind| kind.word().to_owned())
             .unwrap_or_default(),
         ..ResultFacts::default()
     };
@@ -66,7 +66,7 @@ pub async fn execute(
             Outcome::Unavailable,
             format!(
                 "the {} agent is not available yet: it arrives with scheduled agents. Nothing was run.",
-                type_word(note.job_type)
+                note.job_type.word()
             ),
         ),
     };
@@ -79,16 +79,4 @@ pub fn ended(mut facts: ResultFacts, outcome: Outcome, reason: String) -> Result
     facts.reason = reason;
     facts.finished_ms = crate::clock::now_ms();
     facts
-}
-
-pub fn type_word(kind: JobType) -> &'static str {
-    match kind {
-        JobType::Chat => "chat",
-        JobType::Generate => "generate",
-        JobType::Summarize => "summarize",
-        JobType::Embed => "embed",
-        JobType::Ingest => "ingest",
-        JobType::Research => "research",
-        JobType::Briefing => "briefing",
-    }
 }
