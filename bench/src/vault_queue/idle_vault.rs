@@ -1,7 +1,8 @@
 //! The worker watching a large vault: ordinary notes in folders the worker never looks at
 //! (memory's synthetic vault) and drafts in `Runner/inbox/`, which every scan reads, hashes and
 //! looks up in the ledger, and leaves alone. After a window of rescans: the worker's RSS and
-//! peak RSS, its CPU over the window, and how long one extra submitted note takes from its drop
+//! peak RSS, its CPU over the window, how many passes over the inbox it made (bytes read ÷ the
+//! inbox's bytes: each pass reads every note whole), and how long one extra submitted note takes from its drop
 //! to its claim (`--settle 0ms`, so that is one scan of the inbox plus the claim). The same on
 //! an empty vault is the baseline.
 
@@ -17,7 +18,7 @@ use super::worker_run::{WorkerRun, polling};
 use crate::BENCH_MODEL;
 use crate::memory_scale::SyntheticVault;
 use crate::percentiles::LatencySummary;
-use crate::process_stats::{MemoryUsage, UsageWindow, memory_usage};
+use crate::process_stats::{MemoryUsage, UsageWindow, bytes_read, memory_usage};
 
 /// The synthetic vault's seed (memory's figures use 15; any fixed seed will do).
 const SEED: u64 = 16;
@@ -33,9 +34,22 @@ pub struct IdleWorkerFigures {
     /// Over the window, in percent of one core.
     pub cpu_percent: f64,
     pub window: Duration,
+    /// Bytes of the inbox's notes, and what the worker read over the window: every pass over
+    /// the inbox reads each note whole, so their ratio counts the passes.
+    pub inbox_bytes: u64,
+    pub bytes_read: u64,
     /// One submitted note, from its drop to its leaving the inbox (claimed).
     pub drop_to_claim: LatencySummary,
     pub fastest_claim: Duration,
+}
+
+impl IdleWorkerFigures {
+    /// Passes over the inbox per second of the window; `None` for an empty inbox.
+    pub fn inbox_passes_per_second(&self) -> Option<f64> {
+        (self.inbox_bytes > 0).then(|| {
+            self.bytes_read as f64 / self.inbox_bytes as f64 / self.window.as_secs_f64().max(1e-9)
+        })
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -88,12 +102,15 @@ async fn idle_worker(
     let args = ["--settle", "0ms", "--rescan", &rescan];
     let run = WorkerRun::start(cluster, dir, &args).await?;
     let pid = run.pid()?;
+    let inbox_bytes = folder_bytes(&run.vault.folder("inbox"))?;
     let mut window = UsageWindow::begin(pid)?;
+    let read_before = bytes_read(pid)?;
     let started = Instant::now();
     while started.elapsed() < settings.idle_window {
         tokio::time::sleep(Duration::from_millis(250)).await;
         window.sample()?;
     }
+    let read_during = bytes_read(pid)?.saturating_sub(read_before);
     let usage = window.finish()?;
     let memory = memory_usage(pid)?;
     let left = run.vault.names("inbox").len();
@@ -113,9 +130,20 @@ async fn idle_worker(
         memory,
         cpu_percent: usage.cpu_percent,
         window: usage.window,
+        inbox_bytes,
+        bytes_read: read_during,
         fastest_claim: claims.iter().copied().min().unwrap_or_default(),
         drop_to_claim,
     })
+}
+
+/// The bytes of the files directly in `folder`.
+fn folder_bytes(folder: &Path) -> anyhow::Result<u64> {
+    let mut bytes = 0;
+    for entry in std::fs::read_dir(folder)? {
+        bytes += entry?.metadata()?.len();
+    }
+    Ok(bytes)
 }
 
 /// Drops one submitted note and times it until it has left the inbox (the worker claims a note

@@ -105,6 +105,8 @@ fn idle_worker(notes: usize, drafts: usize, rss_mib: u64) -> IdleWorkerFigures {
         },
         cpu_percent: 4.5,
         window: Duration::from_secs(10),
+        inbox_bytes: drafts as u64 * 100,
+        bytes_read: drafts as u64 * 100 * 40,
         drop_to_claim: summary(12, 30),
         fastest_claim: Duration::from_millis(9),
     }
@@ -135,7 +137,8 @@ fn the_section_shows_every_part_with_its_settings() {
         "| cluster job created | 3     | 40.000 | 90.000  | 90.000  |",
         "| 32              | 100   | 1.50     | 100.0",
         "| 0.25",
-        "| large | 1000  | 100             | 21.0 MiB   | 22.0 MiB",
+        "| large | 1000  | 100             | 21.0 MiB   | 22.0 MiB     | 4.5             | 4.0            | 250.0",
+        "| empty | 0     | 0               | 12.0 MiB   | 13.0 MiB     | 4.5             | —              | —  ",
         "900 ordinary notes in folders and 100 drafts",
         "load average (1 min) 1.50 before, ? after",
     ] {

@@ -62,6 +62,13 @@ fn idle_row(name: &str, worker: &IdleWorkerFigures) -> Vec<String> {
         mebibytes(worker.memory.resident_bytes),
         mebibytes(worker.memory.peak_resident_bytes),
         format!("{:.1}", worker.cpu_percent),
+        worker
+            .inbox_passes_per_second()
+            .map_or_else(|| "—".to_owned(), |passes| format!("{passes:.1}")),
+        worker.inbox_passes_per_second().map_or_else(
+            || "—".to_owned(),
+            |passes| format!("{:.1}", 1000.0 / passes),
+        ),
         milliseconds(worker.drop_to_claim.p50),
         milliseconds(worker.drop_to_claim.max),
         milliseconds(worker.fastest_claim),
@@ -76,6 +83,8 @@ pub fn idle_table(figures: &VaultQueueFigures) -> MarkdownTable {
         "worker RSS",
         "peak (VmHWM)",
         "CPU % of a core",
+        "inbox passes/s",
+        "ms per pass",
         "drop → claim p50 (ms)",
         "max",
         "fastest",
@@ -114,7 +123,9 @@ pub fn render_section(figures: Option<&VaultQueueFigures>) -> String {
          leaves out the one {settle_ms} ms settle window they wait out together; the gRPC baseline runs the \
          same number of jobs as SubmitAndWatch from as many clients as --max-in-flight\n\n{}\
          \nidle worker (--rescan {} ms, --settle 0ms): {} ordinary notes in folders and {} drafts in \
-         Runner/inbox/; RSS and CPU over {:.0} s of watching; drop → claim: one submitted note until it \
+         Runner/inbox/; RSS, CPU and bytes read over {:.0} s of watching; inbox passes/s = bytes read ÷ the \
+         inbox's bytes ÷ seconds (a pass reads every note whole), and ms per pass its inverse, which is one pass's \
+         time only when passes run back to back (more than one per --rescan); drop → claim: one submitted note until it \
          left the inbox, {} trials\n\n{}",
         settings.answer_tokens,
         load_text(figures),
