@@ -1,8 +1,8 @@
 //! `cargo bench -p bench --bench cluster_core -- [--quick] [--requests N] ...`: the cluster
 //! core's benchmark; parses the command line, runs it, prints the report.
 //!
-//! `--scale-only`, `--throughput-only`, `--cloud-only`, `--openai-only`, `--usage-only` and
-//! `--memory-only` run one part and print its table.
+//! `--scale-only`, `--throughput-only`, `--cloud-only`, `--openai-only`, `--usage-only`,
+//! `--memory-only` and `--vault-only` run one part and print its table.
 //!
 //! A bench target with its own `main` (harness = false): cargo runs it from
 //! `target/release/deps/`, where the harness finds the release `runner` and `runner-agent`.
@@ -104,6 +104,11 @@ struct Arguments {
     /// Notes in memory's synthetic vault.
     #[arg(long)]
     memory_notes: Option<usize>,
+    /// Only the vault worker: settle → start latency, notes/s at two `--max-in-flight` levels
+    /// against the same jobs through gRPC, and its RSS watching a vault of 10,000 notes (with
+    /// `--quick`: tiny sizes).
+    #[arg(long)]
+    vault_only: bool,
     /// With `--throughput-only`: the coordinator's data dir on tmpfs (/dev/shm), not on disk.
     #[arg(long)]
     tmpfs: bool,
@@ -228,6 +233,23 @@ async fn main() -> ExitCode {
         return match bench::measure_memory(&settings).await {
             Ok(figures) => {
                 println!("{}", bench::memory_scale::render_section(Some(&figures)));
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("bench: error: {error:#}");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    if arguments.vault_only {
+        let settings = if arguments.quick {
+            bench::vault_queue::VaultQueueSettings::quick()
+        } else {
+            bench::vault_queue::VaultQueueSettings::full()
+        };
+        return match bench::vault_queue::measure_vault_queue(&settings).await {
+            Ok(figures) => {
+                println!("{}", bench::vault_queue::render_section(Some(&figures)));
                 ExitCode::SUCCESS
             }
             Err(error) => {

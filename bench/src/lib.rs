@@ -5,7 +5,8 @@
 //! add to a chat with a stand-in Groq, and to a streamed `/v1/chat/completions` against the
 //! stand-in Ollama's own OpenAI-compatible endpoint; and what the usage ledger's report costs over a
 //! year of rows, and what recording usage costs the store writer per job end; and what memory's
-//! sync and search cost over a synthetic vault of 10,000 notes.
+//! sync and search cost over a synthetic vault of 10,000 notes; and how fast the vault worker takes a
+//! settled note, how many notes per second it carries and what it costs watching a large vault.
 
 // Tests may unwrap: a panic there is a test failure with its location, which is the point.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
@@ -29,6 +30,7 @@ pub mod stream_lines;
 pub mod table;
 pub mod throughput;
 pub mod usage_ledger;
+pub mod vault_queue;
 
 pub use report::BenchReport;
 pub use run::{

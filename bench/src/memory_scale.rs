@@ -84,7 +84,7 @@ pub fn load_average() -> Option<f64> {
 }
 
 /// A directory removed when dropped, even when the run failed.
-struct ScratchDir(PathBuf);
+pub(crate) struct ScratchDir(pub(crate) PathBuf);
 
 impl Drop for ScratchDir {
     fn drop(&mut self) {

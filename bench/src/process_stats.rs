@@ -1,6 +1,7 @@
 //! A process's CPU time and memory as Linux's `/proc` shows them: user + system CPU time from
 //! `/proc/<pid>/stat` (fields 14 and 15, in clock ticks, including threads that have ended) and
-//! resident memory from `/proc/<pid>/status` (`VmRSS` now, `VmHWM` at its peak).
+//! resident memory from `/proc/<pid>/status` (`VmRSS` now, `VmHWM` at its peak); bytes read from
+//! `/proc/<pid>/io`.
 
 use std::time::{Duration, Instant};
 
@@ -58,6 +59,17 @@ pub fn rss_bytes(pid: u32) -> anyhow::Result<u64> {
 fn status_kibibytes(status: &str, key: &str) -> Option<u64> {
     let line = status.lines().find(|line| line.starts_with(key))?;
     line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Bytes process `pid` has read so far through `read`-like calls (`rchar` in `/proc/<pid>/io`,
+/// page cache hits included: what a scan asks for, not what the disk delivers).
+pub fn bytes_read(pid: u32) -> anyhow::Result<u64> {
+    let path = format!("/proc/{pid}/io");
+    let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {path}"))?;
+    text.lines()
+        .find_map(|line| line.strip_prefix("rchar:"))
+        .and_then(|value| value.trim().parse().ok())
+        .with_context(|| format!("{path} has no rchar line"))
 }
 
 /// CPU use over a window as a percentage of one core (200 would be two cores busy).

@@ -16,6 +16,7 @@ use crate::scale::ScaleFigures;
 use crate::table::{MarkdownTable, milliseconds};
 use crate::throughput::{ThroughputFigures, ThroughputSettings, throughput_table};
 use crate::usage_ledger::UsageLedgerFigures;
+use crate::vault_queue::VaultQueueFigures;
 
 #[derive(Debug, Clone)]
 pub struct BenchReport {
@@ -45,6 +46,8 @@ pub struct BenchReport {
     pub usage_ledger: Option<UsageLedgerFigures>,
     /// Memory's syncs and searches over a synthetic vault.
     pub memory: Option<MemoryScaleFigures>,
+    /// The vault worker's settle → start latency, notes/s and idle footprint.
+    pub vault_queue: Option<VaultQueueFigures>,
 }
 
 impl BenchReport {
@@ -53,7 +56,7 @@ impl BenchReport {
         format!(
             "machine: {}\nrequests: {} measured after {} warm-up per path and level, {} tokens per answer, zero think time\n\n\
              added latency, data dir on disk (ms; through = one SubmitAndWatch call via coordinator and agent, its first event sent once the job is durable)\n\n{}\n\
-             failure detection (ms from the signal until ListModels shows the model unroutable; heartbeat_timeout {})\n\n{}{}{}{}{}{}{}{}{}{}{}",
+             failure detection (ms from the signal until ListModels shows the model unroutable; heartbeat_timeout {})\n\n{}{}{}{}{}{}{}{}{}{}{}{}",
             self.machine.summary(),
             settings.requests,
             settings.warmup,
@@ -71,6 +74,7 @@ impl BenchReport {
             crate::openai_paths::render_section(self.openai_paths.as_ref()),
             crate::usage_ledger::render_section(self.usage_ledger.as_ref()),
             crate::memory_scale::render_section(self.memory.as_ref()),
+            crate::vault_queue::render_section(self.vault_queue.as_ref()),
         )
     }
 

@@ -3,7 +3,8 @@
 //! added latency again with the coordinator's data dir on tmpfs (`/dev/shm`), to separate what
 //! the software adds from what this disk's fdatasync adds; then throughput with three agents;
 //! then the cloud paths, on a cluster of one Groq node; then the usage ledger's figures, on a coordinator
-//! of their own; then memory's sync and search over a synthetic vault, on a three-host cluster. The OpenAI paths (`/v1/chat/completions`
+//! of their own; then memory's sync and search over a synthetic vault, on a three-host cluster; then (not in the
+//! quick run) the vault worker's figures, on a three-host cluster of their own. The OpenAI paths (`/v1/chat/completions`
 //! direct, through LiteLLM and through llm-runner) run on the first cluster, after the chat paths.
 
 use std::time::Duration;
@@ -22,6 +23,7 @@ use crate::report::BenchReport;
 use crate::scale::{ScaleSettings, measure_scale};
 use crate::throughput::{ThroughputSettings, measure_throughput};
 use crate::usage_ledger::UsageLedgerSettings;
+use crate::vault_queue::VaultQueueSettings;
 
 /// A tmpfs for the second overhead run; absent on some machines, which then skip that run.
 const TMPFS: &str = "/dev/shm";
@@ -48,6 +50,8 @@ pub struct BenchSettings {
     pub usage_ledger: UsageLedgerSettings,
     /// Memory's syncs and searches over a synthetic vault, on a cluster of their own.
     pub memory: MemoryScaleSettings,
+    /// The vault worker's figures, on a cluster of their own; not in the quick run (CI time).
+    pub vault_queue: Option<VaultQueueSettings>,
 }
 
 impl BenchSettings {
@@ -86,6 +90,7 @@ impl BenchSettings {
             },
             usage_ledger: UsageLedgerSettings::full(),
             memory: MemoryScaleSettings::full(),
+            vault_queue: Some(VaultQueueSettings::full()),
         }
     }
 
@@ -124,6 +129,7 @@ impl BenchSettings {
             },
             usage_ledger: UsageLedgerSettings::quick(),
             memory: MemoryScaleSettings::quick(),
+            vault_queue: None,
         }
     }
 }
@@ -170,6 +176,9 @@ pub async fn run(settings: &BenchSettings) -> anyhow::Result<BenchReport> {
     report.cloud_paths = Some(measure_cloud(settings).await?);
     report.usage_ledger = Some(measure_usage(settings).await?);
     report.memory = Some(measure_memory(settings).await?);
+    if let Some(vault_queue) = &settings.vault_queue {
+        report.vault_queue = Some(crate::vault_queue::measure_vault_queue(vault_queue).await?);
+    }
     Ok(report)
 }
 
@@ -255,6 +264,7 @@ async fn measure_all(
         openai_paths: Some(openai_paths),
         usage_ledger: None,
         memory: None,
+        vault_queue: None,
     })
 }
 

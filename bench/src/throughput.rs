@@ -13,7 +13,7 @@ use anyhow::Context;
 use harness::cluster::{ClusterSpec, NodeSpec, TestCluster, generate_spec};
 use harness::fake_ollama::expected_answer;
 
-use self::job_load::run_jobs;
+pub(crate) use self::job_load::run_jobs;
 use crate::overhead::ClusterCaller;
 use crate::process_stats::cpu_time as process_cpu_time;
 

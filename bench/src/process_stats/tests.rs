@@ -45,3 +45,14 @@ fn this_process_can_be_watched() {
     let usage = UsageWindow::begin(pid).unwrap().finish().unwrap();
     assert!(usage.rss_max_bytes > 0 && usage.cpu_percent >= 0.0);
 }
+
+#[test]
+fn a_file_read_counts_in_the_bytes_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sixty-four-kib");
+    std::fs::write(&path, vec![7u8; 64 * 1024]).unwrap();
+    let pid = std::process::id();
+    let before = bytes_read(pid).unwrap();
+    assert_eq!(std::fs::read(&path).unwrap().len(), 64 * 1024);
+    assert!(bytes_read(pid).unwrap() >= before + 64 * 1024);
+}
