@@ -17,8 +17,14 @@ pub struct Wakes {
 pub fn watch_inbox(inbox: &Path) -> Wakes {
     let (sender, receiver) = mpsc::channel(1);
     let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        if let Err(error) = &event {
-            tracing::warn!(%error, "vault: a filesystem event was lost; the next scan finds what changed");
+        match &event {
+            // Opening and reading (the scan's own reads among them) change nothing: waking on
+            // them would make every scan wake the next.
+            Ok(event) if is_read_only(event) => return,
+            Ok(_) => {}
+            Err(error) => {
+                tracing::warn!(%error, "vault: a filesystem event was lost; the next scan finds what changed");
+            }
         }
         // Full: a wake is already pending, which covers this one.
         let _ = sender.try_send(());
@@ -39,6 +45,17 @@ pub fn watch_inbox(inbox: &Path) -> Wakes {
                 _watcher: None,
             }
         }
+    }
+}
+
+/// An event that only says a file was opened, read or closed without writing.
+pub fn is_read_only(event: &notify::Event) -> bool {
+    use notify::EventKind;
+    use notify::event::{AccessKind, AccessMode};
+    match event.kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => false,
+        EventKind::Access(_) => true,
+        _ => false,
     }
 }
 

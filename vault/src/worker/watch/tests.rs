@@ -38,3 +38,24 @@ async fn without_a_watcher_there_is_never_a_wake() {
     let waited = tokio::time::timeout(Duration::from_secs(3600), wakes.next_wake()).await;
     assert!(waited.is_err(), "the timer alone drives the scans");
 }
+
+#[tokio::test]
+async fn reading_the_inbox_as_a_scan_does_wakes_nothing() {
+    let inbox = tempfile::tempdir().unwrap();
+    std::fs::write(inbox.path().join("draft.md"), "still typing").unwrap();
+    let mut wakes = watch_inbox(inbox.path());
+    for _ in 0..3 {
+        for entry in std::fs::read_dir(inbox.path()).unwrap() {
+            std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        }
+    }
+    let waited = tokio::time::timeout(Duration::from_millis(300), wakes.next_wake()).await;
+    assert!(
+        waited.is_err(),
+        "a scan's own reads must not wake the next scan"
+    );
+    std::fs::write(inbox.path().join("draft.md"), "done typing").unwrap();
+    tokio::time::timeout(PATIENCE, wakes.next_wake())
+        .await
+        .expect("a write still wakes");
+}
