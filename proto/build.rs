@@ -13,6 +13,7 @@ const PROTO_FILES: &[&str] = &[
     "proto/llm_runner/v1/agent_link.proto",
     "proto/llm_runner/v1/usage.proto",
     "proto/llm_runner/v1/memory.proto",
+    "proto/llm_runner/v1/schedules.proto",
 ];
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

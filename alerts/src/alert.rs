@@ -39,6 +39,14 @@ pub enum AlertKind {
     VaultJobFailed,
     /// A vault job note edited after the worker claimed it: moved to `conflicts/`, not re-run.
     VaultConflict,
+    /// A schedule's firing whose job was rejected by routing, or could not be submitted.
+    ScheduleRejected,
+    /// A schedule's slots that passed while the coordinator was down and were not run.
+    ScheduleMissed,
+    /// An agent run (briefing, research, memory) fired by a schedule that failed.
+    AgentFailed,
+    /// The daily briefing, posted once per day.
+    Briefing,
 }
 
 /// One name/value line of an alert (an embed field on Discord).

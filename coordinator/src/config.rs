@@ -36,6 +36,7 @@ pub const KEYS: &[Key] = &[
     Key::optional("alerts", Kind::Open),
     Key::optional("memory", Kind::Open),
     Key::optional("vault", Kind::Open),
+    Key::optional("schedules", Kind::OpenTables),
 ];
 
 /// The keys of one `[[nodes]]` entry.
@@ -99,6 +100,8 @@ pub struct PartTables {
     pub alerts: Option<settings::toml::Table>,
     pub memory: Option<settings::toml::Table>,
     pub vault: Option<settings::toml::Table>,
+    /// `[[schedules]]`, one table per schedule.
+    pub schedules: Vec<settings::toml::Table>,
 }
 
 #[derive(Debug, Clone)]
@@ -132,6 +135,7 @@ impl CoordinatorConfig {
             alerts: raw.alerts.take(),
             memory: raw.memory.take(),
             vault: raw.vault.take(),
+            schedules: raw.schedules.take().unwrap_or_default(),
         };
         let core = validate::validate(raw, env, &mut problems);
         let parts = parse_parts(&tables, env, &mut problems);

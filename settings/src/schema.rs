@@ -31,6 +31,8 @@ pub enum Kind {
     Tables(&'static [Key]),
     /// A table whose keys its owner checks itself (a part's `[alerts]`).
     Open,
+    /// An array of tables whose keys its owner checks itself (a part's `[[schedules]]`).
+    OpenTables,
 }
 
 impl Key {
@@ -88,6 +90,8 @@ fn check_value(value: &mut Value, path: &[Step], kind: Kind, problems: &mut Prob
         }
         (Kind::Number, _) => Some("expected a number, like 2.5".to_owned()),
         (Kind::Open, _) => Some("expected a table of settings".to_owned()),
+        (Kind::OpenTables, Value::Array(items)) if items.iter().all(Value::is_table) => None,
+        (Kind::OpenTables, _) => Some("expected [[tables]], one per entry".to_owned()),
         (Kind::Duration, _) => match duration_text(value) {
             Ok(text) => {
                 *value = Value::String(text);

@@ -26,6 +26,7 @@ pub(super) struct RawConfig {
     pub alerts: Option<settings::toml::Table>,
     pub memory: Option<settings::toml::Table>,
     pub vault: Option<settings::toml::Table>,
+    pub schedules: Option<Vec<settings::toml::Table>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -1,0 +1,7 @@
+//! Schedules (DESIGN.md "Schedules and agents"): `[[schedules]]` in the coordinator's config
+//! fire jobs and agent runs on a cron in an IANA zone. One task owns every schedule; each
+//! (schedule, scheduled time) is acted on at most once, across crashes: the firing is recorded
+//! before its job is submitted with an idempotency key made of the two, so a restart finishes
+//! a recorded firing with the same key (the coordinator answers with the job it made, never a
+//! second one), and after downtime `catch_up = "once"` makes one late run within
+//! `starting_deadline` and records the older slots as missed.
