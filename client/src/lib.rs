@@ -21,5 +21,5 @@ pub use connection::{
     normalized_coordinator_url,
 };
 pub use job_output::{JobOutput, OutputStep};
-pub use rejection::{node_reasons, rejection_text};
+pub use rejection::{node_reasons, rejected_job_id, rejection_text};
 pub use words::is_terminal;

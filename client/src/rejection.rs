@@ -16,6 +16,16 @@ pub fn rejection_text(status: &Status) -> String {
     }
 }
 
+/// The id under which the coordinator recorded a rejected job (the status' `ErrorInfo`
+/// metadata `job_id`), when it says.
+pub fn rejected_job_id(status: &Status) -> Option<String> {
+    let info = status.get_details_error_info()?;
+    info.metadata
+        .get("job_id")
+        .filter(|id| !id.is_empty())
+        .cloned()
+}
+
 /// Each node's reason ("davas: no heartbeat for 41 s"), once each, in the details' order;
 /// empty for a status without rejection details.
 pub fn node_reasons(status: &Status) -> Vec<String> {

@@ -5,3 +5,23 @@
 //! a recorded firing with the same key (the coordinator answers with the job it made, never a
 //! second one), and after downtime `catch_up = "once"` makes one late run within
 //! `starting_deadline` and records the older slots as missed.
+
+pub mod clock;
+pub mod config;
+pub mod cron_spec;
+pub mod http;
+pub mod launch;
+pub mod metrics;
+pub mod notices;
+pub mod plan;
+pub mod scheduler;
+pub mod service;
+pub mod spec;
+pub mod store;
+pub mod time;
+mod views;
+pub mod words;
+
+pub use config::{KEYS, ScheduleConfig, parse_schedules};
+pub use scheduler::{Scheduler, SchedulerParts};
+pub use service::ScheduleApi;

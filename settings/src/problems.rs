@@ -90,6 +90,12 @@ impl Problems {
         self.lines.is_empty()
     }
 
+    /// How many problems were noted: a part compares it before and after reading one entry
+    /// to leave out only the entries that had problems.
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
     /// `Ok(value)` when no problem was noted, else every problem.
     pub fn finish<T>(self, value: impl FnOnce() -> T) -> Result<T, ConfigError> {
         if self.lines.is_empty() {
