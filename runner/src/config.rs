@@ -1,5 +1,5 @@
 //! `runner serve`'s configuration: the core's, plus the tables of the parts mounted beside it
-//! (`[web]`, `[mcp]`, `[alerts]`), each parsed by its part; every problem is listed at once.
+//! (`[web]`, `[mcp]`, `[alerts]`, `[memory]`, `[vault]`, `[[schedules]]`), each parsed by its part; every problem is listed at once.
 //! The compatible API takes only its token from the environment, and a token is required
 //! when `http_addr` is reachable beyond loopback and Tailscale.
 
@@ -28,6 +28,8 @@ pub struct PartsConfig {
     pub memory: Option<memory::config::MemoryConfig>,
     /// `[vault]`; `None`: no vault worker in this process.
     pub vault: Option<vault::config_table::VaultSettings>,
+    /// `[[schedules]]`, checked (a bad cron or zone is a problem naming the schedule).
+    pub schedules: Vec<schedules::ScheduleConfig>,
 }
 
 impl RunnerConfig {
@@ -82,6 +84,7 @@ impl PartsConfig {
                 tables.vault.as_ref(),
                 problems,
             ),
+            schedules: schedules::parse_schedules(&tables.schedules, problems),
         }
     }
 }

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod config;
 pub mod dev;
 pub mod parts;
+pub mod schedules_part;
 pub mod serve;
 pub mod shutdown;
 pub mod vault_part;

@@ -24,6 +24,8 @@ pub enum PartsError {
     Memory(#[from] memory::hub::OpenError),
     #[error(transparent)]
     Vault(#[from] crate::vault_part::VaultPartError),
+    #[error(transparent)]
+    Schedules(#[from] crate::schedules_part::SchedulesPartError),
     #[error("memory could not reach the coordinator at {url}: {reason}")]
     MemoryLink { url: String, reason: String },
 }
@@ -73,6 +75,9 @@ pub async fn mount_parts(
         data_dir: data_dir.to_owned(),
         config: config.alerts,
     })?;
+    // The briefing writes into the vault the worker owns, else the one memory reads.
+    let vault_path = (config.vault.as_ref().map(|vault| vault.path.clone()))
+        .or_else(|| config.memory.as_ref().map(|memory| memory.vault.clone()));
     let memory = memory_service(config.memory, data_dir, &grpc_url).await?;
     let alert_routes = web::require_token(alert_routes, token.clone());
     let mut routes = web.merge(mcp).merge(api).merge(alert_routes);
@@ -88,6 +93,16 @@ pub async fn mount_parts(
         routes = routes.merge(web::require_token(vault_routes, token.clone()));
         tasks.push(("vault worker", tokio::spawn(worker.run())));
     }
+    let schedules = crate::schedules_part::open(
+        config.schedules,
+        data_dir,
+        &grpc_url,
+        vault_path,
+        alert_service.notices(),
+        shutdown.clone(),
+    )?;
+    routes = routes.merge(web::require_token(schedules.routes, token.clone()));
+    tasks.push(("scheduler", tokio::spawn(schedules.scheduler.run())));
     tasks.push(("alert service", tokio::spawn(alert_service.run(shutdown))));
     let api_guard: coordinator::http::ApiGuard =
         Box::new(move |routes| web::require_token(routes, token));
@@ -95,7 +110,8 @@ pub async fn mount_parts(
         routes,
         tasks,
         api_guard: Some(api_guard),
-        grpc: tonic::service::Routes::new(memory.into_server()),
+        grpc: tonic::service::Routes::new(memory.into_server())
+            .add_service(schedules.api.into_server()),
     })
 }
 

@@ -32,6 +32,10 @@ pub trait Launcher: Send + Sync {
     fn job_state<'a>(&'a self, job_id: &'a str) -> BoxFuture<'a, Option<JobState>>;
     /// Cancels the job (logged when it cannot be).
     fn cancel<'a>(&'a self, job_id: &'a str) -> BoxFuture<'a, ()>;
+    /// Whether every node the coordinator knows is connected (none `down`): after a restart
+    /// the scheduler waits a little for this, so a catch-up is not rejected only because the
+    /// agents have not reconnected yet.
+    fn nodes_settled(&self) -> BoxFuture<'_, bool>;
     /// Runs an agent to its end (see `agents::run_agent`).
     fn run_agent(
         &self,

@@ -4,6 +4,7 @@
 //! cannot strand a timer. Pausing, resuming and manual firings wake it.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -25,6 +26,9 @@ mod resume;
 
 pub use agent_runs::RunningAgent;
 
+/// How long the first pass waits for every node to reconnect after a start.
+pub const START_GRACE: Duration = Duration::from_secs(10);
+
 /// The longest the task sleeps before it looks at the wall clock again.
 pub const MAX_SLEEP: Duration = Duration::from_secs(30);
 
@@ -35,8 +39,9 @@ pub struct Scheduler {
     pub(crate) clock: Arc<dyn WallClock>,
     pub(crate) launcher: Arc<dyn Launcher>,
     pub(crate) notices: Arc<dyn FiringNotices>,
-    /// When this process started: slots up to it passed while the coordinator was down.
-    pub(crate) started_at: DateTime<Utc>,
+    /// When the first pass began (ms): slots up to it passed while the coordinator was down
+    /// (or coming back up).
+    started_at_ms: AtomicI64,
     /// Agent runs going on, by schedule.
     pub(crate) running: Mutex<HashMap<String, Vec<RunningAgent>>>,
     pub(crate) wake: Notify,
@@ -55,14 +60,14 @@ pub struct SchedulerParts {
 
 impl Scheduler {
     pub fn new(parts: SchedulerParts) -> Arc<Self> {
-        let started_at = parts.clock.now();
+        let started_at_ms = AtomicI64::new(crate::time::to_ms(parts.clock.now()));
         Arc::new(Self {
             schedules: parts.schedules,
             store: parts.store,
             clock: parts.clock,
             launcher: parts.launcher,
             notices: parts.notices,
-            started_at,
+            started_at_ms,
             running: Mutex::new(HashMap::new()),
             wake: Notify::new(),
             shutdown: parts.shutdown,
@@ -76,6 +81,9 @@ impl Scheduler {
     /// Runs until shutdown: first the firings a previous run left open, then the loop.
     pub async fn run(self: Arc<Self>) {
         tracing::info!(schedules = self.schedules.len(), "scheduler started");
+        self.wait_for_nodes().await;
+        self.started_at_ms
+            .store(crate::time::to_ms(self.clock.now()), Ordering::Relaxed);
         self.resume_open_firings().await;
         loop {
             let next = self.pass().await;
@@ -110,6 +118,22 @@ impl Scheduler {
         .await?;
         self.wake.notify_one();
         Ok(())
+    }
+
+    pub(crate) fn started_at(&self) -> DateTime<Utc> {
+        crate::time::from_ms(self.started_at_ms.load(Ordering::Relaxed))
+    }
+
+    /// Up to [`START_GRACE`] for the agents to reconnect after a restart.
+    async fn wait_for_nodes(&self) {
+        let deadline = tokio::time::Instant::now() + START_GRACE;
+        while !self.launcher.nodes_settled().await {
+            if tokio::time::Instant::now() >= deadline || self.shutdown.is_cancelled() {
+                tracing::info!("not every node is back after {START_GRACE:?}; firing anyway");
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
     }
 
     pub(crate) fn running_agents(

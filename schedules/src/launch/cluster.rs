@@ -3,7 +3,10 @@
 
 use futures::FutureExt;
 use futures::future::BoxFuture;
-use proto::v1::{AgentRun, CancelJobRequest, GetJobRequest, JobSpec, JobState, SubmitJobRequest};
+use proto::v1::{
+    AgentRun, CancelJobRequest, GetJobRequest, JobSpec, JobState, ListNodesRequest, NodeState,
+    SubmitJobRequest,
+};
 use tokio::sync::watch;
 use tokio_util::sync::CancellationToken;
 use tonic::Code;
@@ -66,6 +69,24 @@ impl Launcher for ClusterLauncher {
             if let Err(status) = self.coordinator.jobs().cancel_job(request).await {
                 tracing::warn!(job_id, error = %status.message(), "could not cancel the job a firing replaces");
             }
+        }
+        .boxed()
+    }
+
+    fn nodes_settled(&self) -> BoxFuture<'_, bool> {
+        async move {
+            let Ok(nodes) = self
+                .coordinator
+                .cluster()
+                .list_nodes(ListNodesRequest {})
+                .await
+            else {
+                return false;
+            };
+            let nodes = nodes.into_inner().nodes;
+            nodes
+                .iter()
+                .all(|node| node.state != i32::from(NodeState::Down))
         }
         .boxed()
     }

@@ -62,7 +62,7 @@ impl Scheduler {
         let lateness = Lateness {
             catch_up: schedule.catch_up,
             starting_deadline: schedule.starting_deadline,
-            started_at: self.started_at,
+            started_at: self.started_at(),
         };
         let Some(passed) = passed_slots(&schedule.cron, cursor, now, lateness) else {
             return Ok(schedule.cron.next_after(cursor));
@@ -118,7 +118,7 @@ impl Scheduler {
         slot: DateTime<Utc>,
         caught_up: bool,
     ) -> String {
-        if slot > self.started_at {
+        if slot > self.started_at() {
             let deadline = humantime(schedule.starting_deadline);
             return format!("the scheduler woke too late for it (starting_deadline {deadline})");
         }

@@ -86,6 +86,10 @@ impl Launcher for FakeLauncher {
         futures::future::ready(()).boxed()
     }
 
+    fn nodes_settled(&self) -> BoxFuture<'_, bool> {
+        futures::future::ready(true).boxed()
+    }
+
     /// One step `answer` with a job, then succeeded.
     fn run_agent(
         &self,
