@@ -1,0 +1,69 @@
+//! A research run is cancelled while its plan job streams slowly: the run ends `cancelled`,
+//! its step `cancelled`, and the step's job is cancelled on the cluster (not left running).
+
+use std::time::Duration;
+
+use agents::{AgentKind, AgentRun};
+use anyhow::{Context, ensure};
+use proto::v1::JobState;
+use tests::cluster::{ClusterSpec, Patience, TestCluster, eventually};
+use tokio::sync::watch;
+use tokio_util::sync::CancellationToken;
+
+use crate::agent_runs::{deps, input};
+use crate::support::QWEN;
+
+#[tokio::test]
+async fn cancelling_an_agent_run_cancels_the_job_of_its_running_step() -> anyhow::Result<()> {
+    let cluster = TestCluster::start(ClusterSpec::three_hosts()).await?;
+    for node in ["contabo", "homelab", "davas"] {
+        cluster
+            .ollama(node)
+            .set_token_delay(Duration::from_millis(500));
+    }
+    let (sender, receiver) = watch::channel(AgentRun::default());
+    let cancel = CancellationToken::new();
+    let research = input(
+        "cancel-1",
+        AgentKind::Research,
+        QWEN,
+        "Why is the sky blue?",
+    );
+    let running = tokio::spawn(agents::run_agent(
+        research,
+        deps(&cluster, None)?,
+        sender,
+        cancel.clone(),
+    ));
+
+    let job_id = eventually(
+        "the plan step to have its job",
+        Patience::seconds(15),
+        || {
+            let run = receiver.borrow().clone();
+            async move {
+                let step = run.steps.first().context("no step yet")?;
+                ensure!(!step.job_id.is_empty(), "no job yet: {step:?}");
+                Ok(step.job_id.clone())
+            }
+        },
+    )
+    .await?;
+    cancel.cancel();
+    let ended = tokio::time::timeout(Duration::from_secs(10), running).await??;
+    ensure!(ended.state == "cancelled", "{ended:?}");
+    ensure!(
+        ended.steps.len() == 1 && ended.steps[0].state == "cancelled",
+        "{ended:?}"
+    );
+    eventually(
+        "the plan job to be cancelled",
+        Patience::seconds(10),
+        || async {
+            let job = cluster.get_job(&job_id).await?;
+            ensure!(job.state == JobState::Cancelled as i32, "{job:?}");
+            Ok(())
+        },
+    )
+    .await
+}
