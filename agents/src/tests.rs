@@ -1,3 +1,5 @@
+//! Tests: The agents' words, and runs that end early without a cluster.
+
 use super::*;
 
 #[test]

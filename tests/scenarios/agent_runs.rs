@@ -14,12 +14,21 @@ use tokio_util::sync::CancellationToken;
 /// Where every scenario's runs say they came from.
 pub const SOURCE: &str = "scenario";
 
-/// What the briefing handed to its post target: (key, day, summary, note path).
+/// One post the briefing handed over.
+#[derive(Debug, Clone)]
+pub struct Post {
+    pub key: String,
+    pub day: String,
+    pub summary: String,
+    pub note_path: Option<String>,
+}
+
+/// Every post the briefing handed to its post target.
 #[derive(Default)]
-pub struct RecordedPosts(pub Mutex<Vec<(String, String, String, Option<String>)>>);
+pub struct RecordedPosts(pub Mutex<Vec<Post>>);
 
 impl RecordedPosts {
-    pub fn taken(&self) -> Vec<(String, String, String, Option<String>)> {
+    pub fn taken(&self) -> Vec<Post> {
         self.0
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
@@ -29,12 +38,12 @@ impl RecordedPosts {
 
 impl BriefingPost for RecordedPosts {
     fn post(&self, key: &str, day: &str, summary: &str, note_path: Option<&str>) {
-        let post = (
-            key.into(),
-            day.into(),
-            summary.into(),
-            note_path.map(str::to_owned),
-        );
+        let post = Post {
+            key: key.into(),
+            day: day.into(),
+            summary: summary.into(),
+            note_path: note_path.map(str::to_owned),
+        };
         self.0
             .lock()
             .unwrap_or_else(PoisonError::into_inner)

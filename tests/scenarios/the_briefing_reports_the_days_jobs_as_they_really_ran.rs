@@ -132,9 +132,18 @@ async fn the_briefing_reports_the_days_jobs_as_they_really_ran() -> anyhow::Resu
     );
     let taken = posts.taken();
     ensure!(taken.len() == 1, "{taken:?}");
+    let post = &taken[0];
     ensure!(
-        taken[0].0 == format!("briefing:{day}")
-            && taken[0].3.as_deref() == Some(note_path.as_str())
+        post.key == format!("briefing:{day}") && post.day == day,
+        "{post:?}"
+    );
+    ensure!(
+        post.note_path.as_deref() == Some(note_path.as_str()),
+        "{post:?}"
+    );
+    ensure!(
+        !post.summary.is_empty() && first.output.contains(post.summary.trim()),
+        "{post:?}"
     );
     ensure!(first.output.contains(facts.as_str()));
 

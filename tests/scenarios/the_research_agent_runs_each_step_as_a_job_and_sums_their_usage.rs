@@ -67,7 +67,8 @@ async fn the_research_agent_runs_each_step_as_a_job_and_sums_their_usage() -> an
             "{step:?}"
         );
         let model_step = step.name == "plan" || step.name == "answer";
-        ensure!(model_step == !step.job_id.is_empty(), "{step:?}");
+        let has_job = !step.job_id.is_empty();
+        ensure!(model_step == has_job, "{step:?}");
         ensure!(!model_step || !step.node.is_empty(), "{step:?}");
     }
 

@@ -1,3 +1,5 @@
+//! Tests: The briefing's post key.
+
 use super::*;
 
 #[test]

@@ -1,3 +1,5 @@
+//! Tests: Clipping on char boundaries and the 16 KiB step output limit.
+
 use super::*;
 
 #[test]

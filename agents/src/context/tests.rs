@@ -1,3 +1,5 @@
+//! Tests: A step's idempotency key and source, and how failures read.
+
 use super::*;
 use crate::AgentKind;
 

@@ -1,3 +1,5 @@
+//! Tests: The sync report in words.
+
 use proto::v1::SkippedNote;
 
 use super::*;

@@ -1,3 +1,5 @@
+//! Tests: The step's trace context as gRPC metadata.
+
 use super::*;
 
 #[test]

@@ -1,3 +1,5 @@
+//! Tests: Telling passages apart.
+
 use super::*;
 
 #[test]

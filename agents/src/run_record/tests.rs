@@ -1,3 +1,5 @@
+//! Tests: The run record: progress sent on every change, token sums, the run's end.
+
 use super::*;
 use crate::AgentKind;
 

@@ -1,3 +1,5 @@
+//! Tests: The briefing's day in a zone: UTC, an offset zone, both DST changes, a skipped midnight.
+
 use chrono::{DateTime, Utc};
 
 use super::*;

@@ -1,3 +1,5 @@
+//! Tests: Gathering against a cluster that does not answer.
+
 use tokio_util::sync::CancellationToken;
 
 use super::*;

@@ -1,3 +1,5 @@
+//! Tests: The briefing note's text, and its create-only write.
+
 use super::*;
 
 #[test]

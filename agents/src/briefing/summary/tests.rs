@@ -1,3 +1,5 @@
+//! Tests: The summary's chat.
+
 use super::*;
 
 #[test]

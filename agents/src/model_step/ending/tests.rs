@@ -1,3 +1,5 @@
+//! Tests: A model step ended from its job's final record, and a rejection's job id.
+
 use proto::v1::{AgentRun, TokenUsage};
 use tokio::sync::watch;
 use tonic_types::{ErrorDetails, StatusExt};

@@ -1,3 +1,5 @@
+//! Tests: The answer's prompt: numbered passages with note and heading, then the question.
+
 use super::*;
 
 fn hit(note: &str, headings: &[&str], text: &str) -> MemoryHit {

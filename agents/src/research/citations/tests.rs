@@ -1,3 +1,5 @@
+//! Tests: Reading `[n]` citations and turning them into notes.
+
 use super::*;
 
 fn passages() -> Vec<MemoryHit> {

@@ -1,3 +1,5 @@
+//! Tests: Reading the plan's sub-questions tolerantly.
+
 use super::*;
 
 const QUESTION: &str = "How do we back up the homelab?";

@@ -1,3 +1,5 @@
+//! Tests: How a search step ends when memory does not answer, and its output.
+
 use super::*;
 
 #[test]

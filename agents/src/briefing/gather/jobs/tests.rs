@@ -1,3 +1,5 @@
+//! Tests: Counting the day's jobs by state and model, and listing failures and rejections.
+
 use proto::v1::JobSpec;
 
 use super::*;

@@ -1,3 +1,5 @@
+//! Tests: The day's new notes: what is listed, what is left out, a vault that is not there.
+
 use std::fs;
 
 use super::*;

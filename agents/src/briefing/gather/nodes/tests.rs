@@ -1,3 +1,5 @@
+//! Tests: The nodes' lines: by name, a reason only when not ready.
+
 use super::*;
 
 #[test]

@@ -1,3 +1,5 @@
+//! Tests: The usage report taken as the ledger summed it.
+
 use proto::v1::{UsageRow, UsageTotals};
 
 use super::*;

@@ -1,4 +1,9 @@
+//! Tests: The facts' rendering: every number in its fixed place, and what is missing said so.
+
+use std::collections::BTreeMap;
+
 use super::*;
+use crate::briefing::facts::{FailedJob, ModelUsage};
 
 fn facts() -> Facts {
     Facts {
