@@ -1,8 +1,8 @@
 //! The research agent on a real cluster with memory over the fixture vault: the memory agent
 //! syncs it first (one `sync` step, its report in words); then a research run plans, searches
 //! memory and answers, each model step a recorded job of the model asked for with the run's
-//! idempotency key and source, and the run's token sums equal what the stand-in Ollamas
-//! reported; the answer cites notes that really are in the vault.
+//! idempotency key and source, both in the run's one trace, and the run's token sums equal
+//! what the stand-in Ollamas reported; the answer cites notes that really are in the vault.
 
 use agents::AgentKind;
 use anyhow::{Context, ensure};
@@ -88,6 +88,13 @@ async fn the_research_agent_runs_each_step_as_a_job_and_sums_their_usage() -> an
         );
     }
     ensure!(jobs_of_run(&cluster, "research-1").await?.len() == 2);
+    // Both jobs joined the run's trace through the `traceparent` each step sent.
+    ensure!(
+        !jobs[0].1.trace_id.is_empty() && jobs[0].1.trace_id == jobs[1].1.trace_id,
+        "the step jobs are not one trace: {} vs {}",
+        jobs[0].1.trace_id,
+        jobs[1].1.trace_id
+    );
 
     // The sums are the backend's own: the stand-ins ran nothing else on qwen.
     let (input_tokens, output_tokens) = reported_tokens(&cluster, QWEN);
