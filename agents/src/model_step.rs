@@ -9,9 +9,12 @@ mod tests;
 
 mod ending;
 
+use std::time::Duration;
+
 use client::{JobOutput, OutputStep};
 use proto::v1::{ChatMessage, JobKind, JobSpec, SubmitJobRequest, job_event::Event};
 use telemetry::TraceCarrier;
+use tokio::time::Instant;
 use tonic::metadata::{MetadataKey, MetadataValue};
 use tonic_types::StatusExt;
 use tracing::Instrument;
@@ -19,7 +22,13 @@ use tracing::Instrument;
 use crate::context::{RunContext, StepFailure};
 use crate::run_record::{RunRecord, StepIndex, StepState};
 
-use ending::{cancel_job, end_with_job, ended_after_stream, note_job, rejected_job_id};
+use ending::{
+    cancel_job, end_with_job, ended_after_stream, note_job, rejected_job_id, show_output,
+};
+
+/// How often a running step's output so far is sent on the run (not every token: each send
+/// is the whole run).
+const LIVE_OUTPUT_EVERY: Duration = Duration::from_millis(250);
 
 /// Runs `messages` on the run's model as the step `name`; the answer's text.
 pub(crate) async fn run_model_step(
@@ -77,6 +86,7 @@ async fn follow(
     };
     let mut output: Option<JobOutput> = None;
     let mut job_id = String::new();
+    let mut shown_at = Instant::now();
     loop {
         let message = tokio::select! {
             biased;
@@ -114,6 +124,12 @@ async fn follow(
             OutputStep::Ended { job, .. } => return end_with_job(record, index, name, job),
             OutputStep::Changed(job) | OutputStep::Restarted(job) => note_job(record, index, &job),
             OutputStep::Tokens(_) | OutputStep::Unknown => {}
+        }
+        if let Some(follower) = &output
+            && shown_at.elapsed() >= LIVE_OUTPUT_EVERY
+        {
+            show_output(record, index, follower.shown());
+            shown_at = Instant::now();
         }
     }
 }

@@ -1,5 +1,6 @@
-//! A research run is cancelled while its plan job streams slowly: the run ends `cancelled`,
-//! its step `cancelled`, and the step's job is cancelled on the cluster (not left running).
+//! A research run's plan job streams slowly, its output so far showing on the running step;
+//! then the run is cancelled: the run ends `cancelled`, its step `cancelled`, and the step's
+//! job is cancelled on the cluster (not left running).
 
 use std::time::Duration;
 
@@ -37,13 +38,15 @@ async fn cancelling_an_agent_run_cancels_the_job_of_its_running_step() -> anyhow
     ));
 
     let job_id = eventually(
-        "the plan step to have its job",
+        "the plan step to have its job and some output",
         Patience::seconds(15),
         || {
             let run = receiver.borrow().clone();
             async move {
                 let step = run.steps.first().context("no step yet")?;
                 ensure!(!step.job_id.is_empty(), "no job yet: {step:?}");
+                // The answer so far shows on the running step.
+                ensure!(!step.output.is_empty(), "no output yet: {step:?}");
                 Ok(step.job_id.clone())
             }
         },

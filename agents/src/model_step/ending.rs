@@ -11,6 +11,7 @@ use proto::v1::{CancelJobRequest, GetJobRequest, Job, JobState};
 use tonic::Status;
 use tonic_types::StatusExt;
 
+use crate::clip::step_output;
 use crate::context::StepFailure;
 use crate::run_record::{RunRecord, StepIndex, StepState};
 
@@ -23,6 +24,11 @@ pub(super) fn note_job(record: &mut RunRecord, index: StepIndex, job: &Job) {
         step.job_id.clone_from(&job.id);
         step.node.clone_from(&job.node);
     });
+}
+
+/// Sends the step's output so far (while its job streams), clipped like any step output.
+pub(super) fn show_output(record: &mut RunRecord, index: StepIndex, shown: &str) {
+    record.update_step(index, |step| step.output = step_output(shown));
 }
 
 /// Ends the step with the job's final record: its text when it succeeded.

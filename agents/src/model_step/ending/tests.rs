@@ -103,3 +103,15 @@ fn a_rejections_job_id_is_read_from_its_error_info() {
     assert_eq!(rejected_job_id(&status), "01REJ");
     assert_eq!(rejected_job_id(&Status::internal("x")), "");
 }
+
+#[test]
+fn the_output_so_far_is_shown_on_the_running_step() {
+    let (mut record, receiver) = record();
+    let index = record.begin_step("answer");
+    show_output(&mut record, index, "the ans");
+    let step = receiver.borrow().steps[0].clone();
+    assert_eq!(
+        (step.state.as_str(), step.output.as_str()),
+        ("running", "the ans")
+    );
+}
