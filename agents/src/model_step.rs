@@ -91,8 +91,7 @@ async fn follow(
         let message = tokio::select! {
             biased;
             () = context.cancel.cancelled() => {
-                drop(stream);
-                cancel_job(coordinator, &job_id).await;
+                cancel_job(coordinator, &job_id, stream).await;
                 record.end_step(index, StepState::Cancelled, output.as_ref().map_or("", JobOutput::shown), "cancelled");
                 return Err(StepFailure::cancelled(name));
             }

@@ -1,6 +1,7 @@
 //! A research run's plan job streams slowly, its output so far showing on the running step;
 //! then the run is cancelled: the run ends `cancelled`, its step `cancelled`, and the step's
-//! job is cancelled on the cluster (not left running).
+//! job is cancelled on the cluster (not left running), even when the cancel came before the
+//! job's first snapshot.
 
 use std::time::Duration;
 
@@ -11,7 +12,7 @@ use tests::cluster::{ClusterSpec, Patience, TestCluster, eventually};
 use tokio::sync::watch;
 use tokio_util::sync::CancellationToken;
 
-use crate::agent_runs::{deps, input};
+use crate::agent_runs::{deps, input, jobs_of_run};
 use crate::support::QWEN;
 
 #[tokio::test]
@@ -65,6 +66,25 @@ async fn cancelling_an_agent_run_cancels_the_job_of_its_running_step() -> anyhow
         || async {
             let job = cluster.get_job(&job_id).await?;
             ensure!(job.state == JobState::Cancelled as i32, "{job:?}");
+            Ok(())
+        },
+    )
+    .await?;
+
+    // Cancelled before its first step's job was even seen: that job is found and cancelled too.
+    let (sender, _receiver) = watch::channel(AgentRun::default());
+    let early = CancellationToken::new();
+    early.cancel();
+    let research = input("cancel-2", AgentKind::Research, QWEN, "Why is grass green?");
+    let ended = agents::run_agent(research, deps(&cluster, None)?, sender, early).await;
+    ensure!(ended.state == "cancelled", "{ended:?}");
+    eventually(
+        "the early run's job to be cancelled",
+        Patience::seconds(10),
+        || async {
+            let jobs = jobs_of_run(&cluster, "cancel-2").await?;
+            ensure!(jobs.len() == 1, "{jobs:?}");
+            ensure!(jobs[0].state == JobState::Cancelled as i32, "{:?}", jobs[0]);
             Ok(())
         },
     )

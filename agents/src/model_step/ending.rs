@@ -7,8 +7,9 @@ mod tests;
 use std::time::Duration;
 
 use client::Coordinator;
-use proto::v1::{CancelJobRequest, GetJobRequest, Job, JobState};
-use tonic::Status;
+use proto::v1::job_event::Event;
+use proto::v1::{CancelJobRequest, GetJobRequest, Job, JobEvent, JobState};
+use tonic::{Status, Streaming};
 use tonic_types::StatusExt;
 
 use crate::clip::step_output;
@@ -103,14 +104,26 @@ pub(super) async fn ended_after_stream(
     }
 }
 
-/// Cancels the step's job (if it was seen at all); a job that already ended is left alone.
-pub(super) async fn cancel_job(coordinator: &Coordinator, job_id: &str) {
+/// Drops the step's stream and cancels its job; a job that already ended is left alone. When
+/// the cancel came before the job's first snapshot, that snapshot is awaited for the job's id.
+pub(super) async fn cancel_job(
+    coordinator: &Coordinator,
+    job_id: &str,
+    mut stream: Streaming<JobEvent>,
+) {
+    let mut job_id = job_id.to_owned();
+    if job_id.is_empty()
+        && let Ok(Ok(Some(JobEvent {
+            event: Some(Event::Job(first)),
+        }))) = tokio::time::timeout(CANCEL_PATIENCE, stream.message()).await
+    {
+        job_id = first.id;
+    }
+    drop(stream);
     if job_id.is_empty() {
         return;
     }
-    let request = CancelJobRequest {
-        id: job_id.to_owned(),
-    };
+    let request = CancelJobRequest { id: job_id.clone() };
     let mut jobs = coordinator.jobs();
     match tokio::time::timeout(CANCEL_PATIENCE, jobs.cancel_job(request)).await {
         Ok(Ok(_)) => tracing::info!(%job_id, "agent run cancelled: its step's job is cancelled"),
