@@ -4,12 +4,34 @@
 //! the run's id and the step's name, so a run re-started with the same id replays the steps
 //! that finished instead of running them twice. Each intermediate result is kept on the run
 //! record ([`AgentRun`]), so a failed run can be read.
+//!
+//! **Architecture Invariant:** an agent reaches the cluster only through its public gRPC API
+//! (`client`), and a model step that is rejected ends the run with every node's reason: no
+//! step is ever run on another model.
+
+// Tests may unwrap: a panic there is a failed test with its location.
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
+
+#[cfg(test)]
+mod tests;
+
+mod briefing;
+mod clip;
+mod context;
+mod memory_sync;
+mod model_step;
+mod research;
+mod run_record;
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use tokio::sync::watch;
 use tokio_util::sync::CancellationToken;
+use tracing::Instrument;
+
+use context::RunContext;
+use run_record::RunRecord;
 
 pub use proto::v1::{AgentRun, AgentStep};
 
@@ -63,6 +85,13 @@ pub trait BriefingPost: Send + Sync {
     fn post(&self, key: &str, day: &str, summary: &str, note_path: Option<&str>);
 }
 
+/// Where the briefing reads the day's alerts from (the alerts outbox, in `runner serve`).
+pub trait RecentAlerts: Send + Sync {
+    /// The alerts raised in `[since_ms, until_ms)` (Unix ms), oldest first, one line each
+    /// ("09:12 davas is down: no heartbeat for 41 s"). Called on a blocking thread.
+    fn alerts_between(&self, since_ms: i64, until_ms: i64) -> Vec<String>;
+}
+
 /// What the agents reach.
 #[derive(Clone)]
 pub struct AgentDeps {
@@ -72,6 +101,8 @@ pub struct AgentDeps {
     /// written and the briefing lives on the run record (and the post) only.
     pub vault: Option<PathBuf>,
     pub post: Option<Arc<dyn BriefingPost>>,
+    /// The day's alerts for the briefing; `None`: the briefing says it has no alerts source.
+    pub alerts: Option<Arc<dyn RecentAlerts>>,
 }
 
 /// Runs one agent to its end. Every change to the run (a step started, finished, the run's
@@ -83,16 +114,36 @@ pub async fn run_agent(
     progress: watch::Sender<AgentRun>,
     cancel: CancellationToken,
 ) -> AgentRun {
-    let _ = (&deps, &cancel);
-    let run = AgentRun {
-        id: input.run_id,
-        agent: input.agent.word().to_owned(),
-        model: input.model,
-        input: input.input,
-        state: "failed".to_owned(),
-        error: "the agents are not built yet".to_owned(),
-        ..AgentRun::default()
+    let span = tracing::info_span!(
+        "agent_run",
+        run_id = %input.run_id,
+        agent = input.agent.word(),
+        model = %input.model,
+        trace_id = tracing::field::Empty,
+    );
+    // The run is its own trace's root here; every model step's job joins it.
+    let trace = telemetry::JobTrace::adopt(&span, &telemetry::TraceCarrier::new());
+    let mut record = RunRecord::start(&input, progress);
+    let context = RunContext {
+        input,
+        deps,
+        cancel,
+        trace,
     };
-    progress.send_replace(run.clone());
-    run
+    let outcome = async {
+        tracing::info!("agent run started");
+        let outcome = match context.input.agent {
+            AgentKind::Research => research::run_research(&context, &mut record).await,
+            AgentKind::Briefing => briefing::run_briefing(&context, &mut record).await,
+            AgentKind::Memory => memory_sync::run_memory_sync(&context, &mut record).await,
+        };
+        match &outcome {
+            Ok(()) => tracing::info!("agent run succeeded"),
+            Err(failure) => tracing::warn!(error = %failure, "agent run ended early"),
+        }
+        outcome
+    }
+    .instrument(span)
+    .await;
+    record.finish(outcome)
 }
