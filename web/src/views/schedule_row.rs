@@ -15,9 +15,9 @@ pub fn schedule_row(schedule: &Schedule, now_ms: i64) -> Markup {
                 a href=(schedule_path(&schedule.name)) { (schedule.name) }
                 @if schedule.paused { " " span.badge.state-paused { "paused" } }
             }
-            td { (when(schedule)) }
-            td { (next_firing(schedule, now_ms)) }
-            td {
+            td data-label="When" { (when(schedule)) }
+            td data-label="Next firing" { (next_firing(schedule, now_ms)) }
+            td data-label="Last firing" {
                 @match &schedule.last_firing {
                     Some(firing) => (firing_summary(firing, &schedule.time_zone, now_ms)),
                     None => span.empty { "Never fired" },

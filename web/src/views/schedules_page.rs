@@ -28,7 +28,7 @@ pub fn schedules_page_body(schedules: &[Schedule], now_ms: i64) -> Markup {
                     thead { tr {
                         th scope="col" { "Schedule" } th scope="col" { "When" }
                         th scope="col" { "Next firing" } th scope="col" { "Last firing" }
-                        th scope="col" { span.visually-hidden { "Actions" } }
+                        th scope="col" { "Actions" }
                     } }
                     tbody {
                         @for schedule in schedules { (schedule_row(schedule, now_ms)) }
