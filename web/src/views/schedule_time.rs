@@ -6,9 +6,10 @@ use chrono_tz::Tz;
 
 use super::format::ago;
 
-/// `Thu 4 Dec 07:00 GMT` in `zone` (an IANA name); a zone this build does not know is shown
-/// in UTC, saying so.
+/// `Thu 4 Dec 07:00 GMT` in `zone` (an IANA name; empty is UTC, the config's default); a zone
+/// this build does not know is shown in UTC, saying so.
 pub fn zoned_time(unix_ms: i64, zone: &str) -> String {
+    let zone = if zone.is_empty() { "UTC" } else { zone };
     let Some(moment) = DateTime::from_timestamp_millis(unix_ms) else {
         return format!("{unix_ms} ms after 1970 (out of range)");
     };
