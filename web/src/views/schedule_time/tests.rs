@@ -21,6 +21,11 @@ fn times_are_read_in_the_schedules_zone() {
         zoned_time(DEC_4_0700_UTC, "UTC"),
         "Fri 4 Dec 2026 07:00 UTC"
     );
+    assert_eq!(
+        zoned_time(DEC_4_0700_UTC, ""),
+        "Fri 4 Dec 2026 07:00 UTC",
+        "an empty zone is the config's default, UTC"
+    );
 }
 
 #[test]
