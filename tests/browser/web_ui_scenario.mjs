@@ -125,6 +125,16 @@ try {
   await shot(page, "jobs");
   step("jobs-checked");
 
+  // The schedules page lists the configured briefing schedule, in its zone, with its buttons.
+  const schedulesAnswer = await page.goto(`${baseUrl}/schedules`);
+  check(schedulesAnswer.status() === 200, `/schedules answered ${schedulesAnswer.status()}`);
+  const briefingRow = page.locator('tr.schedule[data-schedule="briefing"]');
+  await briefingRow.waitFor({ timeout: 5000 });
+  const briefingText = await briefingRow.textContent();
+  check(/Europe\/London/.test(briefingText) && /\b(GMT|BST)\b/.test(briefingText), `briefing row: ${briefingText}`);
+  check(await briefingRow.locator("button", { hasText: "Run now" }).count() === 1, "no Run now button");
+  await shot(page, "schedules");
+
   // A chat to gemma4 while davas is down is rejected: one headline, one line per node, each
   // reason once, and a link to the recorded rejected job. Three such conversations with long
   // titles also fill the conversation list, which must not widen a phone's page.
@@ -168,7 +178,8 @@ try {
   const phone390 = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
   const problems = [];
   const pages = { dashboard: `${baseUrl}/`, jobs: `${baseUrl}/jobs`, job: jobUrl, chat: `${baseUrl}/chat`,
-    conversation: conversationUrl, "rejected job": rejectedJobUrl };
+    conversation: conversationUrl, "rejected job": rejectedJobUrl, schedules: `${baseUrl}/schedules`,
+    schedule: `${baseUrl}/schedules/briefing` };
   for (const [name, url] of Object.entries(pages)) {
     await page.goto(url);
     await page.waitForTimeout(300);

@@ -3,9 +3,10 @@
 //! chat picker shows gemma4 disabled with the reason meanwhile; a chat with qwen streams its
 //! tokens into the page, and Stop cancels the job; a rejected job shows every node's reason,
 //! and a job submitted from the form streams and can be cancelled. A chat to gemma4 meanwhile
-//! is rejected with one headline and each node's reason once. Every page (dashboard with
-//! davas down, jobs, a job, chat, a conversation, a rejected job) passes a WCAG contrast check
-//! and fits a 390-px phone without scrolling sideways. Screenshots go to
+//! is rejected with one headline and each node's reason once. The schedules page lists the
+//! configured `briefing` schedule. Every page (dashboard with davas down, jobs, a job, chat, a
+//! conversation, a rejected job, schedules, a schedule) passes a WCAG contrast check and fits a
+//! 390-px phone without scrolling sideways. Screenshots go to
 //! `tests/artifacts/web_ui/` (the browser side is `tests/browser/web_ui_scenario.mjs`).
 
 use std::time::Duration;
@@ -18,7 +19,12 @@ use crate::support::{GEMMA, QWEN};
 
 #[tokio::test]
 async fn the_web_ui_greys_a_lost_host_live_and_streams_a_chat() -> anyhow::Result<()> {
-    let mut cluster = TestCluster::start(ClusterSpec::three_hosts()).await?;
+    let mut spec = ClusterSpec::three_hosts();
+    // One schedule for the schedules page; its 07:00 slot is not reached during the test.
+    spec.extra_coordinator_toml.push_str(&format!(
+        "\n[[schedules]]\nname = \"briefing\"\ncron = \"0 7 * * *\"\ntime_zone = \"Europe/London\"\njob = {{ type = \"chat\", model = \"{QWEN}\", prompt = \"hello\" }}\n"
+    ));
+    let mut cluster = TestCluster::start(spec).await?;
     // Long, slow answers: time to watch tokens arrive and to press Stop.
     for node in ["contabo", "homelab", "davas"] {
         cluster

@@ -1,9 +1,10 @@
 //! The llm-runner web UI, mounted by the coordinator at `/`: a live dashboard of hosts and
-//! models, chat, and jobs. It talks to the coordinator through its gRPC API like any client:
-//! one shared `WatchCluster` stream feeds every browser's live view (server-sent events), and
-//! chats are jobs submitted and watched over `JobService` (with "use memory" on, the question
-//! goes as the prompt `MemoryService.BuildContext` makes from the operator's notes).
-//! Conversations are kept in their own redb file under `data_dir`.
+//! models, chat, jobs, usage and schedules. It talks to the coordinator through its gRPC API
+//! like any client: one shared `WatchCluster` stream feeds every browser's live view
+//! (server-sent events), and chats are jobs submitted and watched over `JobService` (with "use
+//! memory" on, the question goes as the prompt `MemoryService.BuildContext` makes from the
+//! operator's notes). Schedules are read and fired over `ScheduleService`. Conversations are
+//! kept in their own redb file under `data_dir`.
 
 mod access;
 mod app_state;

@@ -19,6 +19,9 @@ pub enum PageError {
         "the coordinator's gRPC API answered {code:?}: {message}; is the coordinator running and healthy?"
     )]
     Coordinator { code: Code, message: String },
+    /// The coordinator serves no such API (UNIMPLEMENTED): the sentence says which and why.
+    #[error("{0}")]
+    NotServed(String),
     #[error(transparent)]
     Conversations(#[from] ConversationStoreError),
 }
@@ -38,7 +41,21 @@ impl From<tonic::Status> for PageError {
     }
 }
 
+/// How a schedules page explains a coordinator that serves no `ScheduleService`.
+pub const SCHEDULES_NOT_SERVED: &str = "this coordinator does not serve schedules (its \
+     ScheduleService answered UNIMPLEMENTED): run `runner serve` from the same release as this web UI";
+
 impl PageError {
+    /// A failed `ScheduleService` call: UNIMPLEMENTED says this coordinator has no schedules;
+    /// everything else reads as any coordinator failure (unreachable, not found, …).
+    pub fn from_schedules(status: tonic::Status) -> Self {
+        if status.code() == Code::Unimplemented {
+            Self::NotServed(SCHEDULES_NOT_SERVED.to_owned())
+        } else {
+            Self::from(status)
+        }
+    }
+
     pub fn status_code(&self) -> StatusCode {
         match self {
             Self::NotFound(_) => StatusCode::NOT_FOUND,
@@ -48,6 +65,7 @@ impl PageError {
                 ..
             } => StatusCode::SERVICE_UNAVAILABLE,
             Self::Coordinator { .. } => StatusCode::BAD_GATEWAY,
+            Self::NotServed(_) => StatusCode::NOT_IMPLEMENTED,
             Self::Conversations(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

@@ -10,11 +10,15 @@ mod get_dashboard;
 mod get_job;
 mod get_job_events;
 mod get_jobs;
+mod get_schedule;
+mod get_schedules;
 mod get_usage;
 mod post_cancel_job;
 mod post_chat;
 mod post_job;
 mod post_node_draining;
+mod post_schedule_paused;
+mod post_schedule_run;
 
 #[cfg(test)]
 mod access_tests;
@@ -24,10 +28,13 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::middleware::from_fn_with_state;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
+use proto::v1::Schedule;
 use settings::Secret;
 
 use crate::access::{AccessPolicy, guard_access};
 use crate::app_state::AppState;
+use crate::views::schedule_actions::schedule_path;
+use crate::views::schedule_row::schedule_row;
 
 pub fn router(state: AppState, access_token: Option<Secret>) -> Router {
     Router::new()
@@ -47,6 +54,16 @@ pub fn router(state: AppState, access_token: Option<Secret>) -> Router {
         .route("/jobs/{id}/events", get(get_job_events::get_job_events))
         .route("/jobs/{id}/cancel", post(post_cancel_job::post_cancel_job))
         .route("/usage", get(get_usage::get_usage))
+        .route("/schedules", get(get_schedules::get_schedules))
+        .route("/schedules/{name}", get(get_schedule::get_schedule))
+        .route(
+            "/schedules/{name}/run",
+            post(post_schedule_run::post_schedule_run),
+        )
+        .route(
+            "/schedules/{name}/paused",
+            post(post_schedule_paused::post_schedule_paused),
+        )
         .route("/assets/{name}", get(get_asset::get_asset))
         .with_state(state)
         .layer(from_fn_with_state(
@@ -64,6 +81,16 @@ pub fn after_post(headers: &HeaderMap, location: &str) -> Response {
         StatusCode::NO_CONTENT.into_response()
     } else {
         Redirect::to(location).into_response()
+    }
+}
+
+/// The answer to a schedule's button: htmx gets the schedule's fresh table row to swap in, a
+/// plain form a 303 to the schedule's page.
+pub fn row_or_redirect(headers: &HeaderMap, schedule: &Schedule, now_ms: i64) -> Response {
+    if headers.contains_key("hx-request") {
+        schedule_row(schedule, now_ms).into_response()
+    } else {
+        Redirect::to(&schedule_path(&schedule.name)).into_response()
     }
 }
 

@@ -47,3 +47,17 @@ async fn an_error_page_links_the_jobs_list() {
     );
     assert!(!text.contains("runner jobs"), "{text}");
 }
+
+#[test]
+fn a_coordinator_without_schedules_says_so() {
+    let page = PageError::from_schedules(tonic::Status::unimplemented(""));
+    assert_eq!(page.status_code(), StatusCode::NOT_IMPLEMENTED);
+    assert!(
+        page.to_string().contains("does not serve schedules"),
+        "{page}"
+    );
+    let missing = PageError::from_schedules(tonic::Status::not_found("no schedule named x"));
+    assert_eq!(missing.status_code(), StatusCode::NOT_FOUND);
+    let down = PageError::from_schedules(tonic::Status::unavailable("connection refused"));
+    assert_eq!(down.status_code(), StatusCode::SERVICE_UNAVAILABLE);
+}

@@ -2,7 +2,8 @@
 //! an ephemeral port. It keeps jobs, rejects models its snapshot says are unavailable (with the
 //! same status details as the real one), plays scripted job events, and records requests.
 //! Its `JobService` half is in `fake_job_service.rs`, its `UsageService` in
-//! `fake_usage_service.rs`, its `MemoryService` in `fake_memory_service.rs`.
+//! `fake_usage_service.rs`, its `MemoryService` in `fake_memory_service.rs`, its
+//! `ScheduleService` (only when started with schedules) in `fake_schedule_service.rs`.
 
 use std::collections::{BTreeMap, HashMap};
 use std::pin::Pin;
@@ -13,6 +14,7 @@ use futures::{Stream, StreamExt};
 use proto::v1::cluster_service_server::{ClusterService, ClusterServiceServer};
 use proto::v1::job_service_server::JobServiceServer;
 use proto::v1::memory_service_server::MemoryServiceServer;
+use proto::v1::schedule_service_server::ScheduleServiceServer;
 use proto::v1::usage_service_server::UsageServiceServer;
 use proto::v1::*;
 use tokio::sync::watch;
@@ -36,6 +38,10 @@ pub(super) struct Recorded {
     /// `BuildContext`'s answer; `None`: memory is not configured; `Some(None)`: no answer ever.
     pub(super) memory_context: Option<Option<Result<MemoryContext, Status>>>,
     pub(super) memory_questions: Vec<String>,
+    pub(super) schedules: Vec<Schedule>,
+    pub(super) schedule_reads: Vec<GetScheduleRequest>,
+    pub(super) schedule_runs: Vec<String>,
+    pub(super) schedule_pauses: Vec<(String, bool)>,
 }
 
 #[derive(Clone)]
@@ -60,7 +66,17 @@ impl Drop for FakeCoordinator {
 pub(super) type Boxed<T> = Pin<Box<dyn Stream<Item = Result<T, Status>> + Send>>;
 
 impl FakeCoordinator {
+    /// Without a `ScheduleService`: calls to it answer UNIMPLEMENTED, as an older coordinator's.
     pub async fn start() -> Self {
+        Self::serve(None).await
+    }
+
+    /// Serving `ScheduleService` with these schedules.
+    pub async fn with_schedules(schedules: Vec<Schedule>) -> Self {
+        Self::serve(Some(schedules)).await
+    }
+
+    async fn serve(schedules: Option<Vec<Schedule>>) -> Self {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let url = format!("http://{}", listener.local_addr().unwrap());
         let fake = Fake {
@@ -68,6 +84,10 @@ impl FakeCoordinator {
             recorded: Arc::default(),
             broken: CancellationToken::new(),
         };
+        let schedule_service = schedules.map(|schedules| {
+            fake.recorded.lock().unwrap().schedules = schedules;
+            ScheduleServiceServer::new(fake.clone())
+        });
         let served = fake.clone();
         let server = tokio::spawn(async move {
             tonic::transport::Server::builder()
@@ -75,6 +95,7 @@ impl FakeCoordinator {
                 .add_service(UsageServiceServer::new(served.clone()))
                 .add_service(MemoryServiceServer::new(served.clone()))
                 .add_service(ClusterServiceServer::new(served))
+                .add_optional_service(schedule_service)
                 .serve_with_incoming(TcpListenerStream::new(listener))
                 .await
                 .unwrap();
@@ -130,6 +151,19 @@ impl FakeCoordinator {
     /// The questions `BuildContext` was asked, in order.
     pub fn memory_questions(&self) -> Vec<String> {
         self.recorded().memory_questions.clone()
+    }
+
+    /// The schedules `RunSchedule` fired, in order.
+    pub fn schedule_runs(&self) -> Vec<String> {
+        self.recorded().schedule_runs.clone()
+    }
+
+    pub fn schedule_pauses(&self) -> Vec<(String, bool)> {
+        self.recorded().schedule_pauses.clone()
+    }
+
+    pub fn schedule_reads(&self) -> Vec<GetScheduleRequest> {
+        self.recorded().schedule_reads.clone()
     }
 
     pub fn submitted(&self) -> Vec<JobSpec> {

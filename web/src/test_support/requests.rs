@@ -27,7 +27,15 @@ impl TestApp {
     }
 
     pub async fn with_token(token: Option<&str>) -> Self {
-        let coordinator = FakeCoordinator::start().await;
+        Self::on(FakeCoordinator::start().await, token)
+    }
+
+    /// On a fake coordinator that serves `ScheduleService` with these schedules.
+    pub async fn with_schedules(schedules: Vec<proto::v1::Schedule>) -> Self {
+        Self::on(FakeCoordinator::with_schedules(schedules).await, None)
+    }
+
+    fn on(coordinator: FakeCoordinator, token: Option<&str>) -> Self {
         let shutdown = CancellationToken::new();
         let conversations = Conversations::new(Arc::new(MemoryConversationStore::default()));
         let state = AppState::new(coordinator.client(), conversations, shutdown);

@@ -10,6 +10,7 @@ pub enum Section {
     Chat,
     Jobs,
     Usage,
+    Schedules,
     None,
 }
 
@@ -45,6 +46,7 @@ pub fn page(title: &str, section: Section, body: Markup) -> Markup {
                         (link("/chat", "Chat", Section::Chat))
                         (link("/jobs", "Jobs", Section::Jobs))
                         (link("/usage", "Usage", Section::Usage))
+                        (link("/schedules", "Schedules", Section::Schedules))
                     }
                 }
                 main #main { (body) }

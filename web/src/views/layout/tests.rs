@@ -11,6 +11,7 @@ fn the_current_section_is_marked_and_scripts_are_local() {
         "{text}"
     );
     assert!(text.contains(r#"<a href="/">Dashboard</a>"#));
+    assert!(text.contains(r#"<a href="/schedules">Schedules</a>"#));
     assert!(text.contains("/assets/htmx.min.js"));
     assert!(text.contains("&lt;body&gt;"), "content is escaped");
     assert!(
