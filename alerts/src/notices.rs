@@ -43,6 +43,16 @@ impl Notices {
         }
     }
 
+    /// The alerts raised in `[since_ms, until_ms)`, oldest first, among the newest 1,000 the
+    /// outbox keeps (the daily briefing's "alerts of the day"). Reads the store: call it from a
+    /// blocking thread.
+    pub fn raised_between(&self, since_ms: i64, until_ms: i64) -> Result<Vec<Alert>, AlertsError> {
+        let mut entries = self.store.recent(1_000)?;
+        entries.retain(|entry| (since_ms..until_ms).contains(&entry.created_at_ms));
+        entries.sort_by_key(|entry| entry.id);
+        Ok(entries.into_iter().map(|entry| entry.alert).collect())
+    }
+
     /// Commits `alert` to the outbox unless an alert was committed under `key` before: `true`
     /// when it was committed now (the sender delivers it like any other), `false` when `key`
     /// was handed over already. Waits for one durable commit, so from async code call it on a

@@ -16,7 +16,7 @@ use tokio_util::sync::CancellationToken;
 
 mod alert_notices;
 
-pub use alert_notices::{BriefingAlert, FiringAlerts};
+pub use alert_notices::{BriefingAlert, FiringAlerts, OutboxAlerts};
 
 #[derive(Debug, thiserror::Error)]
 pub enum SchedulesPartError {
@@ -51,10 +51,14 @@ pub fn open(
     let post = notices
         .clone()
         .map(|notices| Arc::new(BriefingAlert(notices)) as Arc<dyn agents::BriefingPost>);
+    let recent = notices
+        .clone()
+        .map(|notices| Arc::new(OutboxAlerts(notices)) as Arc<dyn agents::RecentAlerts>);
     let deps = agents::AgentDeps {
         coordinator: coordinator.clone(),
         vault,
         post,
+        alerts: recent,
     };
     let firing_notices: Arc<dyn FiringNotices> = match notices {
         Some(notices) => Arc::new(FiringAlerts(notices)),

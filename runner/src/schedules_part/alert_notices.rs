@@ -134,3 +134,27 @@ impl agents::BriefingPost for BriefingAlert {
         }
     }
 }
+
+/// The day's alerts for the briefing, read from the outbox.
+#[derive(Debug, Clone)]
+pub struct OutboxAlerts(pub alerts::Notices);
+
+impl agents::RecentAlerts for OutboxAlerts {
+    fn alerts_between(&self, since_ms: i64, until_ms: i64) -> Vec<String> {
+        match self.0.raised_between(since_ms, until_ms) {
+            Ok(raised) => raised
+                .into_iter()
+                .map(|alert| {
+                    let at = chrono::DateTime::from_timestamp_millis(alert.occurred_at_ms)
+                        .map(|at| at.format("%H:%M UTC ").to_string())
+                        .unwrap_or_default();
+                    format!("{at}{}", alert.title)
+                })
+                .collect(),
+            Err(error) => {
+                tracing::warn!(%error, "could not read the day's alerts for the briefing");
+                Vec::new()
+            }
+        }
+    }
+}
