@@ -28,16 +28,18 @@ pub fn firing_outcome(outcome: i32) -> &'static str {
 /// `2026-12-03 07:00 Europe/London`: the instant as the schedule's cron reads it. A zone this
 /// build does not know reads in UTC, and says so.
 pub fn slot_time(unix_ms: i64, time_zone: &str) -> String {
+    let zone = time_zone.parse::<Tz>().unwrap_or(Tz::UTC);
+    format!("{} {zone}", local_time(unix_ms, time_zone))
+}
+
+/// `2026-12-03 07:00` in `time_zone` (UTC for a zone this build does not know), for a column
+/// whose heading or neighbour already names the zone.
+pub fn local_time(unix_ms: i64, time_zone: &str) -> String {
     let Some(at) = DateTime::from_timestamp_millis(unix_ms) else {
         return format!("{unix_ms} ms after the Unix epoch");
     };
-    match time_zone.parse::<Tz>() {
-        Ok(zone) => format!(
-            "{} {zone}",
-            at.with_timezone(&zone).format("%Y-%m-%d %H:%M")
-        ),
-        Err(_) => format!("{} UTC", at.format("%Y-%m-%d %H:%M")),
-    }
+    let zone = time_zone.parse::<Tz>().unwrap_or(Tz::UTC);
+    at.with_timezone(&zone).format("%Y-%m-%d %H:%M").to_string()
 }
 
 /// `in 3h`, `in 12m`, `in 2d 4h`, `now` for a slot already due: how long until `at_ms`.

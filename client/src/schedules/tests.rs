@@ -38,6 +38,10 @@ fn a_slot_reads_in_its_schedules_zone() {
         "2026-12-03 08:00 Europe/Paris"
     );
     assert_eq!(
+        local_time(DEC_3_0700_UTC, "Europe/Paris"),
+        "2026-12-03 08:00"
+    );
+    assert_eq!(
         slot_time(DEC_3_0700_UTC, "Mars/Olympus"),
         "2026-12-03 07:00 UTC"
     );
