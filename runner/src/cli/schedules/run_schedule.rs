@@ -9,6 +9,7 @@ use super::super::args::ScheduleNameArgs;
 use super::super::connect::Coordinator;
 use super::super::exit_code::{ClientError, ClientExit};
 use super::super::json::write_json;
+use super::super::rejection::write_recorded_and_reasons;
 use super::named_failure;
 
 pub async fn run_schedule(
@@ -48,12 +49,8 @@ fn write_firing_failure(
         Ok(FiringOutcome::Rejected) => {
             let (headline, reasons) = client::schedules::rejection_parts(&firing.reason);
             writeln!(terminal.err, "error: {headline}")?;
-            if !firing.job_id.is_empty() {
-                writeln!(terminal.err, "recorded as job {}", firing.job_id)?;
-            }
-            for reason in reasons {
-                writeln!(terminal.err, "  {reason}")?;
-            }
+            let job_id = Some(firing.job_id.as_str()).filter(|id| !id.is_empty());
+            write_recorded_and_reasons(job_id, &reasons, terminal.err)?;
             Ok(ClientExit::Rejected)
         }
         _ => {
