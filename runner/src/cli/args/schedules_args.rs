@@ -74,3 +74,6 @@ impl SchedulesArgs {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -348,16 +348,17 @@ async fn pause_and_resume_send_the_flag_and_an_unknown_name_lists_the_known() {
     let (url, fake) = serve(Firing::default()).await;
     let ran = run(&url, &["schedules", "pause", "morning"]).await;
     assert_eq!(ran.exit, ClientExit::Success, "{ran:?}");
+    let row = ran.stdout.lines().nth(1).unwrap();
     assert!(
-        ran.stdout
-            .lines()
-            .nth(1)
-            .unwrap()
-            .ends_with("paused  -  yes")
-            || ran.stdout.contains("yes"),
+        row.contains("  paused  ") && row.ends_with("  yes"),
         "{ran:?}"
     );
-    run(&url, &["schedules", "resume", "morning"]).await;
+    let ran = run(&url, &["schedules", "resume", "morning"]).await;
+    let row = ran.stdout.lines().nth(1).unwrap();
+    assert!(
+        row.contains("  2026-12-04 07:00 (") && row.ends_with("  no"),
+        "{ran:?}"
+    );
     let ran = run(&url, &["schedules", "run", "evening"]).await;
     assert_eq!(ran.exit, ClientExit::FailedOrNotFound, "{ran:?}");
     assert_eq!(
