@@ -96,12 +96,11 @@ pub fn run_result(run: &AgentRun) -> Result<AgentRunView, ToolFailure> {
     if run.state == "succeeded" {
         return Ok(AgentRunView::from(run));
     }
-    let state = if run.state.is_empty() {
-        "ended without a word"
+    let mut error = if is_finished(&run.state) {
+        format!("the research run {}", run.state)
     } else {
-        &run.state
+        "the coordinator ended the research stream before the run finished".to_owned()
     };
-    let mut error = format!("the research run {state}");
     if !run.error.is_empty() {
         error.push_str(&format!(": {}", run.error));
     }

@@ -408,6 +408,19 @@ async fn a_failed_run_is_an_error_and_a_cancelled_call_drops_the_stream() {
         text_of(&result)
     );
 
+    let cut_short = tools_on(research_updates()[..1].to_vec(), false).await;
+    let result = call(
+        &cut_short.client,
+        "research",
+        json!({"question": "q", "model": "m"}),
+    )
+    .await;
+    assert_eq!(result.is_error, Some(true));
+    assert_eq!(
+        text_of(&result),
+        "the coordinator ended the research stream before the run finished\n  plan: running (job 01JP)"
+    );
+
     let mut running = tools_on(research_updates()[..1].to_vec(), true).await;
     let arguments = json!({"question": "q", "model": "m"});
     let Value::Object(arguments) = arguments else {
