@@ -9,6 +9,7 @@ use std::time::Duration;
 use proto::v1::cluster_service_client::ClusterServiceClient;
 use proto::v1::job_service_client::JobServiceClient;
 use proto::v1::memory_service_client::MemoryServiceClient;
+use proto::v1::schedule_service_client::ScheduleServiceClient;
 use proto::v1::usage_service_client::UsageServiceClient;
 use tonic::transport::{Channel, Endpoint};
 use tonic::{Code, Status};
@@ -83,6 +84,11 @@ impl Coordinator {
     /// Memory over the operator's vault, served by `runner serve` on the same address.
     pub fn memory(&self) -> MemoryServiceClient<Channel> {
         MemoryServiceClient::new(self.channel.clone())
+    }
+
+    /// Schedules and agent runs, served by `runner serve` on the same address.
+    pub fn schedules(&self) -> ScheduleServiceClient<Channel> {
+        ScheduleServiceClient::new(self.channel.clone())
     }
 
     /// The error for a call that failed because the connection did (`None` when the

@@ -13,6 +13,7 @@
 mod connection;
 mod job_output;
 mod rejection;
+pub mod schedules;
 pub mod usage;
 pub mod words;
 

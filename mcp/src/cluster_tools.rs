@@ -1,5 +1,5 @@
 //! The MCP server: the cluster's tools (`node_tools.rs`, `job_tools.rs`, `usage_tools.rs`,
-//! `memory_tools.rs`) behind one `ServerHandler`, the same for streamable HTTP and stdio.
+//! `memory_tools.rs`, `schedule_tools.rs`, `research_tool.rs`) behind one `ServerHandler`, the same for streamable HTTP and stdio.
 //! Every tool calls the coordinator's gRPC API and answers with structured content (with its output schema) and the same as
 //! text; anything that did not work is an `isError` result with the reason.
 
@@ -9,6 +9,9 @@ mod memory_arguments;
 mod memory_tools;
 mod node_tools;
 mod progress_reporter;
+mod research_progress;
+mod research_tool;
+mod schedule_tools;
 mod submit_arguments;
 mod usage_tools;
 mod wait_for_job;
@@ -35,7 +38,9 @@ impl ClusterTools {
             tool_router: Self::node_tool_router()
                 + Self::job_tool_router()
                 + Self::usage_tool_router()
-                + Self::memory_tool_router(),
+                + Self::memory_tool_router()
+                + Self::schedule_tool_router()
+                + Self::research_tool_router(),
         }
     }
 }
@@ -52,6 +57,9 @@ impl ClusterTools {
                     get_usage shows tokens, cost and budgets. When memory is configured, \
                     search_memory finds passages in the operator's notes (cite the note and \
                     lines), get_note and related_notes read and explore them, and remember \
-                    writes a new note."
+                    writes a new note. list_schedules shows the operator's schedules (cron \
+                    jobs and agents) with their next and last firings, run_schedule fires one \
+                    now, and research answers a question from the notes with the research \
+                    agent, step by step, on the model named."
 )]
 impl ServerHandler for ClusterTools {}

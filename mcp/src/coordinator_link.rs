@@ -10,6 +10,7 @@ use client::{ConnectError, Coordinator};
 use proto::v1::cluster_service_client::ClusterServiceClient;
 use proto::v1::job_service_client::JobServiceClient;
 use proto::v1::memory_service_client::MemoryServiceClient;
+use proto::v1::schedule_service_client::ScheduleServiceClient;
 use proto::v1::usage_service_client::UsageServiceClient;
 use tonic::Status;
 use tonic::transport::Channel;
@@ -58,6 +59,10 @@ impl CoordinatorLink {
 
     pub fn memory(&self) -> MemoryServiceClient<Channel> {
         self.coordinator.memory()
+    }
+
+    pub fn schedules(&self) -> ScheduleServiceClient<Channel> {
+        self.coordinator.schedules()
     }
 
     /// A failed call as the tool result says it: a connection that failed under the call is

@@ -2,21 +2,25 @@
 //! schemas), made from the coordinator's gRPC messages. Enum values are lowercase words
 //! (`succeeded`, `agent_down`), so an assistant reads them without knowing the proto.
 
+mod agent_run_view;
 mod job_view;
 mod memory_view;
 mod model_view;
 mod node_view;
 mod note_view;
+mod schedule_view;
 mod usage_view;
 
 use schemars::JsonSchema;
 use serde::Serialize;
 
+pub use agent_run_view::AgentRunView;
 pub use job_view::{EmbedView, JobListView, JobView};
 pub use memory_view::{RETRIEVER_WORDS, SearchMemoryView, parse_retriever};
 pub use model_view::{ModelListView, ModelView};
 pub use node_view::{NodeListView, NodeView};
 pub use note_view::{MemoryNoteView, RelatedNotesView, RememberedView};
+pub use schedule_view::{FiringView, ScheduleListView, ScheduleView};
 pub use usage_view::UsageReportView;
 
 /// Why one node cannot take a job for a model.

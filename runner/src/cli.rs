@@ -19,6 +19,7 @@ mod list_nodes;
 mod memory;
 mod rejection;
 mod render;
+mod schedules;
 mod set_draining;
 mod show_job;
 mod submit;
@@ -78,6 +79,7 @@ pub async fn run_client_with(
         ClientCommand::Undrain(args) => set_draining::set_draining(&args, false, terminal).await,
         ClientCommand::Usage(args) => usage::usage(&args, terminal).await,
         ClientCommand::Memory(args) => memory::memory(&args, terminal).await,
+        ClientCommand::Schedules(args) => schedules::schedules(&args, terminal).await,
     };
     match result {
         Ok(exit) => exit,

@@ -64,6 +64,12 @@ impl ProgressReporter {
         self.send(self.earlier_attempts, message).await;
     }
 
+    /// Says `message` at once, as step `progress` of a run (research's steps, which are few:
+    /// no throttle).
+    pub async fn step(&self, progress: usize, message: String) {
+        self.send(progress, message).await;
+    }
+
     async fn send(&self, progress: usize, message: String) {
         let notification = ProgressNotificationParam::new(self.token.clone(), progress as f64)
             .with_message(message);

@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 use super::ClusterTools;
 use crate::coordinator_link::CoordinatorLink;
 
-const TOOL_NAMES: [&str; 13] = [
+const TOOL_NAMES: [&str; 16] = [
     "cancel_job",
     "embed",
     "get_job",
@@ -20,8 +20,11 @@ const TOOL_NAMES: [&str; 13] = [
     "list_jobs",
     "list_models",
     "list_nodes",
+    "list_schedules",
     "related_notes",
     "remember",
+    "research",
+    "run_schedule",
     "search_memory",
     "set_draining",
     "submit_job",

@@ -3,6 +3,7 @@
 
 mod global_coordinator;
 mod memory_args;
+mod schedules_args;
 mod submit_args;
 mod usage_args;
 mod worker_args;
@@ -14,6 +15,9 @@ use proto::v1::JobState;
 
 pub use self::memory_args::{
     MemoryArgs, MemoryCommand, MemorySearchArgs, MemoryStatusArgs, MemorySyncArgs,
+};
+pub use self::schedules_args::{
+    ScheduleNameArgs, SchedulesArgs, SchedulesCommand, ShowScheduleArgs,
 };
 pub use self::submit_args::{ModelOptionArgs, SubmitArgs};
 pub use self::usage_args::{UsageArgs, UsageGroupingArg};
@@ -104,6 +108,8 @@ pub enum ClientCommand {
     Usage(UsageArgs),
     /// Search and sync memory: the vault's notes in full text, vectors and a graph of links
     Memory(MemoryArgs),
+    /// List the schedules with their next and last firings; show, run, pause or resume one
+    Schedules(SchedulesArgs),
 }
 
 /// `RUNNER_COORDINATOR` is read by [`Cli`], not by clap: clap would count a value from the

@@ -4,6 +4,7 @@
 use proto::v1::cluster_service_client::ClusterServiceClient;
 use proto::v1::job_service_client::JobServiceClient;
 use proto::v1::memory_service_client::MemoryServiceClient;
+use proto::v1::schedule_service_client::ScheduleServiceClient;
 use proto::v1::usage_service_client::UsageServiceClient;
 use tonic::Status;
 use tonic::transport::Channel;
@@ -35,6 +36,10 @@ impl Coordinator {
 
     pub fn memory(&self) -> MemoryServiceClient<Channel> {
         self.inner.memory()
+    }
+
+    pub fn schedules(&self) -> ScheduleServiceClient<Channel> {
+        self.inner.schedules()
     }
 
     /// Turns a failed call into the error to report: a connection lost under the call becomes

@@ -23,15 +23,27 @@ pub fn write_rejection_details(
     status: &Status,
     err: &mut (dyn Write + Send),
 ) -> std::io::Result<()> {
-    if let Some(id) = rejected_job_id(status) {
+    let mut reasons: Vec<String> = Vec::new();
+    if let Some(failure) = status.get_details_precondition_failure() {
+        for violation in &failure.violations {
+            reasons.push(violation_line(&violation.subject, &violation.description));
+        }
+    }
+    write_recorded_and_reasons(rejected_job_id(status).as_deref(), &reasons, err)
+}
+
+/// `recorded as job ID` (when there is one) and each node's reason once, indented: how every
+/// rejection ends on stderr, a job's or a schedule firing's.
+pub fn write_recorded_and_reasons(
+    job_id: Option<&str>,
+    reasons: &[String],
+    err: &mut (dyn Write + Send),
+) -> std::io::Result<()> {
+    if let Some(id) = job_id {
         writeln!(err, "recorded as job {id}")?;
     }
-    let Some(failure) = status.get_details_precondition_failure() else {
-        return Ok(());
-    };
-    let mut written: Vec<String> = Vec::new();
-    for violation in &failure.violations {
-        let line = violation_line(&violation.subject, &violation.description);
+    let mut written: Vec<&String> = Vec::new();
+    for line in reasons {
         if !written.contains(&line) {
             writeln!(err, "  {line}")?;
             written.push(line);

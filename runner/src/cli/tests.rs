@@ -108,7 +108,7 @@ fn serve_and_dev_are_server_commands() {
 
 #[test]
 fn every_client_command_takes_a_coordinator_and_defaults_to_localhost() {
-    let commands: [&[&str]; 12] = [
+    let commands: [&[&str]; 16] = [
         &["submit", "--model", "m", "--prompt", "p"],
         &["jobs"],
         &["job", "01JA"],
@@ -121,6 +121,10 @@ fn every_client_command_takes_a_coordinator_and_defaults_to_localhost() {
         &["memory", "sync"],
         &["memory", "search", "risk", "tiers"],
         &["memory", "status"],
+        &["schedules"],
+        &["schedules", "show", "morning"],
+        &["schedules", "run", "morning"],
+        &["schedules", "pause", "morning"],
     ];
     for arguments in commands {
         assert_eq!(
@@ -147,6 +151,7 @@ fn coordinator_url(command: ClientCommand) -> String {
         ClientCommand::Models(args) => args.coordinator.url,
         ClientCommand::Usage(args) => args.coordinator.url,
         ClientCommand::Memory(mut args) => args.coordinator_mut().url.clone(),
+        ClientCommand::Schedules(mut args) => args.coordinator_mut().url.clone(),
         ClientCommand::Drain(args) | ClientCommand::Undrain(args) => args.coordinator.url,
     }
 }

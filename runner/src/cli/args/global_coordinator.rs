@@ -91,6 +91,7 @@ impl ClientCommand {
             Self::Models(args) => &mut args.coordinator,
             Self::Usage(args) => &mut args.coordinator,
             Self::Memory(args) => args.coordinator_mut(),
+            Self::Schedules(args) => args.coordinator_mut(),
             Self::Drain(args) | Self::Undrain(args) => &mut args.coordinator,
         }
     }
