@@ -20,7 +20,6 @@ pub mod spec;
 pub mod store;
 pub mod time;
 mod views;
-pub mod words;
 
 pub use config::{KEYS, ScheduleConfig, parse_schedules};
 pub use scheduler::{Scheduler, SchedulerParts};

@@ -4,15 +4,11 @@
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use client::Coordinator;
-use proto::v1::schedule_service_client::ScheduleServiceClient;
 use tokio::sync::watch;
 use tokio_util::sync::CancellationToken;
-use tonic::Code;
-use tonic::transport::{Channel, Endpoint};
 
 use crate::cluster_feed::{ClusterView, start_cluster_feed};
 use crate::conversations::Conversations;
-use crate::page_error::PageError;
 
 /// How long a page waits for the first cluster snapshot after start-up before rendering
 /// "waiting for the cluster" (the live stream fills it in later).
@@ -21,8 +17,6 @@ const FIRST_SNAPSHOT_PATIENCE: Duration = Duration::from_secs(2);
 #[derive(Clone)]
 pub struct AppState {
     pub coordinator: Coordinator,
-    /// Until `client::Coordinator::schedules()` exists (see `ScheduleApi`).
-    pub schedules: ScheduleApi,
     pub cluster_view: watch::Receiver<ClusterView>,
     pub conversations: Conversations,
     pub shutdown: CancellationToken,
@@ -37,7 +31,6 @@ impl AppState {
     ) -> Self {
         let (cluster_view, _feed_task) = start_cluster_feed(coordinator.clone(), shutdown.clone());
         Self {
-            schedules: ScheduleApi::lazy(coordinator.url()),
             coordinator,
             cluster_view,
             conversations,
@@ -56,35 +49,6 @@ impl AppState {
         match first {
             Ok(Ok(view)) => view.clone(),
             _ => self.cluster_view.borrow().clone(),
-        }
-    }
-}
-
-/// The coordinator's `ScheduleService` over its own lazy channel to the same gRPC address,
-/// until `client::Coordinator` offers `schedules()` (then this goes and the handlers call
-/// `state.coordinator.schedules()`).
-#[derive(Debug, Clone)]
-pub struct ScheduleApi {
-    channel: Result<Channel, String>,
-}
-
-impl ScheduleApi {
-    /// `url` is the coordinator's gRPC URL as `client::Coordinator` checked it. Call inside a
-    /// Tokio runtime: the lazy channel spawns its connector task.
-    pub fn lazy(url: &str) -> Self {
-        let channel = Endpoint::from_shared(url.to_owned())
-            .map(|endpoint| endpoint.connect_lazy())
-            .map_err(|error| format!("the coordinator's gRPC URL {url:?} is not usable: {error}"));
-        Self { channel }
-    }
-
-    pub fn client(&self) -> Result<ScheduleServiceClient<Channel>, PageError> {
-        match &self.channel {
-            Ok(channel) => Ok(ScheduleServiceClient::new(channel.clone())),
-            Err(problem) => Err(PageError::Coordinator {
-                code: Code::InvalidArgument,
-                message: problem.clone(),
-            }),
         }
     }
 }

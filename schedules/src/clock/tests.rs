@@ -1,3 +1,5 @@
+//! The test clock follows paused tokio time and steps like an NTP correction.
+
 use chrono::{DateTime, TimeDelta, Utc};
 
 use super::*;

@@ -1,3 +1,5 @@
+//! `[[schedules]]` as written: defaults, every problem naming its schedule, bad entries left out.
+
 use settings::{Problems, toml};
 
 use super::*;

@@ -1,3 +1,5 @@
+//! Slots of 5- and 6-field crons in a zone, Europe/London's DST days included.
+
 use chrono::{DateTime, TimeZone, Utc};
 use chrono_tz::Europe::London;
 

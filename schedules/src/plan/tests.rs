@@ -1,3 +1,5 @@
+//! What becomes of passed slots: on time, caught up once, missed past the deadline or with catch_up none.
+
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};

@@ -109,7 +109,7 @@ impl Scheduler {
                 return Ok(firing);
             }
         }
-        let outcome = crate::words::outcome(firing.outcome);
+        let outcome = client::schedules::firing_outcome(firing.outcome);
         tracing::info!(schedule = %schedule.name, slot = %slot, outcome, job_id = %firing.job_id, reason = %firing.reason, "fired");
         crate::metrics::fired(&schedule.name, outcome, lateness);
         if matches!(outcome, "rejected" | "failed") {

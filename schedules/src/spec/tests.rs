@@ -1,3 +1,5 @@
+//! A firing's job: its key from the schedule and the slot, its source, its kind and options.
+
 use chrono::{DateTime, Utc};
 use proto::v1::JobKind;
 

@@ -1,3 +1,5 @@
+//! schedules.redb: firings with the cursor in one transaction, open firings, recent ones, pausing.
+
 use proto::v1::{AgentRun, Firing, FiringOutcome};
 
 use super::*;

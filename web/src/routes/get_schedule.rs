@@ -22,8 +22,8 @@ pub async fn get_schedule(
         limit: RECENT_FIRINGS,
     };
     let schedule = state
-        .schedules
-        .client()?
+        .coordinator
+        .schedules()
         .get_schedule(request)
         .await
         .map_err(PageError::from_schedules)?

@@ -12,8 +12,8 @@ use crate::views::schedules_page::schedules_page_body;
 
 pub async fn get_schedules(State(state): State<AppState>) -> Result<Markup, PageError> {
     let answer = state
-        .schedules
-        .client()?
+        .coordinator
+        .schedules()
         .list_schedules(ListSchedulesRequest {})
         .await
         .map_err(PageError::from_schedules)?;

@@ -29,8 +29,8 @@ pub async fn post_schedule_paused(
         paused: form.paused,
     };
     let schedule = state
-        .schedules
-        .client()?
+        .coordinator
+        .schedules()
         .set_schedule_paused(request)
         .await
         .map_err(PageError::from_schedules)?

@@ -16,7 +16,7 @@ pub async fn post_schedule_run(
     Path(name): Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, PageError> {
-    let mut schedules = state.schedules.client()?;
+    let mut schedules = state.coordinator.schedules();
     let firing = schedules
         .run_schedule(RunScheduleRequest { name: name.clone() })
         .await

@@ -1,3 +1,5 @@
+//! A scheduler stopped across several slots and started again: one catch-up or none, and a pending firing finished with its key.
+
 use std::sync::Arc;
 use std::time::Duration;
 

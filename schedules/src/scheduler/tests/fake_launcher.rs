@@ -1,3 +1,5 @@
+//! A launcher that records what the scheduler asks, with one job per idempotency key as the coordinator does.
+
 use std::collections::HashMap;
 use std::sync::Mutex;
 

@@ -1,3 +1,5 @@
+//! Firing on time, across DST, rejected, paused and resumed, and an agent run kept on its firing.
+
 use std::sync::Arc;
 use std::time::Duration;
 

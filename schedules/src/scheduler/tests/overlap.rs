@@ -1,3 +1,5 @@
+//! overlap = skip, replace and allow while the previous firing's job still runs.
+
 use std::sync::Arc;
 use std::time::Duration;
 
