@@ -114,8 +114,14 @@ fn parse_one(table: &toml::Table, at: &[Step], problems: &mut Problems) -> Optio
     if let Some(problem) = name_problem(&name) {
         problems.push_at(&named("name"), &problem);
     }
-    let zone = text("time_zone").unwrap_or("UTC");
-    let cron = match CronSpec::parse(text("cron").unwrap_or_default(), zone) {
+    let zone = match crate::cron_spec::parse_zone(text("time_zone").unwrap_or("UTC")) {
+        Ok(zone) => zone,
+        Err(problem) => {
+            problems.push_at(&named("time_zone"), &format!("{label}: {problem}"));
+            chrono_tz::Tz::UTC
+        }
+    };
+    let cron = match CronSpec::parse_in(text("cron").unwrap_or_default(), zone) {
         Ok(cron) => Some(cron),
         Err(problem) => {
             problems.push_at(&named("cron"), &format!("{label}: {problem}"));

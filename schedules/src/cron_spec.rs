@@ -23,9 +23,11 @@ pub struct CronSpec {
 impl CronSpec {
     /// `text` as 5 or 6 fields (or `@daily` and the like), `zone` an IANA name.
     pub fn parse(text: &str, zone: &str) -> Result<Self, String> {
-        let zone = Tz::from_str(zone.trim()).map_err(|_| {
-            format!("`{zone}` is not an IANA time zone (like \"Europe/London\" or \"UTC\")")
-        })?;
+        Self::parse_in(text, parse_zone(zone)?)
+    }
+
+    /// `text` read in `zone`.
+    pub fn parse_in(text: &str, zone: Tz) -> Result<Self, String> {
         let text = text.trim();
         let fields = text.split_whitespace().count();
         if !text.starts_with('@') && !(5..=6).contains(&fields) {
@@ -114,6 +116,13 @@ impl CronSpec {
     pub fn describe(&self) -> String {
         self.cron.describe()
     }
+}
+
+/// An IANA zone name ("Europe/London", "UTC").
+pub fn parse_zone(zone: &str) -> Result<Tz, String> {
+    Tz::from_str(zone.trim()).map_err(|_| {
+        format!("`{zone}` is not an IANA time zone (like \"Europe/London\" or \"UTC\")")
+    })
 }
 
 #[cfg(test)]

@@ -29,6 +29,9 @@ impl Scheduler {
         missed_before: u32,
         cursor: Option<i64>,
     ) -> Result<Firing, StoreError> {
+        // The store keys a firing by its slot in ms: its job key and run id must say the same
+        // instant, or a resumed firing would not find the steps it made.
+        let slot = crate::time::from_ms(to_ms(slot));
         let mut firing = Firing {
             schedule: schedule.name.clone(),
             scheduled_at_ms: to_ms(slot),

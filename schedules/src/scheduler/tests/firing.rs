@@ -5,6 +5,8 @@ use std::time::Duration;
 
 use proto::v1::FiringOutcome;
 
+use crate::clock::WallClock;
+
 use super::*;
 
 const EVERY_FIVE_SECONDS: &str = r#"
@@ -130,4 +132,37 @@ async fn an_agent_firing_keeps_its_run_and_steps_on_the_firing() {
     assert_eq!(run.steps[0].name, "answer");
     assert_eq!(firing.job_id, "step-of-briefing@2026-12-02T07:00:00Z");
     assert!(store.open_firings().unwrap().is_empty());
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_manual_firing_keys_its_job_by_the_millisecond_it_is_stored_under() {
+    let (_dir, store) = store();
+    let clock = Arc::new(TokioWallClock::starting_at(utc(
+        "2026-12-02T10:00:02.123456789Z",
+    )));
+    let launcher = Arc::new(FakeLauncher::default());
+    let running = Running::start(schedules(EVERY_FIVE_SECONDS), &store, &clock, &launcher);
+    let config = running.scheduler.schedule("tick").unwrap().clone();
+    let firing = running
+        .scheduler
+        .fire_slot(&config, clock.now(), true, Vec::new(), 0, None)
+        .await
+        .unwrap();
+    running.stop().await;
+    assert!(firing.manual);
+    assert_eq!(firing.scheduled_at_ms % 1000, 123);
+    let slot = crate::time::from_ms(firing.scheduled_at_ms);
+    assert!(
+        launcher
+            .keys()
+            .contains(&crate::spec::firing_key("tick", slot)),
+        "{:?}",
+        launcher.keys()
+    );
+    assert!(
+        store
+            .firing("tick", firing.scheduled_at_ms)
+            .unwrap()
+            .is_some()
+    );
 }
