@@ -51,3 +51,6 @@ fn failed(error: &crate::store::StoreError) -> Response {
     let body = serde_json::json!({ "error": format!("the schedule store failed: {error}") });
     (StatusCode::INTERNAL_SERVER_ERROR, Json(body)).into_response()
 }
+
+#[cfg(test)]
+mod tests;

@@ -18,6 +18,8 @@ pub mod scheduler;
 pub mod service;
 pub mod spec;
 pub mod store;
+#[cfg(test)]
+mod test_support;
 pub mod time;
 mod views;
 

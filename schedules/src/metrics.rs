@@ -21,3 +21,6 @@ pub fn missed(schedule: &str, count: u64) {
     metrics::counter!("llm_runner_schedule_missed_total", "schedule" => schedule.to_owned())
         .increment(count);
 }
+
+#[cfg(test)]
+mod tests;

@@ -6,7 +6,8 @@
 use proto::v1::Firing;
 
 pub trait FiringNotices: Send + Sync {
-    /// The firing's job was rejected by routing or refused (`firing.reason` says why).
+    /// The firing's job was rejected by routing or refused (`firing.reason` says why); only
+    /// the first of a run of refused firings is told.
     fn rejected(&self, firing: &Firing);
     /// `count` slots of `schedule` passed unrun; `newest` (ms) is the newest of them.
     fn missed(&self, schedule: &str, count: u64, newest_ms: i64, reason: &str);

@@ -175,3 +175,6 @@ fn research_run_id(now: chrono::DateTime<chrono::Utc>) -> String {
     let count = COUNTER.fetch_add(1, Ordering::Relaxed);
     format!("research@{}-{count}", now.timestamp_millis())
 }
+
+#[cfg(test)]
+mod tests;

@@ -10,3 +10,6 @@ pub fn to_ms(instant: DateTime<Utc>) -> i64 {
 pub fn from_ms(ms: i64) -> DateTime<Utc> {
     DateTime::from_timestamp_millis(ms).unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests;

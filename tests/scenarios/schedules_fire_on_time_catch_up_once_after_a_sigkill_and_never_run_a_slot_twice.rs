@@ -10,7 +10,10 @@ use std::time::{Duration, SystemTime};
 use anyhow::{Context, ensure};
 use proto::v1::schedule_service_client::ScheduleServiceClient;
 use proto::v1::{Firing, FiringOutcome, GetScheduleRequest, JobState};
-use tests::cluster::{ClusterSpec, TestCluster};
+use tests::cluster::{
+    Patience, TestCluster, alerting_spec, distinctive_webhook_token, wait_for_title,
+};
+use tests::fake_discord::FakeDiscord;
 
 use crate::support::GEMMA;
 
@@ -64,8 +67,9 @@ fn with_outcome(firings: &[Firing], outcome: FiringOutcome) -> Vec<&Firing> {
 #[tokio::test]
 async fn schedules_fire_on_time_catch_up_once_after_a_sigkill_and_never_run_a_slot_twice()
 -> anyhow::Result<()> {
-    let mut spec = ClusterSpec::three_hosts();
-    spec.extra_coordinator_toml = SCHEDULES.to_owned();
+    let discord = FakeDiscord::start().await?;
+    let mut spec = alerting_spec(&discord, &distinctive_webhook_token());
+    spec.extra_coordinator_toml.push_str(SCHEDULES);
     let mut cluster = TestCluster::start(spec).await?;
     tokio::time::sleep(Duration::from_secs(11)).await;
 

@@ -115,11 +115,28 @@ impl Scheduler {
         let outcome = client::schedules::firing_outcome(firing.outcome);
         tracing::info!(schedule = %schedule.name, slot = %slot, outcome, job_id = %firing.job_id, reason = %firing.reason, "fired");
         crate::metrics::fired(&schedule.name, outcome, lateness);
-        if matches!(outcome, "rejected" | "failed") {
+        if matches!(outcome, "rejected" | "failed") && !self.refused_before(&firing).await {
             self.notices.rejected(&firing);
         }
         self.save(&firing).await?;
         Ok(firing)
+    }
+
+    /// Whether the firing before this one was refused too: one alert per run of refusals (a
+    /// schedule every minute while davas is down is one message, not sixty an hour).
+    async fn refused_before(&self, firing: &Firing) -> bool {
+        let (name, slot) = (firing.schedule.clone(), firing.scheduled_at_ms);
+        let recent = blocking(&self.store, move |store| store.recent(&name, 2)).await;
+        let previous = recent
+            .unwrap_or_default()
+            .into_iter()
+            .find(|earlier| earlier.scheduled_at_ms < slot);
+        previous.is_some_and(|earlier| {
+            matches!(
+                FiringOutcome::try_from(earlier.outcome),
+                Ok(FiringOutcome::Rejected | FiringOutcome::Failed)
+            )
+        })
     }
 
     pub(crate) async fn save(&self, firing: &Firing) -> Result<(), StoreError> {

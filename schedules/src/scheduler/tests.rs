@@ -2,7 +2,6 @@
 //! launcher that records what it was asked.
 
 mod catch_up;
-mod fake_launcher;
 mod firing;
 mod overlap;
 
@@ -17,7 +16,7 @@ use crate::notices::NoNotices;
 use crate::store::ScheduleStore;
 
 use super::{Scheduler, SchedulerParts};
-use fake_launcher::FakeLauncher;
+use crate::test_support::FakeLauncher;
 
 fn utc(text: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(text)

@@ -1,4 +1,5 @@
-//! A launcher that records what the scheduler asks, with one job per idempotency key as the coordinator does.
+//! For this crate's tests: a launcher that records what the scheduler asks, with one job per
+//! idempotency key as the coordinator does.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
