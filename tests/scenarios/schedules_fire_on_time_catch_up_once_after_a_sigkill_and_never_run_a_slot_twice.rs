@@ -229,5 +229,26 @@ async fn schedules_fire_on_time_catch_up_once_after_a_sigkill_and_never_run_a_sl
             "{job:#?}"
         );
     }
+
+    // Discord heard of it: one alert for the run of gemma rejections (not one per firing) and
+    // the slots the coordinator missed.
+    let alert = "Schedule `gemma`: its job was not run";
+    wait_for_title(&discord, alert, Patience::default()).await?;
+    let titles: Vec<String> = discord
+        .messages()
+        .iter()
+        .flat_map(|m| m.embed_titles())
+        .collect();
+    let rejection_alerts = titles.iter().filter(|title| *title == alert).count();
+    ensure!(
+        rejection_alerts == 1,
+        "one alert per run of rejections, not per firing: {titles:#?}"
+    );
+    ensure!(
+        titles
+            .iter()
+            .any(|t| t.starts_with("Schedule `tick-none`:") && t.ends_with("slots not run")),
+        "the missed slots are alerted: {titles:#?}"
+    );
     Ok(())
 }
