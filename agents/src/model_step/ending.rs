@@ -10,7 +10,6 @@ use client::Coordinator;
 use proto::v1::job_event::Event;
 use proto::v1::{CancelJobRequest, GetJobRequest, Job, JobEvent, JobState};
 use tonic::{Status, Streaming};
-use tonic_types::StatusExt;
 
 use crate::clip::step_output;
 use crate::context::StepFailure;
@@ -135,10 +134,7 @@ pub(super) async fn cancel_job(
     }
 }
 
-/// The id of the job a rejection recorded (the status' `ErrorInfo`), if it names one.
+/// The id of the job a rejection recorded (the status' `ErrorInfo`), or empty.
 pub(super) fn rejected_job_id(status: &Status) -> String {
-    status
-        .get_details_error_info()
-        .and_then(|info| info.metadata.get("job_id").cloned())
-        .unwrap_or_default()
+    client::rejected_job_id(status).unwrap_or_default()
 }

@@ -8,14 +8,7 @@ use std::io::Write;
 use tonic::Status;
 use tonic_types::StatusExt;
 
-/// The id of the rejected job the coordinator recorded, when the status is a rejection.
-pub fn rejected_job_id(status: &Status) -> Option<String> {
-    let info = status.get_details_error_info()?;
-    info.metadata
-        .get("job_id")
-        .filter(|id| !id.is_empty())
-        .cloned()
-}
+pub use client::rejected_job_id;
 
 /// `recorded as job ID` and one line per node after the headline; nothing for a status
 /// without rejection details.

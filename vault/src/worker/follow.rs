@@ -53,7 +53,8 @@ pub async fn run_on_cluster(
         match follow_once(shared, job, spec.clone()).await {
             Followed::Ended(cluster_job) => return Some(facts_from(facts, &cluster_job)),
             Followed::Rejected(status) => {
-                facts.cluster_job_id = rejected_job_id(&status).or(job.cluster_job_id.clone());
+                facts.cluster_job_id =
+                    client::rejected_job_id(&status).or(job.cluster_job_id.clone());
                 // The result note says the headline and "not run on another model" itself.
                 let nodes = client::node_reasons(&status);
                 let reason = if nodes.is_empty() {
@@ -151,14 +152,6 @@ fn refusal(shared: &Shared, status: Status) -> Followed {
         }
         _ => Followed::Refused(status),
     }
-}
-
-fn rejected_job_id(status: &Status) -> Option<String> {
-    let info = status.get_details_error_info()?;
-    info.metadata
-        .get("job_id")
-        .filter(|id| !id.is_empty())
-        .cloned()
 }
 
 fn facts_from(mut facts: ResultFacts, job: &Job) -> ResultFacts {

@@ -2,7 +2,7 @@
 //! when it did not, and the job it made with that job's state.
 
 use maud::{Markup, html};
-use proto::v1::{Firing, FiringOutcome};
+use proto::v1::Firing;
 
 use super::agent_run::agent_run;
 use super::badges::state_word_badge;
@@ -10,15 +10,7 @@ use super::schedule_time::{relative, zoned_time};
 
 /// The outcome as one word (`rejected`), also its badge's class.
 pub fn outcome_word(outcome: i32) -> &'static str {
-    match FiringOutcome::try_from(outcome) {
-        Ok(FiringOutcome::Pending) => "pending",
-        Ok(FiringOutcome::Started) => "started",
-        Ok(FiringOutcome::Rejected) => "rejected",
-        Ok(FiringOutcome::Skipped) => "skipped",
-        Ok(FiringOutcome::Missed) => "missed",
-        Ok(FiringOutcome::Failed) => "failed",
-        Ok(FiringOutcome::Unspecified) | Err(_) => "unknown",
-    }
+    client::schedules::firing_outcome(outcome)
 }
 
 /// The slot, outcome, job and reason on a few lines (the schedules table's "Last firing").
