@@ -34,8 +34,13 @@ async fn mcp_tools_drive_the_cluster_from_an_rmcp_client() -> anyhow::Result<()>
     let cluster = TestCluster::start(ClusterSpec::three_hosts()).await?;
     let client = cluster.mcp_http_client(None).await?;
     let tools = client.list_all_tools().await?;
-    assert_eq!(tools.len(), 13);
-    assert!(tools.iter().any(|tool| tool.name == "get_usage"));
+    assert_eq!(tools.len(), 16);
+    for name in ["get_usage", "list_schedules", "run_schedule", "research"] {
+        assert!(
+            tools.iter().any(|tool| tool.name == name),
+            "no `{name}` tool"
+        );
+    }
 
     let nodes = call_tool_ok(&client, "list_nodes", json!({})).await?;
     let nodes = nodes["nodes"].as_array().context("no nodes")?;
