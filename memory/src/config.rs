@@ -77,7 +77,7 @@ impl MemoryConfig {
         };
         let Some(vault) = text("vault").filter(|vault| !vault.is_empty()) else {
             problems.push(
-                "memory.vault: name the vault folder to index, e.g. vault = \"/srv/obsidian-vault\"",
+                "memory.vault: name the vault folder to index, e.g. vault = \"/srv/obsidian-vault\" (or give [vault] a path: memory then indexes that vault)",
             );
             return None;
         };

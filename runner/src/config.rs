@@ -76,7 +76,7 @@ impl PartsConfig {
             mcp: mcp::McpConfig::from_settings(tables.mcp.as_ref(), env, problems),
             alerts: alerts::AlertsConfig::from_settings(tables.alerts.as_ref(), env, problems),
             memory: memory::config::MemoryConfig::from_settings(
-                tables.memory.as_ref(),
+                memory_table(tables).as_ref(),
                 env,
                 problems,
             ),
@@ -87,6 +87,21 @@ impl PartsConfig {
             schedules: schedules::parse_schedules(&tables.schedules, problems),
         }
     }
+}
+
+/// `[memory]` with `vault` defaulting to `[vault] path`: memory indexes the vault the worker
+/// owns unless told otherwise (DESIGN.md, "Memory").
+fn memory_table(tables: &PartTables) -> Option<settings::toml::Table> {
+    let mut memory = tables.memory.clone()?;
+    let worker_vault = tables
+        .vault
+        .as_ref()
+        .and_then(|vault| vault.get("path"))
+        .cloned();
+    if let Some(path) = worker_vault.filter(|_| !memory.contains_key("vault")) {
+        memory.insert("vault".to_owned(), path);
+    }
+    Some(memory)
 }
 
 #[cfg(test)]

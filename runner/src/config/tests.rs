@@ -53,3 +53,43 @@ fn a_misspelt_key_in_a_part_is_listed_with_the_core_s_problems_in_the_same_forma
     }
     assert_eq!(text.lines().count(), 4, "{text}");
 }
+
+#[test]
+fn memory_indexes_the_workers_vault_unless_it_names_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("coordinator.toml");
+    let load = |text: &str| {
+        std::fs::write(&file, text).unwrap();
+        RunnerConfig::load(Some(&file), &MapEnv::default()).unwrap()
+    };
+    let shared = load("[vault]\npath = \"/srv/vault\"\n[memory]\n");
+    let memory = shared.parts.memory.expect("memory is on");
+    assert_eq!(memory.vault, std::path::Path::new("/srv/vault"));
+    let own = load("[vault]\npath = \"/srv/vault\"\n[memory]\nvault = \"/srv/other\"\n");
+    assert_eq!(
+        own.parts.memory.unwrap().vault,
+        std::path::Path::new("/srv/other")
+    );
+    std::fs::write(&file, "[memory]\n").unwrap();
+    let error = RunnerConfig::load(Some(&file), &MapEnv::default()).unwrap_err();
+    assert!(
+        error.to_string().contains("or give [vault] a path"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_bad_schedule_is_listed_with_the_other_problems() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("coordinator.toml");
+    let text = "[[schedules]]\nname = \"b\"\ncron = \"0 7 * *\"\njob = { type = \"chat\", model = \"m\", prompt = \"p\" }\n[web]\nno_such_key = 1\n";
+    std::fs::write(&file, text).unwrap();
+    let error = RunnerConfig::load(Some(&file), &MapEnv::default())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("schedule `b`: cron `0 7 * *` has 4 fields"),
+        "{error}"
+    );
+    assert!(error.contains("no_such_key"), "{error}");
+}
