@@ -1,12 +1,17 @@
 //! The vault worker as a part of `runner serve` / `runner dev` (`[vault]`) and as the
 //! standalone `runner worker`: opened over the vault with its ledger under the data dir, its
-//! Discord notices handed to the alerts outbox, its state on `/api/vault`.
+//! Discord notices handed to the alerts outbox, its `research` and `briefing` notes run by the
+//! agents over its coordinator connection, its state on `/api/vault`.
 
 use std::path::Path;
 use std::sync::Arc;
 
 use tokio_util::sync::CancellationToken;
-use vault::{Notice, NoticeKind, Notifier, VaultWorker, WorkerConfig};
+use vault::{AgentJobs, Notice, NoticeKind, Notifier, VaultWorker, WorkerConfig};
+
+mod vault_agents;
+
+pub use vault_agents::VaultAgents;
 
 /// Vault notices into the alerts outbox: delivered by the same sender, once per key.
 #[derive(Debug, Clone)]
@@ -66,8 +71,16 @@ pub fn open_worker(
             url: grpc_url.to_owned(),
             reason: error.to_string(),
         })?;
+    // The briefing note is the answer here: Discord hears of it through the job's `notify:`.
+    let deps = agents::AgentDeps {
+        coordinator: coordinator.clone(),
+        vault: Some(config.vault.clone()),
+        post: None,
+        alerts: None,
+    };
+    let agent_jobs = Some(Arc::new(VaultAgents(deps)) as Arc<dyn AgentJobs>);
     let notifier = notices.map(|notices| Arc::new(AlertNotices(notices)) as Arc<dyn Notifier>);
-    let worker = VaultWorker::open(config, coordinator, notifier, shutdown)?;
+    let worker = VaultWorker::open(config, coordinator, notifier, agent_jobs, shutdown)?;
     let routes = vault::http::router(worker.status());
     Ok((worker, routes))
 }

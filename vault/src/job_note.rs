@@ -2,6 +2,7 @@
 //! type-specific fields) and the prompt as its body. Parsing never changes the operator's
 //! text; a bad note gives every problem at once, each naming its property and line.
 
+mod agent_fields;
 pub(crate) mod bounds;
 mod checker;
 mod job_type;
@@ -28,9 +29,10 @@ pub enum JobType {
     Embed,
     /// Same as `embed`.
     Ingest,
-    /// The research agent (schedules issue): until it lands, a clear "not available" result.
+    /// The research agent: the body is the question; its steps run as cluster jobs.
     Research,
-    /// The briefing agent (schedules issue): until it lands, a clear "not available" result.
+    /// The briefing agent: the day (`day:`, else yesterday in `time_zone:`) in
+    /// `Runner/briefings/`.
     Briefing,
 }
 
@@ -68,6 +70,10 @@ pub struct JobNote {
     /// `[[target]]` / `[[target|label]]` / `[[target#heading]]` targets in the body, in order,
     /// each once, as written before `|` and `#`.
     pub links: Vec<String>,
+    /// `day:` (`YYYY-MM-DD`): the day a briefing reports on.
+    pub day: Option<String>,
+    /// `time_zone:` (an IANA name, e.g. `Europe/Paris`): what "the day" means for a briefing.
+    pub time_zone: Option<String>,
 }
 
 /// One thing wrong with a note, for the result note that explains it.

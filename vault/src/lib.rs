@@ -26,6 +26,7 @@ pub mod settle;
 pub mod whole_file;
 pub mod worker;
 
+pub use worker::agent_jobs::{AgentJob, AgentJobs};
 pub use worker::config::{CrashPoint, WorkerConfig};
 pub use worker::notice::{Notice, NoticeKind, Notifier};
 pub use worker::status::{WorkerState, WorkerStatus};

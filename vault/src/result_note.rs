@@ -2,6 +2,7 @@
 //! Obsidian shows (status, model, node, tokens, duration, cost, a wiki link to the job note)
 //! and the answer, or what went wrong, as its body.
 
+mod agent_sections;
 mod render;
 
 pub use render::{MAX_RESULT_NAME_BYTES, render_result, result_file_name};
@@ -18,7 +19,7 @@ pub enum Outcome {
     /// The note itself is wrong (bad frontmatter, unknown type, …).
     Invalid,
     Cancelled,
-    /// The job type cannot run here yet (e.g. `research` before the agents land).
+    /// The job type cannot run here (e.g. `research` in a worker without agents, memory off).
     Unavailable,
 }
 
@@ -71,6 +72,26 @@ pub struct ResultFacts {
     /// The job's title (the note's `title:` or file name), for the heading; when empty, the
     /// job note's name from `job_note_link`, else the id.
     pub title: String,
+    /// The agent run's id (research, briefing): its steps' idempotency keys are made of it.
+    pub run_id: Option<String>,
+    /// The agent run's own state word (`succeeded`, `failed`, `cancelled`).
+    pub run_state: Option<String>,
+    /// The agent run's steps, in order.
+    pub steps: Vec<StepFacts>,
+}
+
+/// One step of an agent run, as the result note lists it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct StepFacts {
+    pub name: String,
+    /// `succeeded`, `failed`, `rejected`, …
+    pub state: String,
+    /// The cluster job of a model step; empty for a step that calls no model.
+    pub job_id: String,
+    pub input_tokens: Option<u64>,
+    pub output_tokens: Option<u64>,
+    /// Why it did not succeed; empty when it did.
+    pub error: String,
 }
 
 #[cfg(test)]

@@ -3,6 +3,8 @@
 //! scans the inbox on every filesystem event, on a timer and when a waiting note should have
 //! settled, and runs the jobs it claims, a bounded number at a time.
 
+pub mod agent_jobs;
+mod agent_run;
 pub mod config;
 mod conflicts;
 mod execute;
@@ -34,6 +36,7 @@ use tokio_util::sync::CancellationToken;
 use crate::layout::{Folder, RunnerFolders};
 use crate::ledger::{Ledger, LedgerError, VaultJob};
 use crate::settle::Settler;
+use agent_jobs::AgentJobs;
 use config::WorkerConfig;
 use notice::Notifier;
 use shared::{Shared, blocking};
@@ -57,11 +60,13 @@ pub struct VaultWorker {
 
 impl VaultWorker {
     /// Creates `Runner/`'s folders if missing, opens the ledger and removes temp files a
-    /// crash left.
+    /// crash left. Without `agent_jobs`, `research` and `briefing` notes are answered
+    /// "unavailable".
     pub fn open(
         config: WorkerConfig,
         coordinator: Coordinator,
         notifier: Option<Arc<dyn Notifier>>,
+        agent_jobs: Option<Arc<dyn AgentJobs>>,
         shutdown: CancellationToken,
     ) -> Result<Self, WorkerError> {
         let folders = RunnerFolders::new(&config.vault);
@@ -88,6 +93,7 @@ impl VaultWorker {
             ledger,
             coordinator,
             notifier,
+            agent_jobs,
             status,
             shutdown,
         };

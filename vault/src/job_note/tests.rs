@@ -2,6 +2,7 @@
 
 use super::*;
 
+mod agent_fields;
 mod bounds;
 mod checker;
 mod job_type;

@@ -36,6 +36,8 @@ pub fn parse_job_note(file_name: &str, text: &str) -> Result<JobNote, Vec<NotePr
     let system = checker.text("system").map(|(text, _)| text);
     let output = checker.output();
     let id = checker.id();
+    let day = checker.day();
+    let time_zone = checker.time_zone();
     let title = checker
         .text("title")
         .map(|(title, _)| title.trim().to_owned())
@@ -61,6 +63,8 @@ pub fn parse_job_note(file_name: &str, text: &str) -> Result<JobNote, Vec<NotePr
             title,
             body,
             links,
+            day,
+            time_zone,
         }),
         _ => Err(problems),
     }

@@ -41,6 +41,8 @@ pub fn render_result(facts: &ResultFacts) -> String {
         facts.outcome.map(|outcome| outcome.word().to_owned()),
     );
     property("job", text(&facts.id));
+    property("run", facts.run_id.as_deref().and_then(text));
+    property("state", facts.run_state.as_deref().and_then(text));
     property(
         "cluster_job",
         facts.cluster_job_id.as_deref().and_then(text),
@@ -66,6 +68,7 @@ pub fn render_result(facts: &ResultFacts) -> String {
     property("tags", Some("[runner/result]".to_owned()));
     note.push_str("---\n");
     let _ = write!(note, "# {}\n\n{}", heading(facts), body(facts));
+    note.push_str(&super::agent_sections::steps_section(&facts.steps));
     if !link.is_empty() {
         let _ = write!(note, "\nJob note: [[{link}]]\n");
     }
@@ -115,7 +118,7 @@ fn body(facts: &ResultFacts) -> String {
         }
         Some(Outcome::Cancelled) => "Cancelled: the job was stopped before it finished.".to_owned(),
         Some(Outcome::Unavailable) => {
-            format!("Unavailable: `{job_type}` jobs cannot run here yet.")
+            format!("Unavailable: `{job_type}` jobs cannot run here.")
         }
         None => "The job's outcome is not known.".to_owned(),
     };
@@ -145,7 +148,9 @@ fn success(facts: &ResultFacts) -> String {
     } else {
         format!("{answer}\n")
     };
-    if !facts.cited.is_empty() {
+    if facts.run_id.is_some() {
+        text.push_str(&super::agent_sections::sources_section(&facts.cited));
+    } else if !facts.cited.is_empty() {
         text.push_str("\nUsed:\n");
         for target in &facts.cited {
             let _ = writeln!(text, "- [[{target}]]");

@@ -2,6 +2,7 @@
 
 use super::*;
 
+mod agent_sections;
 mod render;
 
 #[test]

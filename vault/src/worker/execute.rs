@@ -1,7 +1,7 @@
 //! Running a claimed job: read its note from `processing/` (parsed again, as after a
 //! restart), then by type — a cluster job for chat, generate and summarize; memory for embed
-//! and ingest; a clear "not available" for the agents not built yet. A bad note is answered
-//! with every problem it has.
+//! and ingest; an agent run for research and briefing. A bad note is answered with every
+//! problem it has.
 
 use std::sync::Arc;
 
@@ -10,6 +10,7 @@ use crate::layout::Folder;
 use crate::ledger::VaultJob;
 use crate::result_note::{Outcome, ResultFacts};
 
+use super::agent_run::run_agent_job;
 use super::follow::run_on_cluster;
 use super::ingest::ingest;
 use super::shared::{Shared, blocking};
@@ -61,14 +62,7 @@ pub async fn execute(
             run_on_cluster(shared, job, &note, facts).await?
         }
         JobType::Embed | JobType::Ingest => ingest(shared, job, &note, facts).await,
-        JobType::Research | JobType::Briefing => ended(
-            facts,
-            Outcome::Unavailable,
-            format!(
-                "the {} agent is not available yet: it arrives with scheduled agents. Nothing was run.",
-                note.job_type.word()
-            ),
-        ),
+        JobType::Research | JobType::Briefing => run_agent_job(shared, job, &note, facts).await?,
     };
     Some((facts, note.output))
 }

@@ -1,11 +1,12 @@
 //! What every task of one worker shares: its config, folders, ledger, the coordinator, the
-//! notifier and the status, plus the one way to run blocking file and ledger work.
+//! notifier, the agents and the status, plus the one way to run blocking file and ledger work.
 
 use std::sync::Arc;
 
 use client::Coordinator;
 use tokio_util::sync::CancellationToken;
 
+use super::agent_jobs::AgentJobs;
 use super::config::WorkerConfig;
 use super::notice::Notifier;
 use super::status::WorkerStatus;
@@ -18,6 +19,7 @@ pub struct Shared {
     pub ledger: Ledger,
     pub coordinator: Coordinator,
     pub notifier: Option<Arc<dyn Notifier>>,
+    pub agent_jobs: Option<Arc<dyn AgentJobs>>,
     pub status: WorkerStatus,
     pub shutdown: CancellationToken,
 }
@@ -28,6 +30,7 @@ impl std::fmt::Debug for Shared {
             .debug_struct("Shared")
             .field("vault", &self.config.vault)
             .field("notifier", &self.notifier.is_some())
+            .field("agent_jobs", &self.agent_jobs.is_some())
             .finish()
     }
 }

@@ -18,6 +18,8 @@ fn a_chat_note_parses_with_defaults() {
             title: "Why sky".into(),
             body: "Why is the sky blue?".into(),
             links: vec![],
+            day: None,
+            time_zone: None,
         }
     );
 }

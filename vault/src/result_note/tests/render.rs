@@ -29,6 +29,7 @@ fn succeeded() -> ResultFacts {
         reason: String::new(),
         cited: vec!["Physics/Light".into(), "Sky".into()],
         title: "Why sky".into(),
+        ..ResultFacts::default()
     }
 }
 
@@ -206,9 +207,7 @@ fn other_failures_say_what_happened() {
         job_type: "research".into(),
         ..ResultFacts::default()
     };
-    assert!(
-        render_result(&unavailable).contains("Unavailable: `research` jobs cannot run here yet.")
-    );
+    assert!(render_result(&unavailable).contains("Unavailable: `research` jobs cannot run here."));
     let cancelled = ResultFacts {
         outcome: Some(Outcome::Cancelled),
         ..ResultFacts::default()

@@ -24,6 +24,17 @@ impl TestWorker {
     }
 
     pub(crate) fn with_notifier(notifier: Option<Arc<dyn Notifier>>) -> Self {
+        Self::with_parts(notifier, None)
+    }
+
+    pub(crate) fn with_agent_jobs(agent_jobs: Arc<dyn AgentJobs>) -> Self {
+        Self::with_parts(None, Some(agent_jobs))
+    }
+
+    fn with_parts(
+        notifier: Option<Arc<dyn Notifier>>,
+        agent_jobs: Option<Arc<dyn AgentJobs>>,
+    ) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let vault = dir.path().join("vault");
         std::fs::create_dir(&vault).unwrap();
@@ -38,6 +49,7 @@ impl TestWorker {
             config,
             folders,
             notifier,
+            agent_jobs,
         };
         Self {
             shared: Arc::new(shared),

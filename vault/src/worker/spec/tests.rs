@@ -19,6 +19,8 @@ fn note(job_type: JobType, body: &str) -> JobNote {
         title: "why-sky".to_owned(),
         body: body.to_owned(),
         links: Vec::new(),
+        day: None,
+        time_zone: None,
     }
 }
 
