@@ -71,12 +71,16 @@ pub fn open_worker(
             url: grpc_url.to_owned(),
             reason: error.to_string(),
         })?;
-    // The briefing note is the answer here: Discord hears of it through the job's `notify:`.
+    // The briefing note is the answer here: Discord hears of it through the job's `notify:`;
+    // the day's alerts come from the same outbox as the scheduler's briefing.
+    let recent = notices.clone().map(|notices| {
+        Arc::new(crate::schedules_part::OutboxAlerts(notices)) as Arc<dyn agents::RecentAlerts>
+    });
     let deps = agents::AgentDeps {
         coordinator: coordinator.clone(),
         vault: Some(config.vault.clone()),
         post: None,
-        alerts: None,
+        alerts: recent,
     };
     let agent_jobs = Some(Arc::new(VaultAgents(deps)) as Arc<dyn AgentJobs>);
     let notifier = notices.map(|notices| Arc::new(AlertNotices(notices)) as Arc<dyn Notifier>);
