@@ -8,16 +8,16 @@ use std::sync::Arc;
 
 use prost::Message;
 use proto::v1::{Firing, FiringOutcome};
-use redb::{Database, ReadableDatabase, ReadableTable, TableDefinition, WriteTransaction};
+use redb::{Database, TableDefinition, WriteTransaction};
 
 /// (schedule, slot ms) -> the `Firing`, protobuf-encoded.
-const FIRINGS: TableDefinition<(&str, i64), &[u8]> = TableDefinition::new("firings");
+pub(super) const FIRINGS: TableDefinition<(&str, i64), &[u8]> = TableDefinition::new("firings");
 /// (schedule, slot ms) of every firing still to be finished: pending, or an agent run going on.
-const OPEN: TableDefinition<(&str, i64), ()> = TableDefinition::new("open_firings");
+pub(super) const OPEN: TableDefinition<(&str, i64), ()> = TableDefinition::new("open_firings");
 /// Schedule -> the newest slot acted on (fired, skipped or missed), or when it was first seen.
-const CURSORS: TableDefinition<&str, i64> = TableDefinition::new("cursors");
+pub(super) const CURSORS: TableDefinition<&str, i64> = TableDefinition::new("cursors");
 /// Schedule -> paused.
-const PAUSED: TableDefinition<&str, bool> = TableDefinition::new("paused");
+pub(super) const PAUSED: TableDefinition<&str, bool> = TableDefinition::new("paused");
 
 const FILE_NAME: &str = "schedules.redb";
 
@@ -88,14 +88,6 @@ impl ScheduleStore {
         Ok(Self { database, path })
     }
 
-    /// The newest slot acted on for `name` (ms), or when it was first seen.
-    pub fn cursor(&self, name: &str) -> Result<Option<i64>, StoreError> {
-        let transaction = self.database.begin_read().map_err(self.failed())?;
-        let table = transaction.open_table(CURSORS).map_err(self.failed())?;
-        let cursor = table.get(name).map_err(self.failed())?;
-        Ok(cursor.map(|value| value.value()))
-    }
-
     /// In one durable transaction: every firing of `firings` written (replacing one with the
     /// same slot), and `name`'s cursor set to `cursor_ms` when given.
     pub fn record(
@@ -120,44 +112,6 @@ impl ScheduleStore {
         self.record(&firing.schedule, std::slice::from_ref(firing), None)
     }
 
-    /// The firing of `name` at `slot_ms`.
-    pub fn firing(&self, name: &str, slot_ms: i64) -> Result<Option<Firing>, StoreError> {
-        let transaction = self.database.begin_read().map_err(self.failed())?;
-        let table = transaction.open_table(FIRINGS).map_err(self.failed())?;
-        let bytes = table.get((name, slot_ms)).map_err(self.failed())?;
-        bytes.map(|bytes| self.decode(bytes.value())).transpose()
-    }
-
-    /// Every firing still to be finished, oldest slot first per schedule.
-    pub fn open_firings(&self) -> Result<Vec<Firing>, StoreError> {
-        let transaction = self.database.begin_read().map_err(self.failed())?;
-        let open = transaction.open_table(OPEN).map_err(self.failed())?;
-        let firings = transaction.open_table(FIRINGS).map_err(self.failed())?;
-        let mut found = Vec::new();
-        for entry in open.iter().map_err(self.failed())? {
-            let (key, _) = entry.map_err(self.failed())?;
-            if let Some(bytes) = firings.get(key.value()).map_err(self.failed())? {
-                found.push(self.decode(bytes.value())?);
-            }
-        }
-        Ok(found)
-    }
-
-    /// `name`'s newest firings, newest first, at most `limit`.
-    pub fn recent(&self, name: &str, limit: usize) -> Result<Vec<Firing>, StoreError> {
-        let transaction = self.database.begin_read().map_err(self.failed())?;
-        let table = transaction.open_table(FIRINGS).map_err(self.failed())?;
-        let range = table
-            .range((name, i64::MIN)..=(name, i64::MAX))
-            .map_err(self.failed())?;
-        let mut found = Vec::new();
-        for entry in range.rev().take(limit) {
-            let (_, bytes) = entry.map_err(self.failed())?;
-            found.push(self.decode(bytes.value())?);
-        }
-        Ok(found)
-    }
-
     /// Pauses or resumes `name`; a resumed schedule's cursor moves to `resumed_at_ms` in the
     /// same transaction, so the slots passed while it was paused are not caught up.
     pub fn set_paused(
@@ -176,13 +130,6 @@ impl ScheduleStore {
             }
         }
         transaction.commit().map_err(self.failed())
-    }
-
-    pub fn paused(&self, name: &str) -> Result<bool, StoreError> {
-        let transaction = self.database.begin_read().map_err(self.failed())?;
-        let table = transaction.open_table(PAUSED).map_err(self.failed())?;
-        let paused = table.get(name).map_err(self.failed())?;
-        Ok(paused.is_some_and(|value| value.value()))
     }
 
     fn write_firing(
@@ -204,20 +151,22 @@ impl ScheduleStore {
         Ok(())
     }
 
-    fn decode(&self, bytes: &[u8]) -> Result<Firing, StoreError> {
+    pub(super) fn decode(&self, bytes: &[u8]) -> Result<Firing, StoreError> {
         Firing::decode(bytes).map_err(|source| StoreError::Decode {
             path: self.path.clone(),
             source,
         })
     }
 
-    fn failed<E: Into<redb::Error>>(&self) -> impl Fn(E) -> StoreError + '_ {
+    pub(super) fn failed<E: Into<redb::Error>>(&self) -> impl Fn(E) -> StoreError + '_ {
         move |error| StoreError::Database {
             path: self.path.clone(),
             source: error.into(),
         }
     }
 }
+
+mod reads;
 
 #[cfg(test)]
 mod tests;
