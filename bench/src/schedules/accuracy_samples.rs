@@ -45,6 +45,9 @@ pub struct SlotSamples {
     pub outcomes: BTreeMap<String, usize>,
     /// Jobs that had not started when they were read.
     pub jobs_not_started: usize,
+    /// Slot → fired by schedule (the scheduler's only): a pass fires its schedules one after
+    /// another, so a schedule's place in the config may show in its lateness.
+    pub to_fired_by_schedule: BTreeMap<String, Vec<Duration>>,
 }
 
 /// `later_ms − slot_ms` as a duration; never negative (both are on this machine's clock).
@@ -90,9 +93,10 @@ pub async fn firing_samples(
             .to_owned();
         *samples.outcomes.entry(outcome).or_default() += 1;
         if let Some(fired_at_ms) = firing.fired_at_ms {
-            samples
-                .to_fired
-                .push(after_slot(firing.scheduled_at_ms, fired_at_ms));
+            let late = after_slot(firing.scheduled_at_ms, fired_at_ms);
+            samples.to_fired.push(late);
+            let by_schedule = samples.to_fired_by_schedule.entry(firing.schedule.clone());
+            by_schedule.or_default().push(late);
         }
         if !firing.job_id.is_empty() {
             jobs.push((firing.scheduled_at_ms, firing.job_id.clone()));
@@ -147,3 +151,6 @@ async fn add_job_starts(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests;

@@ -60,3 +60,6 @@ fn spin_until(stop: &AtomicBool, deadline: Instant) -> u64 {
     }
     accumulator
 }
+
+#[cfg(test)]
+mod tests;

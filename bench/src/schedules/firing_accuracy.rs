@@ -37,6 +37,20 @@ pub struct AccuracyRun {
     pub answer_tokens: usize,
 }
 
+impl AccuracyRun {
+    /// What every run has in common: schedules, window, answer length, cores.
+    pub fn description(&self) -> String {
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        format!(
+            "{} `* * * * * *` chat schedules (overlap = skip) for {:.0} s per run after a 2 s \
+             warm-up, {} answer tokens, on {cores} cores",
+            self.ticking,
+            self.window.as_secs_f64(),
+            self.answer_tokens
+        )
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct AccuracyFigures {
     pub run: AccuracyRun,
@@ -97,3 +111,6 @@ async fn measure_on(cluster: &TestCluster, run: &AccuracyRun) -> anyhow::Result<
         load_average,
     })
 }
+
+#[cfg(test)]
+mod tests;

@@ -104,3 +104,6 @@ pub fn per_minute(used: Duration, elapsed: Duration) -> f64 {
     }
     used.as_secs_f64() * 1000.0 * 60.0 / elapsed.as_secs_f64()
 }
+
+#[cfg(test)]
+mod tests;

@@ -47,3 +47,6 @@ pub fn quiet_daily_schedules(count: usize, model: &str, now: DateTime<Utc>) -> S
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests;

@@ -77,6 +77,25 @@ pub fn accuracy_table(runs: &[AccuracyFigures]) -> MarkdownTable {
     table
 }
 
+/// `tick-0 2 / 9, tick-1 …`: each schedule's slot → fired p50 / p99 in ms, per run.
+pub fn by_schedule_lines(runs: &[AccuracyFigures]) -> String {
+    let mut text = String::new();
+    for run in runs {
+        let cells: Vec<String> = run
+            .scheduler
+            .to_fired_by_schedule
+            .iter()
+            .filter_map(|(name, samples)| {
+                let summary = LatencySummary::from_samples(samples)?;
+                let (p50, p99) = (summary.p50.as_millis(), summary.p99.as_millis());
+                Some(format!("{name} {p50} / {p99}"))
+            })
+            .collect();
+        text.push_str(&format!("- {}: {}\n", run.run.label, cells.join(", ")));
+    }
+    text
+}
+
 fn idle_row(idle: &IdleCoordinatorFigures) -> Vec<String> {
     vec![
         idle.quiet.to_string(),
@@ -110,7 +129,7 @@ pub fn render_section(figures: Option<&SchedulesFigures>) -> String {
     let first = figures
         .accuracy
         .first()
-        .map(|run| figures.runs_line(run))
+        .map(|run| run.run.description())
         .unwrap_or_default();
     let cpu_difference =
         figures.idle_with.cpu_ms_per_minute - figures.idle_without.cpu_ms_per_minute;
@@ -121,14 +140,16 @@ pub fn render_section(figures: Option<&SchedulesFigures>) -> String {
          woke and began the firing; for the bench timer: the submit call began), slot → job started \
          is the job's started_at_ms (GetJob) − the slot; the bench timer is one tokio task per \
          schedule sleeping until each whole wall-clock second and submitting the same chat over a \
-         gRPC connection opened beforehand, in the same run; CPU load: that many threads spinning \
+         gRPC connection opened beforehand, in the same run; CPU load ×N: N threads spinning \
          on arithmetic for the run's length; quiet schedules: daily ones hours away in 8 zones, \
          configured beside the ticking ones\n\n{}\
+         \nslot → fired p50 / p99 (ms) by schedule, in config order:\n\n{}\
          \nidle coordinator: quiet daily schedules in 8 zones, none firing; RSS read {:.0} s after \
          the start, CPU time over {:.0} s; per schedule: {:.0} bytes of RSS and {:.3} ms of CPU \
          per minute\n\n{}",
         first,
         accuracy_table(&figures.accuracy).render(),
+        by_schedule_lines(&figures.accuracy),
         figures.settings.idle_settle.as_secs_f64(),
         figures.idle_with.window.as_secs_f64(),
         figures.resident_bytes_per_schedule(),
@@ -137,16 +158,5 @@ pub fn render_section(figures: Option<&SchedulesFigures>) -> String {
     )
 }
 
-impl SchedulesFigures {
-    /// What the accuracy runs had in common: schedules, window, answer length.
-    fn runs_line(&self, run: &AccuracyFigures) -> String {
-        let cores = std::thread::available_parallelism().map_or(1, usize::from);
-        format!(
-            "{} `* * * * * *` chat schedules (overlap = skip) for {:.0} s per run after a 2 s \
-             warm-up, {} answer tokens, on {cores} cores",
-            run.run.ticking,
-            run.run.window.as_secs_f64(),
-            run.run.answer_tokens
-        )
-    }
-}
+#[cfg(test)]
+mod tests;

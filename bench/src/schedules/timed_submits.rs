@@ -83,3 +83,6 @@ async fn submit_each_second(
         });
     }
 }
+
+#[cfg(test)]
+mod tests;
