@@ -2,7 +2,7 @@
 //! core's benchmark; parses the command line, runs it, prints the report.
 //!
 //! `--scale-only`, `--throughput-only`, `--cloud-only`, `--openai-only`, `--usage-only`,
-//! `--memory-only` and `--vault-only` run one part and print its table.
+//! `--memory-only`, `--vault-only` and `--schedules-only` run one part and print its table.
 //!
 //! A bench target with its own `main` (harness = false): cargo runs it from
 //! `target/release/deps/`, where the harness finds the release `runner` and `runner-agent`.
@@ -109,6 +109,12 @@ struct Arguments {
     /// `--quick`: tiny sizes).
     #[arg(long)]
     vault_only: bool,
+    /// Only the scheduler: slot → firing and slot → job start of `* * * * * *` schedules
+    /// (unloaded, under a busy thread per core, and beside 1,000 quiet schedules) against the
+    /// bench's own timed submits, and the idle coordinator's RSS and CPU with 0 and 1,000 quiet
+    /// schedules (with `--quick`: tiny sizes).
+    #[arg(long)]
+    schedules_only: bool,
     /// With `--throughput-only`: the coordinator's data dir on tmpfs (/dev/shm), not on disk.
     #[arg(long)]
     tmpfs: bool,
@@ -250,6 +256,23 @@ async fn main() -> ExitCode {
         return match bench::vault_queue::measure_vault_queue(&settings).await {
             Ok(figures) => {
                 println!("{}", bench::vault_queue::render_section(Some(&figures)));
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("bench: error: {error:#}");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    if arguments.schedules_only {
+        let settings = if arguments.quick {
+            bench::schedules::SchedulesSettings::quick()
+        } else {
+            bench::schedules::SchedulesSettings::full()
+        };
+        return match bench::schedules::measure_schedules(&settings).await {
+            Ok(figures) => {
+                println!("{}", bench::schedules::render_section(Some(&figures)));
                 ExitCode::SUCCESS
             }
             Err(error) => {

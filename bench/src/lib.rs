@@ -26,6 +26,7 @@ pub mod process_stats;
 pub mod report;
 mod run;
 pub mod scale;
+pub mod schedules;
 pub mod stream_lines;
 pub mod table;
 pub mod throughput;
