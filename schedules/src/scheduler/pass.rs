@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
+use futures::StreamExt;
 use proto::v1::{Firing, FiringOutcome};
 
 use crate::config::{CatchUp, ScheduleConfig};
@@ -14,13 +15,27 @@ use crate::time::{from_ms, to_ms};
 
 use super::Scheduler;
 
+/// How many schedules one pass looks at concurrently.
+const SCHEDULES_AT_ONCE: usize = 8;
+
 impl Scheduler {
-    /// Acts on every schedule; the earliest next slot of a schedule that is not paused.
+    /// Acts on every schedule, [`SCHEDULES_AT_ONCE`] at a time (schedules due in the same
+    /// second do not wait for each other's store writes and submits); the earliest next slot
+    /// of a schedule that is not paused.
     pub(super) async fn pass(self: &Arc<Self>) -> Option<DateTime<Utc>> {
         self.retry_pending().await;
+        let outcomes = futures::stream::iter(0..self.schedules.len())
+            .map(|index| {
+                let this = self.clone();
+                async move { (index, this.pass_one(&this.schedules[index]).await) }
+            })
+            .buffer_unordered(SCHEDULES_AT_ONCE)
+            .collect::<Vec<_>>()
+            .await;
         let mut earliest: Option<DateTime<Utc>> = None;
-        for schedule in &self.schedules {
-            match self.pass_one(schedule).await {
+        for (index, outcome) in outcomes {
+            let schedule = &self.schedules[index];
+            match outcome {
                 Ok(Some(next)) => earliest = Some(earliest.map_or(next, |other| other.min(next))),
                 Ok(None) => {}
                 Err(error) => tracing::error!(
