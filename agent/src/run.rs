@@ -7,6 +7,9 @@ use tokio_util::sync::CancellationToken;
 use tracing::info;
 
 mod backend_for;
+mod check;
+
+pub use check::check_config;
 
 use crate::config::Config;
 use crate::error_chain::innermost_cause;
