@@ -31,6 +31,14 @@ pub const IMPORTS_FAIL: bool = false;
 /// (`lib.rs`, `main.rs`, `src/bin/*.rs`, `build.rs`) are exempt without an entry.
 pub const COMPOSITION_ROOTS: &[(&str, &str)] = &[
     (
+        "coordinator/src/config/validate.rs",
+        "turns every table of the raw config into the typed one, each by its module",
+    ),
+    (
+        "agent/src/config/validate.rs",
+        "turns every table of the raw config into the typed one, each by its module",
+    ),
+    (
         "runner/src/parts.rs",
         "starts every part the runner was asked to mount",
     ),
