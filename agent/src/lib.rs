@@ -22,4 +22,4 @@ mod run;
 mod test_support;
 
 pub use config::{Config, LogFormat};
-pub use run::{AgentError, run};
+pub use run::{AgentError, check_config, run};

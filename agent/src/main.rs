@@ -26,17 +26,40 @@ struct Arguments {
     /// The agent's TOML config; every key can also be set as RUNNER_<KEY>.
     #[arg(long, value_name = "PATH")]
     config: Option<PathBuf>,
+    /// Read secrets and overrides from this dotenv file instead of ./.env (it must exist)
+    #[arg(long, value_name = "PATH")]
+    env_file: Option<PathBuf>,
+    /// Check the config as start-up would, print one line and exit: 0 when usable, 2 when not
+    #[arg(long)]
+    check_config: bool,
 }
 
 fn main() -> ExitCode {
     let arguments = Arguments::parse();
-    let (config, env) = match load_config(arguments.config.as_deref()) {
+    let loaded = load_config(arguments.config.as_deref(), arguments.env_file.as_deref());
+    let (config, env) = match loaded {
         Ok(loaded) => loaded,
         Err(problems) => {
             eprintln!("{problems}");
             return ExitCode::from(EXIT_BAD_CONFIG);
         }
     };
+    if arguments.check_config {
+        if let Err(error) = telemetry::OtlpSettings::from_env(&env, SERVICE_NAME) {
+            eprintln!("config: {error}");
+            return ExitCode::from(EXIT_BAD_CONFIG);
+        }
+        return match agent::check_config(&config) {
+            Ok(summary) => {
+                println!("{summary}");
+                ExitCode::SUCCESS
+            }
+            Err(problem) => {
+                eprintln!("config: {problem}");
+                ExitCode::from(EXIT_BAD_CONFIG)
+            }
+        };
+    }
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(runtime) => runtime,
         Err(error) => {
@@ -70,10 +93,16 @@ fn main() -> ExitCode {
     })
 }
 
-/// The config, and the environment (process plus `.env`) it came from.
-fn load_config(file: Option<&Path>) -> Result<(Config, ProcessEnv), String> {
-    let env =
-        ProcessEnv::load(Path::new(".env")).map_err(|problem| format!("config: {problem}"))?;
+/// The config, and the environment (process plus `.env`, or the `--env-file`) it came from.
+fn load_config(
+    file: Option<&Path>,
+    env_file: Option<&Path>,
+) -> Result<(Config, ProcessEnv), String> {
+    let env = match env_file {
+        Some(path) => ProcessEnv::load_required(path),
+        None => ProcessEnv::load(Path::new(".env")),
+    }
+    .map_err(|problem| format!("config: {problem}"))?;
     let config = Config::load(file, &env).map_err(|error| error.to_string())?;
     Ok((config, env))
 }

@@ -7,6 +7,12 @@ use tokio_util::sync::CancellationToken;
 use tracing::info;
 
 mod backend_for;
+mod check;
+
+#[cfg(test)]
+mod tests;
+
+pub use check::check_config;
 
 use crate::config::Config;
 use crate::error_chain::innermost_cause;

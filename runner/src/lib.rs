@@ -4,6 +4,7 @@
 //! **Architecture Invariant:** this is the one crate that depends on both the core and its
 //! clients; nothing depends on it.
 
+pub mod check_config;
 pub mod cli;
 pub mod config;
 pub mod dev;

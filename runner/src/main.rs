@@ -29,7 +29,20 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Serve { config } => runtime.block_on(run_serve(&config)),
+        Command::Serve {
+            config,
+            env_file,
+            check_config,
+        } => {
+            let env = match environment(env_file.as_deref()) {
+                Ok(env) => env,
+                Err(code) => return code,
+            };
+            if check_config {
+                return run_check_config(&config, &env);
+            }
+            runtime.block_on(run_serve(&config, env))
+        }
         Command::Dev {
             ollama_url,
             data_dir,
@@ -44,18 +57,40 @@ fn main() -> ExitCode {
 /// `service.name` of the coordinator's spans unless `OTEL_SERVICE_NAME` says otherwise.
 const SERVICE_NAME: &str = "llm-runner-coordinator";
 
-fn environment() -> Result<ProcessEnv, ExitCode> {
-    ProcessEnv::load(Path::new(".env")).map_err(|problem| {
+/// The process environment plus `./.env`, or plus the `--env-file` the user named.
+fn environment(env_file: Option<&Path>) -> Result<ProcessEnv, ExitCode> {
+    match env_file {
+        Some(path) => ProcessEnv::load_required(path),
+        None => ProcessEnv::load(Path::new(".env")),
+    }
+    .map_err(|problem| {
         eprintln!("config: {problem}");
         ExitCode::from(EXIT_BAD_CONFIG)
     })
 }
 
-async fn run_serve(config_path: &Path) -> ExitCode {
-    let env = match environment() {
-        Ok(env) => env,
-        Err(code) => return code,
+/// `runner serve --check-config`: the config and the `OTEL_*` variables as start-up reads
+/// them, one line out, nothing created.
+fn run_check_config(config_path: &Path, env: &ProcessEnv) -> ExitCode {
+    let config = match RunnerConfig::load(Some(config_path), env) {
+        Ok(config) => config,
+        Err(error) => {
+            eprintln!("{error}");
+            return ExitCode::from(EXIT_BAD_CONFIG);
+        }
     };
+    if let Err(error) = telemetry::OtlpSettings::from_env(env, SERVICE_NAME) {
+        eprintln!("config: {error}");
+        return ExitCode::from(EXIT_BAD_CONFIG);
+    }
+    for warning in &config.warnings {
+        eprintln!("warning: {warning}");
+    }
+    println!("{}", runner::check_config::summary(&config));
+    ExitCode::SUCCESS
+}
+
+async fn run_serve(config_path: &Path, env: ProcessEnv) -> ExitCode {
     let config = match RunnerConfig::load(Some(config_path), &env) {
         Ok(config) => config,
         Err(error) => {
@@ -85,7 +120,7 @@ async fn run_dev(
     data_dir: Option<PathBuf>,
     vault: Option<PathBuf>,
 ) -> ExitCode {
-    let env = match environment() {
+    let env = match environment(None) {
         Ok(env) => env,
         Err(code) => return code,
     };
@@ -113,7 +148,7 @@ async fn run_dev(
 
 /// `runner worker`: the vault worker alone; a bad flag is bad config.
 async fn run_worker(args: runner::cli::WorkerArgs) -> ExitCode {
-    let env = match environment() {
+    let env = match environment(None) {
         Ok(env) => env,
         Err(code) => return code,
     };
@@ -130,7 +165,7 @@ async fn run_worker(args: runner::cli::WorkerArgs) -> ExitCode {
 
 /// `runner mcp`: stdout carries the MCP protocol, so logs go to stderr only (as always).
 async fn run_mcp(coordinator: String) -> ExitCode {
-    let env = match environment() {
+    let env = match environment(None) {
         Ok(env) => env,
         Err(code) => return code,
     };

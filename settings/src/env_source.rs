@@ -58,6 +58,19 @@ impl ProcessEnv {
             Err(error) => Err(format!("cannot read {}: {error}", dotenv_path.display())),
         }
     }
+
+    /// Reads a dotenv file the user named (`--env-file`): a missing one is an error too.
+    pub fn load_required(dotenv_path: &Path) -> Result<Self, String> {
+        match std::fs::read_to_string(dotenv_path) {
+            Ok(text) => Ok(Self {
+                dotenv: parse_dotenv(&text),
+            }),
+            Err(error) => Err(format!(
+                "cannot read the env file {}: {error}",
+                dotenv_path.display()
+            )),
+        }
+    }
 }
 
 impl EnvSource for ProcessEnv {

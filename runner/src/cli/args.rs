@@ -58,6 +58,13 @@ pub enum Command {
         /// every key can be overridden by RUNNER_<KEY>
         #[arg(long, value_name = "FILE")]
         config: PathBuf,
+        /// Read secrets and overrides from this dotenv file instead of ./.env (it must exist)
+        #[arg(long, value_name = "FILE")]
+        env_file: Option<PathBuf>,
+        /// Check the config as start-up would, print one line and exit: 0 when usable, 2 when
+        /// not (nothing is created, nothing listens)
+        #[arg(long)]
+        check_config: bool,
     },
     /// Run a coordinator and a local agent on localhost, with built-in defaults
     Dev {
@@ -211,6 +218,13 @@ pub struct SetDrainingArgs {
     /// The node name, as in the coordinator config
     #[arg(value_name = "NODE")]
     pub node: String,
+    /// drain: return only once nothing runs or waits on the node; undrain: first wait until
+    /// the node's agent is connected (a rolling upgrade runs both)
+    #[arg(long)]
+    pub wait: bool,
+    /// How long --wait waits before giving up with exit 1, e.g. 90s or 10m
+    #[arg(long, value_name = "DURATION", default_value = "10m", value_parser = worker_args::duration)]
+    pub timeout: std::time::Duration,
     #[command(flatten)]
     pub coordinator: CoordinatorArgs,
 }

@@ -70,7 +70,7 @@ pub async fn run(url: &str, arguments: &[&str]) -> Ran {
 #[test]
 fn serve_and_dev_are_server_commands() {
     match parse(&["serve", "--config", "coordinator.toml"]).unwrap() {
-        Command::Serve { config } => assert_eq!(config, PathBuf::from("coordinator.toml")),
+        Command::Serve { config, .. } => assert_eq!(config, PathBuf::from("coordinator.toml")),
         other => panic!("parsed as {other:?}"),
     }
     assert_eq!(parse_error(&["serve"]), ErrorKind::MissingRequiredArgument);

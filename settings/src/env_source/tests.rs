@@ -30,3 +30,22 @@ fn dotenv_values_are_read_from_the_file() {
         Some("from-file")
     );
 }
+
+#[test]
+fn a_named_env_file_must_exist_and_is_read() {
+    let error = ProcessEnv::load_required(Path::new("/nonexistent/agent.env"))
+        .err()
+        .unwrap();
+    assert!(
+        error.starts_with("cannot read the env file /nonexistent/agent.env:"),
+        "{error}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("agent.env");
+    std::fs::write(&path, "LLM_RUNNER_TEST_ONLY_IN_NAMED_FILE=named\n").unwrap();
+    let env = ProcessEnv::load_required(&path).unwrap();
+    assert_eq!(
+        env.get("LLM_RUNNER_TEST_ONLY_IN_NAMED_FILE").as_deref(),
+        Some("named")
+    );
+}

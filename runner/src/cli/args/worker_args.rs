@@ -38,6 +38,6 @@ pub struct WorkerArgs {
     pub coordinator: CoordinatorArgs,
 }
 
-fn duration(text: &str) -> Result<Duration, String> {
+pub(super) fn duration(text: &str) -> Result<Duration, String> {
     settings::parse_duration(text)
 }
