@@ -3,6 +3,7 @@
 //! Build the binaries first (`cargo build --workspace --bins`; `cargo xtask ci` does).
 
 mod a_bad_config_exits_2_listing_every_problem;
+mod a_broken_deploy_variable_or_a_missing_model_stops_the_play_before_anything_is_installed;
 mod a_cloud_job_is_one_trace_across_the_coordinator_and_its_provider_agent;
 mod a_coordinator_killed_right_after_jobs_end_loses_and_doubles_no_usage;
 mod a_decommissioned_model_fails_in_the_providers_words_and_is_never_remapped;
@@ -74,6 +75,7 @@ mod schedules_fire_on_time_catch_up_once_after_a_sigkill_and_never_run_a_slot_tw
 mod submit_and_watch_streams_a_stored_job_in_one_call;
 mod support;
 mod syncthing_delivers_a_note_by_temp_file_and_rename_and_makes_conflict_copies;
+mod the_ansible_roles_install_hardened_units_that_change_nothing_on_a_second_apply;
 mod the_briefing_reports_the_days_jobs_as_they_really_ran;
 mod the_cli_keeps_the_readmes_promises;
 mod the_cli_streams_tokens_and_exits_non_zero_on_rejection;
