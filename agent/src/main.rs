@@ -98,11 +98,7 @@ fn load_config(
     file: Option<&Path>,
     env_file: Option<&Path>,
 ) -> Result<(Config, ProcessEnv), String> {
-    let env = match env_file {
-        Some(path) => ProcessEnv::load_required(path),
-        None => ProcessEnv::load(Path::new(".env")),
-    }
-    .map_err(|problem| format!("config: {problem}"))?;
+    let env = ProcessEnv::for_process(env_file).map_err(|problem| format!("config: {problem}"))?;
     let config = Config::load(file, &env).map_err(|error| error.to_string())?;
     Ok((config, env))
 }

@@ -9,9 +9,6 @@ use tracing::info;
 mod backend_for;
 mod check;
 
-#[cfg(test)]
-mod tests;
-
 pub use check::check_config;
 
 use crate::config::Config;

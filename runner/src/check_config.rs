@@ -1,7 +1,34 @@
 //! `runner serve --check-config`: what a loaded config would serve, in one line, so a deploy
 //! tool (Ansible's `validate:`) can accept a config before it is installed.
 
+use std::path::Path;
+
+use settings::EnvSource;
+
 use crate::config::RunnerConfig;
+
+/// What a usable config prints: its summary, and the warnings start-up would log.
+#[derive(Debug)]
+pub struct Checked {
+    pub summary: String,
+    pub warnings: Vec<String>,
+}
+
+/// Loads the config and the `OTEL_*` variables as `runner serve` does; `Err` holds every
+/// problem, one per line.
+pub fn check(
+    config_path: &Path,
+    env: &dyn EnvSource,
+    service_name: &str,
+) -> Result<Checked, String> {
+    let config = RunnerConfig::load(Some(config_path), env).map_err(|error| error.to_string())?;
+    telemetry::OtlpSettings::from_env(env, service_name)
+        .map_err(|error| format!("config: {error}"))?;
+    Ok(Checked {
+        summary: summary(&config),
+        warnings: config.warnings.clone(),
+    })
+}
 
 /// One line naming the listeners, the nodes and the parts switched on; never a secret.
 pub fn summary(config: &RunnerConfig) -> String {

@@ -59,35 +59,27 @@ const SERVICE_NAME: &str = "llm-runner-coordinator";
 
 /// The process environment plus `./.env`, or plus the `--env-file` the user named.
 fn environment(env_file: Option<&Path>) -> Result<ProcessEnv, ExitCode> {
-    match env_file {
-        Some(path) => ProcessEnv::load_required(path),
-        None => ProcessEnv::load(Path::new(".env")),
-    }
-    .map_err(|problem| {
+    ProcessEnv::for_process(env_file).map_err(|problem| {
         eprintln!("config: {problem}");
         ExitCode::from(EXIT_BAD_CONFIG)
     })
 }
 
-/// `runner serve --check-config`: the config and the `OTEL_*` variables as start-up reads
-/// them, one line out, nothing created.
+/// `runner serve --check-config`: one line out, nothing created.
 fn run_check_config(config_path: &Path, env: &ProcessEnv) -> ExitCode {
-    let config = match RunnerConfig::load(Some(config_path), env) {
-        Ok(config) => config,
-        Err(error) => {
-            eprintln!("{error}");
-            return ExitCode::from(EXIT_BAD_CONFIG);
+    match runner::check_config::check(config_path, env, SERVICE_NAME) {
+        Ok(checked) => {
+            for warning in &checked.warnings {
+                eprintln!("warning: {warning}");
+            }
+            println!("{}", checked.summary);
+            ExitCode::SUCCESS
         }
-    };
-    if let Err(error) = telemetry::OtlpSettings::from_env(env, SERVICE_NAME) {
-        eprintln!("config: {error}");
-        return ExitCode::from(EXIT_BAD_CONFIG);
+        Err(problems) => {
+            eprintln!("{problems}");
+            ExitCode::from(EXIT_BAD_CONFIG)
+        }
     }
-    for warning in &config.warnings {
-        eprintln!("warning: {warning}");
-    }
-    println!("{}", runner::check_config::summary(&config));
-    ExitCode::SUCCESS
 }
 
 async fn run_serve(config_path: &Path, env: ProcessEnv) -> ExitCode {

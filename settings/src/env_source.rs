@@ -59,6 +59,15 @@ impl ProcessEnv {
         }
     }
 
+    /// The environment a binary runs with: the dotenv file the user named (`--env-file`,
+    /// which must exist), else `./.env` when there is one.
+    pub fn for_process(env_file: Option<&Path>) -> Result<Self, String> {
+        match env_file {
+            Some(path) => Self::load_required(path),
+            None => Self::load(Path::new(".env")),
+        }
+    }
+
     /// Reads a dotenv file the user named (`--env-file`): a missing one is an error too.
     pub fn load_required(dotenv_path: &Path) -> Result<Self, String> {
         match std::fs::read_to_string(dotenv_path) {

@@ -4,6 +4,7 @@
 pub mod ansible_deploy;
 pub mod browser_script;
 pub mod cluster;
+pub mod deploy_files;
 pub mod fake_discord;
 pub mod fake_ollama;
 pub mod fake_providers;

@@ -24,3 +24,6 @@ pub fn check_config(config: &Config) -> Result<String, AgentError> {
         config.max_parallel,
     ))
 }
+
+#[cfg(test)]
+mod tests;

@@ -70,7 +70,7 @@ async fn read_node(coordinator: &Coordinator, name: &str) -> Result<Node, Client
 }
 
 /// What the node still lacks, in words; `None` when it has come to `until`.
-pub(super) fn still_waiting_for(node: &Node, until: Until) -> Option<String> {
+fn still_waiting_for(node: &Node, until: Until) -> Option<String> {
     match until {
         Until::Idle if node.running == 0 && node.queued == 0 => None,
         Until::Idle => Some(format!("{} running, {} queued", node.running, node.queued)),
@@ -89,3 +89,6 @@ pub(super) fn still_waiting_for(node: &Node, until: Until) -> Option<String> {
         )),
     }
 }
+
+#[cfg(test)]
+mod tests;
