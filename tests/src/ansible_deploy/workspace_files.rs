@@ -12,8 +12,8 @@ use super::{HOSTS, TAILSCALE_ADDRESS};
 use crate::cluster::binary_path;
 
 /// The secrets the example inventory needs: the six nodes' tokens, the three provider keys,
-/// the Discord webhook and the compatible API's token.
-const SECRET_NAMES: [&str; 11] = [
+/// the Discord webhook, the compatible API's token and Grafana Cloud's (role alloy).
+const SECRET_NAMES: [&str; 18] = [
     "RUNNER_TOKEN_CONTABO",
     "RUNNER_TOKEN_HOMELAB",
     "RUNNER_TOKEN_DAVAS",
@@ -25,6 +25,13 @@ const SECRET_NAMES: [&str; 11] = [
     "ANTHROPIC_API_KEY",
     "DISCORD_WEBHOOK_URL",
     "RUNNER_API_TOKEN",
+    "GRAFANA_CLOUD_OTLP_ENDPOINT",
+    "GRAFANA_CLOUD_OTLP_USER",
+    "GRAFANA_CLOUD_PROMETHEUS_URL",
+    "GRAFANA_CLOUD_PROMETHEUS_USER",
+    "GRAFANA_CLOUD_LOKI_URL",
+    "GRAFANA_CLOUD_LOKI_USER",
+    "GRAFANA_CLOUD_TOKEN",
 ];
 
 /// Writes every file; returns the secrets as written.
@@ -104,6 +111,8 @@ fn random_secret(name: &str) -> String {
     let value = format!("{:016x}", hasher.finish());
     if name == "DISCORD_WEBHOOK_URL" {
         format!("https://discord.com/api/webhooks/1/{value}")
+    } else if name.ends_with("_URL") || name.ends_with("_ENDPOINT") {
+        format!("https://{value}.grafana.net/otlp")
     } else {
         format!("test-{value}")
     }
