@@ -3,6 +3,7 @@
 //! every problem listed.
 
 mod dev_provider;
+mod link_tls;
 mod provider;
 mod raw;
 mod validate;
@@ -14,6 +15,7 @@ use std::path::Path;
 use std::time::Duration;
 
 pub use dev_provider::VENDORS;
+pub use link_tls::LinkTls;
 pub use provider::{ProviderConfig, Vendor};
 use settings::{ConfigError, EnvSource, Key, Kind, Problems, Secret};
 /// How log lines look (`log_format`); shared with the coordinator through the telemetry crate.
@@ -36,6 +38,9 @@ pub const KEYS: &[Key] = &[
     Key::optional("request_timeout", Kind::Duration),
     Key::optional("max_tokens_default", Kind::WholeNumber),
     Key::optional("list_interval", Kind::Duration),
+    Key::optional("tls_ca", Kind::Text),
+    Key::optional("tls_cert", Kind::Text),
+    Key::optional("tls_key", Kind::Text),
 ];
 
 /// The environment variable holding this node's token (never a config file key).
@@ -66,6 +71,8 @@ pub struct Config {
     pub token: Secret,
     /// Set for a provider node (`backend = "groq"` …): then `ollama_url` is not used.
     pub provider: Option<ProviderConfig>,
+    /// Mutual TLS to an `https://` coordinator (`tls_ca`, `tls_cert`, `tls_key`).
+    pub tls: Option<LinkTls>,
 }
 
 impl Config {
@@ -94,6 +101,7 @@ impl Config {
             log_format: LogFormat::Text,
             token,
             provider: None,
+            tls: None,
         }
     }
 }

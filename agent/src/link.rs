@@ -37,6 +37,8 @@ pub struct LinkIdentity {
     pub coordinator_url: String,
     pub token: Secret,
     pub max_parallel: u32,
+    /// Mutual TLS to an `https://` coordinator.
+    pub tls: Option<crate::config::LinkTls>,
 }
 
 pub struct LinkService {
@@ -54,7 +56,7 @@ impl LinkService {
         health: watch::Receiver<BackendHealth>,
         host_facts: watch::Receiver<HostFacts>,
     ) -> Result<Self, tonic::transport::Error> {
-        let endpoint = attach::endpoint(&identity.coordinator_url)?;
+        let endpoint = attach::endpoint(&identity.coordinator_url, identity.tls.as_ref())?;
         Ok(Self {
             identity,
             endpoint,

@@ -48,6 +48,7 @@ pub async fn run(config: Config, shutdown: CancellationToken) -> Result<(), Agen
         coordinator_url: config.coordinator_url.clone(),
         token: config.token.clone(),
         max_parallel: config.max_parallel,
+        tls: config.tls.clone(),
     };
     let link =
         LinkService::new(identity, Arc::clone(&backend), health, facts).map_err(|error| {

@@ -1,6 +1,7 @@
 //! The coordinator's configuration: one typed struct, read from a TOML file with `RUNNER_*`
 //! environment overrides, node tokens from the environment, validated with every problem listed.
 
+mod agent_tls;
 mod raw;
 mod spend;
 mod validate;
@@ -27,6 +28,10 @@ pub const KEYS: &[Key] = &[
     Key::optional("queue_capacity", Kind::WholeNumber),
     Key::optional("max_prompt_bytes", Kind::WholeNumber),
     Key::optional("log_format", Kind::Text),
+    Key::optional("agent_tls_addr", Kind::Text),
+    Key::optional("agent_tls_cert", Kind::Text),
+    Key::optional("agent_tls_key", Kind::Text),
+    Key::optional("agent_tls_client_ca", Kind::Text),
     Key::optional("nodes", Kind::Tables(NODE_KEYS)),
     Key::optional("routes", Kind::Tables(ROUTE_KEYS)),
     Key::optional("prices", Kind::Tables(PRICE_KEYS)),
@@ -70,6 +75,7 @@ pub const BUDGET_KEYS: &[Key] = &[
     Key::optional("daily_tokens", Kind::WholeNumber),
 ];
 
+pub use agent_tls::AgentTlsConfig;
 pub use spend::{BudgetConfig, PriceConfig, SpendConfig};
 
 #[derive(Debug, Clone)]
@@ -84,6 +90,8 @@ pub struct CoordinatorConfig {
     /// The largest prompt (all messages or texts together) a job may carry, in bytes.
     pub max_prompt_bytes: usize,
     pub log_format: LogFormat,
+    /// The mutual-TLS agent listener (`agent_tls_*`); `None`: agents use `grpc_addr` only.
+    pub agent_tls: Option<AgentTlsConfig>,
     pub nodes: Vec<NodeConfig>,
     /// Model name -> the nodes allowed to serve it, in config order.
     pub routes: BTreeMap<String, Vec<String>>,

@@ -4,6 +4,7 @@
 mod accept_job;
 mod agent_link_server;
 mod agent_link_service;
+mod agent_tls_server;
 mod cluster_service;
 mod job_service;
 mod server;
@@ -12,9 +13,10 @@ mod usage_service;
 mod watch_cluster;
 
 pub use agent_link_service::AgentLinkApi;
+pub use agent_tls_server::serve_agent_link_tls;
 pub use cluster_service::ClusterApi;
 pub use job_service::JobApi;
 pub use job_service::job_filter;
-pub use server::serve_grpc;
+pub use server::{GrpcServeError, serve_grpc};
 pub use status::{job_error_status, rejection_status};
 pub use usage_service::UsageApi;

@@ -19,7 +19,7 @@ use self::supervised_tasks::SupervisedTasks;
 use self::until_stopped::{drain, run_until_stopped};
 use crate::cluster::{DrainingFileError, new_cluster};
 use crate::config::CoordinatorConfig;
-use crate::grpc::serve_grpc;
+use crate::grpc::{serve_agent_link_tls, serve_grpc};
 use crate::http::{CoreHealth, HttpState, serve_http};
 use crate::metrics::{Metrics, MetricsError};
 use crate::store::{JobStore, RedbJobStore, StoreError, StoreWriter};
@@ -51,6 +51,8 @@ pub enum ServeError {
 pub struct Listeners {
     pub grpc: TcpListener,
     pub http: TcpListener,
+    /// The mutual-TLS agent listener, when `agent_tls_*` asks for one.
+    pub agent_tls: Option<TcpListener>,
 }
 
 impl Listeners {
@@ -64,9 +66,14 @@ impl Listeners {
                     source,
                 })
         };
+        let agent_tls = match &config.agent_tls {
+            Some(tls) => Some(bind("agent_tls_addr", tls.addr).await?),
+            None => None,
+        };
         Ok(Self {
             grpc: bind("grpc_addr", config.grpc_addr).await?,
             http: bind("http_addr", config.http_addr).await?,
+            agent_tls,
         })
     }
 }
@@ -169,6 +176,14 @@ where
         async move { serve_grpc(listeners.grpc, &config, cluster, store, services, stop).await }
     });
     tasks.watch("gRPC server", grpc);
+    if let (Some(listener), Some(tls)) = (listeners.agent_tls, config.agent_tls.clone()) {
+        tracing::info!(agent_tls = %tls.addr, "agents may also attach over mutual TLS");
+        let (cluster, nodes, stop) = (cluster.clone(), config.nodes.clone(), servers_stop.clone());
+        let server = tokio::spawn(async move {
+            serve_agent_link_tls(listener, &tls, cluster, &nodes, stop).await
+        });
+        tasks.watch("agent TLS server", server);
+    }
     for (name, task) in parts.tasks {
         tasks.watch_unit(name.to_owned(), task);
     }

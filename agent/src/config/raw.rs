@@ -19,6 +19,9 @@ pub(super) struct RawConfig {
     pub request_timeout: Option<RawDuration>,
     pub max_tokens_default: Option<i64>,
     pub list_interval: Option<RawDuration>,
+    pub tls_ca: Option<String>,
+    pub tls_cert: Option<String>,
+    pub tls_key: Option<String>,
 }
 
 impl RawConfig {

@@ -71,7 +71,7 @@ fn every_problem_is_listed() {
     let text = error.to_string();
     for expected in [
         "node: `Davas!` is not a node name",
-        "coordinator: `https://vps:7070`: https is not supported",
+        "coordinator `https://vps:7070` is https://: set tls_ca",
         "ollama_url: `localhost:11434` is not a URL",
         "max_parallel: must be at least 1, not 0",
         "agent.toml:6: probe_interval: expected a duration such as \"3s\"",

@@ -36,13 +36,22 @@ pub(super) fn validate(
     let coordinator_url = raw
         .coordinator
         .unwrap_or_else(|| DEFAULT_COORDINATOR_URL.to_owned());
-    if let Err(problem) = check_http_url(&coordinator_url) {
+    if let Err(problem) = check_url(&coordinator_url, true) {
         problems.push(format!("coordinator: {problem}"));
     }
+    let tls = super::link_tls::link_tls(
+        super::link_tls::RawLinkTls {
+            ca: raw.tls_ca.clone(),
+            cert: raw.tls_cert.clone(),
+            key: raw.tls_key.clone(),
+        },
+        &coordinator_url,
+        &mut problems,
+    );
     let ollama_url = raw
         .ollama_url
         .unwrap_or_else(|| DEFAULT_OLLAMA_URL.to_owned());
-    if let Err(problem) = check_http_url(&ollama_url) {
+    if let Err(problem) = check_url(&ollama_url, false) {
         problems.push(format!("ollama_url: {problem}"));
     }
     let max_parallel = match raw.max_parallel {
@@ -105,6 +114,7 @@ pub(super) fn validate(
         log_format,
         token,
         provider,
+        tls,
     })
 }
 
@@ -137,13 +147,18 @@ fn interval(
 
 /// Accepts `http://host[:port][/]`: the agent speaks plain HTTP/2 to the coordinator (Tailscale
 /// encrypts the wire) and plain HTTP to its local Ollama.
-fn check_http_url(text: &str) -> Result<(), String> {
-    let Some(rest) = text.strip_prefix("http://") else {
-        return Err(if text.starts_with("https://") {
-            format!("`{text}`: https is not supported by this build; use http:// (over Tailscale)")
-        } else {
-            format!("`{text}` is not a URL like http://127.0.0.1:7070")
-        });
+/// `http://HOST:PORT`, or `https://` where `https` is allowed (the coordinator's mutual-TLS
+/// agent listener).
+fn check_url(text: &str, https: bool) -> Result<(), String> {
+    let rest = match (text.strip_prefix("http://"), text.strip_prefix("https://")) {
+        (Some(rest), _) => rest,
+        (None, Some(rest)) if https => rest,
+        (None, Some(_)) => {
+            return Err(format!(
+                "`{text}`: https is not supported here; use http:// (over Tailscale)"
+            ));
+        }
+        (None, None) => return Err(format!("`{text}` is not a URL like http://127.0.0.1:7070")),
     };
     let authority = rest.trim_end_matches('/');
     if authority.is_empty() || authority.contains(['/', ' ', '?', '#', '@']) {

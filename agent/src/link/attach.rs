@@ -10,9 +10,10 @@ use settings::Secret;
 use tokio::sync::mpsc;
 use tokio_stream::wrappers::ReceiverStream;
 use tonic::metadata::MetadataValue;
-use tonic::transport::Endpoint;
+use tonic::transport::{Certificate, ClientTlsConfig, Endpoint, Identity};
 use tonic::{Code, Request, Status, Streaming};
 
+use crate::config::LinkTls;
 use crate::error_chain::innermost_cause;
 
 /// How long the coordinator may take to answer `hello`.
@@ -46,8 +47,22 @@ pub(super) enum AttachError {
 }
 
 /// The coordinator's endpoint with the connection settings of a long-lived link.
-pub(super) fn endpoint(coordinator_url: &str) -> Result<Endpoint, tonic::transport::Error> {
-    Ok(Endpoint::from_shared(coordinator_url.to_owned())?
+pub(super) fn endpoint(
+    coordinator_url: &str,
+    tls: Option<&LinkTls>,
+) -> Result<Endpoint, tonic::transport::Error> {
+    let mut endpoint = Endpoint::from_shared(coordinator_url.to_owned())?;
+    if let Some(tls) = tls {
+        // Only the configured CA is trusted (no system roots are compiled in), and the
+        // coordinator asks for this node's certificate before the token is even sent.
+        let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
+        endpoint = endpoint.tls_config(
+            ClientTlsConfig::new()
+                .ca_certificate(Certificate::from_pem(&tls.ca_pem))
+                .identity(Identity::from_pem(&tls.cert_pem, tls.key_pem.expose())),
+        )?;
+    }
+    Ok(endpoint
         .connect_timeout(Duration::from_secs(5))
         .tcp_nodelay(true)
         // Pings find a coordinator that vanished without closing the connection (a host
@@ -63,10 +78,11 @@ pub(super) async fn attach(
     hello: AgentHello,
 ) -> Result<Attached, AttachError> {
     let node = hello.node.clone();
+    let tls = endpoint.uri().scheme_str() == Some("https");
     let channel = endpoint
         .connect()
         .await
-        .map_err(|error| AttachError::Unreachable(innermost_cause(&error)))?;
+        .map_err(|error| AttachError::Unreachable(with_tls_hint(innermost_cause(&error), tls)))?;
     let mut client = AgentLinkServiceClient::new(channel);
     let (outgoing, queued) = mpsc::channel(OUTGOING_QUEUE);
     // The coordinator reads `hello` before it answers, so it must already be queued.
@@ -92,12 +108,12 @@ pub(super) async fn attach(
     let mut incoming = client
         .attach(request)
         .await
-        .map_err(|status| classify(&node, status))?
+        .map_err(|status| classify(&node, status, tls))?
         .into_inner();
     let first = tokio::time::timeout(WELCOME_TIMEOUT, incoming.message())
         .await
         .map_err(|_| AttachError::Protocol(format!("no welcome within {WELCOME_TIMEOUT:?}")))?
-        .map_err(|status| classify(&node, status))?;
+        .map_err(|status| classify(&node, status, tls))?;
     match first.and_then(|message| message.kind) {
         Some(Kind::Welcome(welcome)) => Ok(Attached {
             outgoing,
@@ -118,15 +134,46 @@ pub(super) async fn attach(
 }
 
 /// Tells a refusal (wrong token, unknown node, bad hello) from any other failure.
-fn classify(node: &str, status: Status) -> AttachError {
+fn classify(node: &str, status: Status, tls: bool) -> AttachError {
     match refusal_advice(node, status.code()) {
         Some(advice) => AttachError::Refused {
             code: status.code(),
             message: status.message().to_owned(),
             advice,
         },
-        None => AttachError::Unreachable(format!("{:?}: {}", status.code(), status.message())),
+        None => AttachError::Unreachable(with_tls_hint(
+            format!(
+                "{:?}: {}: {}",
+                status.code(),
+                status.message(),
+                innermost_cause(&status)
+            ),
+            tls,
+        )),
     }
+}
+
+/// A TLS failure says which file to look at: rustls names the fault, not the setting. Under
+/// TLS 1.3 the coordinator refuses a client certificate after the agent's side of the
+/// handshake is done, so that refusal reaches the agent as a closed connection.
+pub(super) fn with_tls_hint(cause: String, tls: bool) -> String {
+    if !tls {
+        return cause;
+    }
+    if cause.contains("invalid peer certificate") {
+        return format!(
+            "{cause} (the coordinator's certificate is not trusted: tls_ca must be the CA that \
+             signed the coordinator's agent_tls_cert, which must name the host in `coordinator`)"
+        );
+    }
+    let refused = ["connection closed", "transport error", "alert", "handshake"];
+    if refused.iter().any(|sign| cause.contains(sign)) {
+        return format!(
+            "{cause} (over mutual TLS this is how the coordinator refuses a client \
+             certificate: tls_cert must be signed by the coordinator's agent_tls_client_ca)"
+        );
+    }
+    cause
 }
 
 /// What the operator must fix when the coordinator refuses this node.

@@ -15,8 +15,13 @@ pub fn check_config(config: &Config) -> Result<String, AgentError> {
         }
         _ => String::new(),
     };
+    let over = if config.tls.is_some() {
+        " over mutual TLS"
+    } else {
+        ""
+    };
     Ok(format!(
-        "config ok: node {} ({} at {}{models}) joins coordinator {}, max_parallel {}",
+        "config ok: node {} ({} at {}{models}) joins coordinator {}{over}, max_parallel {}",
         config.node,
         backend.name(),
         backend.address(),

@@ -12,6 +12,10 @@ pub(super) struct RawConfig {
     pub queue_capacity: Option<i64>,
     pub max_prompt_bytes: Option<i64>,
     pub log_format: Option<String>,
+    pub agent_tls_addr: Option<String>,
+    pub agent_tls_cert: Option<String>,
+    pub agent_tls_key: Option<String>,
+    pub agent_tls_client_ca: Option<String>,
     #[serde(default)]
     pub nodes: Vec<RawNode>,
     #[serde(default)]

@@ -135,3 +135,18 @@ fn overrides_name_their_variable_and_durations_take_bare_seconds() {
     let config = CoordinatorConfig::load(Some(&path), &MapEnv::default()).unwrap();
     assert_eq!(config.heartbeat_timeout, Duration::from_secs(2));
 }
+
+#[test]
+fn a_node_without_its_token_is_one_problem_not_one_per_route_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("coordinator.toml");
+    std::fs::write(
+        &file,
+        "[[nodes]]\nname = \"davas\"\ntoken_env = \"RUNNER_TOKEN_DAVAS\"\n\
+         [[routes]]\nmodel = \"gemma4:27b\"\nnodes = [\"davas\"]\n",
+    )
+    .unwrap();
+    let error = CoordinatorConfig::load(Some(&file), &MapEnv::default()).unwrap_err();
+    assert_eq!(error.problems.len(), 1, "{error}");
+    assert!(error.to_string().contains("RUNNER_TOKEN_DAVAS"), "{error}");
+}

@@ -49,8 +49,20 @@ pub(super) fn validate(
             LogFormat::Text
         }
     };
+    let agent_tls = super::agent_tls::validate(
+        super::agent_tls::RawAgentTls {
+            addr: raw.agent_tls_addr,
+            cert: raw.agent_tls_cert,
+            key: raw.agent_tls_key,
+            client_ca: raw.agent_tls_client_ca,
+        },
+        problems,
+    );
+    // Every node the file names, usable or not: a node whose token is missing is one
+    // problem, not also one for each route and budget naming it.
+    let named: Vec<String> = raw.nodes.iter().map(|node| node.name.clone()).collect();
     let nodes = nodes(problems, raw.nodes, env);
-    let known: HashSet<&str> = nodes.iter().map(|node| node.name.as_str()).collect();
+    let known: HashSet<&str> = named.iter().map(String::as_str).collect();
     let mut routes = BTreeMap::new();
     for route in raw.routes {
         if route.model.trim().is_empty() {
@@ -81,6 +93,7 @@ pub(super) fn validate(
         queue_capacity,
         max_prompt_bytes,
         log_format,
+        agent_tls,
         nodes,
         routes,
         spend,

@@ -6,9 +6,14 @@ use std::process::Output;
 
 use anyhow::{Context, bail};
 
-/// Runs `ansible-playbook -i <inventory> PLAYBOOK ARGS…` in `dir`, where the inventory makes
-/// localhost local and runs modules with the Python that runs Ansible.
-pub async fn run_playbook(dir: &Path, playbook: &str, args: &[String]) -> anyhow::Result<Output> {
+/// Runs `ansible-playbook -i <inventory> PLAYBOOK ARGS…` in `dir` with `env` added, where the
+/// inventory makes localhost local and runs modules with the Python that runs Ansible.
+pub async fn run_playbook(
+    dir: &Path,
+    playbook: &str,
+    args: &[String],
+    env: &[(String, String)],
+) -> anyhow::Result<Output> {
     let inventory = dir.join("inventory.ini");
     std::fs::write(
         &inventory,
@@ -22,6 +27,7 @@ pub async fn run_playbook(dir: &Path, playbook: &str, args: &[String]) -> anyhow
         .current_dir(dir)
         .env("ANSIBLE_NOCOLOR", "1")
         .env("ANSIBLE_RETRY_FILES_ENABLED", "0")
+        .envs(env.iter().map(|(name, value)| (name, value)))
         .kill_on_drop(true)
         .output()
         .await

@@ -19,7 +19,7 @@ async fn refusals_name_what_to_fix_and_the_agent_keeps_retrying() {
         FakeCoordinator::start(1000).await,
         FakeOllama::start(&[]).await,
     );
-    let endpoint = endpoint(&coordinator.url).unwrap();
+    let endpoint = endpoint(&coordinator.url, None).unwrap();
     let hello = |node: &str| AgentHello {
         node: node.to_owned(),
         ..AgentHello::default()
@@ -66,7 +66,7 @@ async fn an_unreachable_coordinator_is_retried_until_it_appears() {
     drop(reserved);
     let url = format!("http://{address}");
     let Err(AttachError::Unreachable(reason)) = attach(
-        &endpoint(&url).unwrap(),
+        &endpoint(&url, None).unwrap(),
         &Secret::new(TOKEN),
         AgentHello::default(),
     )
@@ -88,4 +88,21 @@ async fn an_unreachable_coordinator_is_retried_until_it_appears() {
     let mut agent = coordinator.next_agent().await;
     assert_eq!(agent.next_status().await.sequence, 1);
     shutdown.cancel();
+}
+
+#[test]
+fn tls_failures_name_the_setting_to_fix_and_plain_links_are_left_alone() {
+    use crate::link::attach::with_tls_hint;
+    let untrusted = with_tls_hint("invalid peer certificate: UnknownIssuer".into(), true);
+    assert!(untrusted.contains("tls_ca must be the CA"), "{untrusted}");
+    let refused = with_tls_hint("Cancelled: connection closed".into(), true);
+    assert!(refused.contains("tls_cert must be signed"), "{refused}");
+    assert_eq!(
+        with_tls_hint("Cancelled: connection closed".into(), false),
+        "Cancelled: connection closed"
+    );
+    assert_eq!(
+        with_tls_hint("Connection refused (os error 111)".into(), true),
+        "Connection refused (os error 111)"
+    );
 }

@@ -67,6 +67,7 @@ impl Harness {
             queue_capacity: QUEUE_CAPACITY,
             max_prompt_bytes: 1 << 20,
             log_format: LogFormat::default(),
+            agent_tls: None,
             nodes: nodes
                 .iter()
                 .map(|name| NodeConfig {

@@ -1,3 +1,5 @@
+//! The Alloy reader against small configs: what it reads, and the wiring problems it must catch.
+
 use super::*;
 use crate::deploy_files::alloy_wiring::wiring_problems;
 
