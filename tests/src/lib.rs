@@ -1,6 +1,7 @@
 //! The llm-runner integration test harness: a stand-in Ollama that speaks Ollama's real HTTP API
 //! and can be told to misbehave, used by the scenario tests and the benchmarks.
 
+pub mod ansible_deploy;
 pub mod browser_script;
 pub mod cluster;
 pub mod deploy_files;
