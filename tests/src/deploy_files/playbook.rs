@@ -34,29 +34,20 @@ pub async fn run_playbook(
         .context("cannot run ansible-playbook (cargo xtask ci installs ansible-core)")
 }
 
-/// The `changed=` count of localhost's recap line; an error when the play failed.
+/// The `changed=` count of localhost's recap line (read by the one recap reader,
+/// [`crate::ansible_deploy::play_recap`]); an error when the play failed.
 pub fn changed_count(output: &Output) -> anyhow::Result<u32> {
     let stdout = String::from_utf8_lossy(&output.stdout);
-    let recap = stdout
-        .lines()
-        .rev()
-        .find(|line| line.starts_with("localhost") && line.contains("changed="))
-        .with_context(|| format!("no recap in the output:\n{stdout}"))?;
-    let count = |key: &str| -> anyhow::Result<u32> {
-        let value = recap
-            .split_whitespace()
-            .find_map(|field| field.strip_prefix(key))
-            .with_context(|| format!("no {key} in {recap}"))?;
-        value
-            .parse()
-            .with_context(|| format!("{key}{value} in {recap}"))
-    };
-    if !output.status.success() || count("failed=")? > 0 {
+    let recap = crate::ansible_deploy::play_recap(&stdout)?;
+    let localhost = recap
+        .get("localhost")
+        .with_context(|| format!("no recap line for localhost in the output:\n{stdout}"))?;
+    if !output.status.success() || localhost.failed > 0 {
         bail!(
             "the play failed ({}):\n{stdout}\n{}",
             output.status,
             String::from_utf8_lossy(&output.stderr)
         );
     }
-    count("changed=")
+    Ok(localhost.changed)
 }
