@@ -112,6 +112,12 @@ impl FakeOllama {
         let listener = bind_reusable(address).with_context(|| {
             format!("binding the stand-in ollama to {address}: pick a free port or use port 0")
         })?;
+        Self::serve_on(listener, models)
+    }
+
+    /// Serves on a listener the caller bound, e.g. inside a network namespace
+    /// (`crate::netlab`); a stop and resume would bind again in the caller's namespace.
+    pub fn serve_on(listener: tokio::net::TcpListener, models: &[&str]) -> anyhow::Result<Self> {
         let bound = listener
             .local_addr()
             .context("reading the stand-in ollama's bound address")?;
