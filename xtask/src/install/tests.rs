@@ -111,6 +111,7 @@ fn the_tools_the_tests_need_are_in_the_table() {
         "m.version(p) for p in ('ansible-core', 'ansible-lint')",
         "'docker-compose'",
         "systemd-analyze --version",
+        "ip -V",
     ] {
         assert!(
             checks.iter().any(|check| check.contains(needed)),
