@@ -4,6 +4,7 @@ use saphyr::{LoadableYamlNode, Yaml};
 
 use super::*;
 
+mod fuzz;
 mod yaml_scalar;
 
 fn set(text: &str, properties: &[(&str, &str)]) -> String {
