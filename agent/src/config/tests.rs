@@ -1,5 +1,7 @@
 //! Tests of the agent configuration: defaults, overrides, and every problem listed.
 
+mod fuzz;
+
 use std::time::Duration;
 
 use settings::MapEnv;
