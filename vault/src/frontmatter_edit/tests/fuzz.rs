@@ -28,7 +28,7 @@ fn body_of(text: &str) -> &str {
 }
 
 proptest! {
-    #![proptest_config(fuzz_config(512))]
+    #![proptest_config(fuzz_config(4096))]
 
     #[test]
     fn fuzz_an_edited_note_parses_to_the_same_job_with_the_values_set(

@@ -163,7 +163,7 @@ pub(crate) fn any_note() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(fuzz_config(512))]
+    #![proptest_config(fuzz_config(4096))]
 
     #[test]
     fn fuzz_any_note_reads_without_panicking_and_each_problem_has_its_line(

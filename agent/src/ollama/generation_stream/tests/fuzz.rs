@@ -207,7 +207,7 @@ fn mutated() -> impl Strategy<Value = Vec<u8>> {
 }
 
 proptest! {
-    #![proptest_config(fuzz_config(256))]
+    #![proptest_config(fuzz_config(4096))]
 
     #[test]
     fn fuzz_a_well_formed_stream_reads_as_written_however_it_is_cut(

@@ -58,7 +58,7 @@ fn stream_with(texts: &[String], ends: &[LineEnd]) -> String {
 }
 
 proptest! {
-    #![proptest_config(fuzz_config(256))]
+    #![proptest_config(fuzz_config(2048))]
 
     #[test]
     fn fuzz_a_stream_of_random_deltas_gives_its_text_and_the_recorded_usage_however_it_is_cut(

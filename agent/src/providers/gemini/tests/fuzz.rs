@@ -37,7 +37,7 @@ fn read_in_pieces(bytes: &[u8], cuts: &[Index]) -> (String, String) {
 }
 
 proptest! {
-    #![proptest_config(fuzz_config(256))]
+    #![proptest_config(fuzz_config(512))]
 
     #[test]
     fn fuzz_random_chunks_then_the_final_one_give_their_text_and_its_usage_however_cut(

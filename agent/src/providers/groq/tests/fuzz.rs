@@ -49,7 +49,7 @@ fn content_chunk(text: &str, extra: &str) -> String {
 }
 
 proptest! {
-    #![proptest_config(fuzz_config(256))]
+    #![proptest_config(fuzz_config(2048))]
 
     #[test]
     fn fuzz_a_stream_of_random_deltas_gives_its_text_and_usage_however_it_is_cut(

@@ -137,7 +137,7 @@ impl Written {
 }
 
 proptest! {
-    #![proptest_config(fuzz_config(1024))]
+    #![proptest_config(fuzz_config(4096))]
 
     #[test]
     fn fuzz_events_in_any_line_endings_read_as_written_however_they_are_cut(
