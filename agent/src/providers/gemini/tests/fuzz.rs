@@ -3,6 +3,7 @@
 //! totals: the last wins); damaged streams end the same however they are cut, never in a panic
 //! or a hang.
 
+use std::sync::LazyLock;
 use std::time::Duration;
 
 use proptest::prelude::*;
@@ -17,17 +18,22 @@ use crate::test_support::fuzzing::{
     with_line_ends,
 };
 
-/// The text sent and the outcome (as its `Debug` text: errors carry no `PartialEq`).
-fn read_pieces(pieces: Vec<Vec<u8>>) -> (String, String) {
-    let response = response_of(pieces);
-    let client = GeminiClient::new(settings(
+/// One client for every case: building one loads the TLS roots, most of a case's time. It
+/// never connects: the reading is handed its response.
+static CLIENT: LazyLock<GeminiClient> = LazyLock::new(|| {
+    GeminiClient::new(settings(
         "http://127.0.0.1:9/v1beta",
         Duration::from_secs(5),
     ))
-    .expect("the client builds from fixed settings");
+    .expect("the client builds from fixed settings")
+});
+
+/// The text sent and the outcome (as its `Debug` text: errors carry no `PartialEq`).
+fn read_pieces(pieces: Vec<Vec<u8>>) -> (String, String) {
+    let response = response_of(pieces);
     let (text, outcome) =
         text_and_outcome(
-            |mut tokens| async move { read_stream(&client, response, &mut tokens).await },
+            |mut tokens| async move { read_stream(&CLIENT, response, &mut tokens).await },
         );
     (text, format!("{outcome:?}"))
 }
@@ -37,7 +43,7 @@ fn read_in_pieces(bytes: &[u8], cuts: &[Index]) -> (String, String) {
 }
 
 proptest! {
-    #![proptest_config(fuzz_config(512))]
+    #![proptest_config(fuzz_config(2048))]
 
     #[test]
     fn fuzz_random_chunks_then_the_final_one_give_their_text_and_its_usage_however_cut(
