@@ -26,7 +26,7 @@ fn check(file: &[u8], mut env: MapEnv, use_file: bool) -> Result<(), TestCaseErr
 }
 
 proptest! {
-    #![proptest_config(fuzz_config(4096))]
+    #![proptest_config(fuzz_config(2048))]
 
     #[test]
     fn fuzz_any_agent_toml_and_environment_give_a_config_or_problems_naming_their_origin(

@@ -342,7 +342,7 @@ fn spend() -> SpendConfig {
 
 proptest! {
     #![proptest_config(Config {
-        cases: 2048,
+        cases: 1536,
         failure_persistence: Some(Box::new(FileFailurePersistence::SourceParallel("proptest-regressions"))),
         ..Config::default()
     })]

@@ -73,7 +73,7 @@ fn check(file_bytes: &[u8], env: &MapEnv, use_file: bool) -> Result<(), TestCase
 }
 
 proptest! {
-    #![proptest_config(fuzz_config(4096))]
+    #![proptest_config(fuzz_config(2048))]
 
     #[test]
     fn fuzz_any_file_and_environment_load_with_every_problem_naming_its_origin(
