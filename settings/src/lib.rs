@@ -10,6 +10,8 @@ mod config_file;
 mod coordinator_url;
 mod duration;
 mod env_source;
+#[cfg(any(test, feature = "fuzzing"))]
+pub mod fuzzing;
 mod layered;
 mod overrides;
 mod pem_files;

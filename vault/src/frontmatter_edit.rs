@@ -85,7 +85,8 @@ fn entry_end(text: &str, from: usize, yaml_end: usize) -> usize {
     while at < yaml_end {
         let next = bounds::line_end(text, at);
         let line = &text[at..next];
-        if line.trim().is_empty() {
+        // Blank as YAML sees it: only spaces and tabs (a vertical tab is text in a scalar).
+        if line.trim_matches([' ', '\t', '\r', '\n']).is_empty() {
             at = next;
             continue;
         }

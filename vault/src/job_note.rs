@@ -87,4 +87,4 @@ pub struct NoteProblem {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

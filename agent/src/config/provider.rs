@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use settings::{EnvSource, Problems, Secret};
+use settings::{EnvSource, Problems, Secret, Step};
 
 use super::raw::{RawConfig, RawDuration};
 use crate::providers::ProviderSettings;
@@ -145,10 +145,15 @@ pub(super) fn provider(
                     lookalikes.join(", ")
                 )
             };
-            problems.push(format!(
+            let message = format!(
                 "{api_key_env} is not set: put the {} API key in the environment or in .env{also}",
                 vendor.name()
-            ));
+            );
+            // A variable the config chose is named with the line (or override) that chose it.
+            match raw.api_key_env {
+                Some(_) => problems.push_at(&[Step::key("api_key_env")], &message),
+                None => problems.push(message),
+            }
             Secret::new("")
         }
     };

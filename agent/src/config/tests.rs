@@ -1,5 +1,7 @@
 //! Tests of the agent configuration: defaults, overrides, and every problem listed.
 
+mod fuzz;
+
 use std::time::Duration;
 
 use settings::MapEnv;
@@ -252,5 +254,33 @@ fn runner_dev_gets_a_provider_agent_only_for_a_key_in_the_environment() {
     assert_eq!(
         skipped,
         ["GEMINI_API_KEY is not set", "ANTHROPIC_API_KEY is not set"]
+    );
+}
+
+#[test]
+fn an_unset_api_key_variable_the_config_chose_is_named_with_where_it_was_chosen() {
+    // Found by fuzzing: `RUNNER_API_KEY_ENV=127.0.0.1:0` gave "config: 127.0.0.1:0 is not
+    // set", naming neither the key nor the variable that set it.
+    let env = MapEnv::from_pairs([
+        ("RUNNER_NODE", "groq"),
+        ("RUNNER_BACKEND", "groq"),
+        ("RUNNER_AGENT_TOKEN", "t"),
+        ("RUNNER_API_KEY_ENV", "127.0.0.1:0"),
+    ]);
+    let error = Config::load(None, &env).unwrap_err().to_string();
+    assert_eq!(
+        error,
+        "RUNNER_API_KEY_ENV=127.0.0.1:0: 127.0.0.1:0 is not set: put the groq API key in the \
+         environment or in .env"
+    );
+    let (_dir, path) = write("node = \"groq\"\nbackend = \"groq\"\napi_key_env = \"MY_KEY\"\n");
+    let env = MapEnv::from_pairs([("RUNNER_AGENT_TOKEN", "t")]);
+    let error = Config::load(Some(&path), &env).unwrap_err().to_string();
+    assert!(
+        error.starts_with(&format!(
+            "{}:3: api_key_env: MY_KEY is not set",
+            path.display()
+        )),
+        "{error}"
     );
 }

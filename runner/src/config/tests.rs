@@ -1,5 +1,7 @@
 //! Tests of the `config` module.
 
+mod fuzz;
+
 use settings::MapEnv;
 
 use super::*;

@@ -1,5 +1,7 @@
 //! Tests of the `layered` module.
 
+mod fuzz;
+
 use super::*;
 use crate::MapEnv;
 

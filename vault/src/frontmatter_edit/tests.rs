@@ -4,6 +4,7 @@ use saphyr::{LoadableYamlNode, Yaml};
 
 use super::*;
 
+mod fuzz;
 mod yaml_scalar;
 
 fn set(text: &str, properties: &[(&str, &str)]) -> String {
@@ -103,4 +104,15 @@ fn edited_frontmatter_still_parses() {
     assert_eq!(docs[0]["status"].as_str(), Some("done: really"));
     assert_eq!(docs[0]["source"].as_str(), Some("[[Runner/done/x]]"));
     assert_eq!(docs[0]["tags"][0].as_str(), Some("a"));
+}
+
+#[test]
+fn a_continuation_line_of_unicode_whitespace_goes_with_its_entry() {
+    // Found by fuzzing: `  \u{b}` under `model:` continues its plain scalar in YAML, but was
+    // taken for a blank line and left behind the new quoted value, which broke the YAML.
+    let text = "---\nmodel: gemma4:27b\n  \u{b}\ntype: chat\n---\nbody\n";
+    assert_eq!(
+        set(text, &[("model", "\"0\"")]),
+        "---\nmodel: \"0\"\ntype: chat\n---\nbody\n"
+    );
 }

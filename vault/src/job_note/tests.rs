@@ -5,6 +5,7 @@ use super::*;
 mod agent_fields;
 mod bounds;
 mod checker;
+pub(crate) mod fuzz;
 mod job_type;
 mod links;
 mod output_folder;
@@ -12,7 +13,7 @@ mod quick_read;
 mod validate;
 mod yaml_read;
 
-const CHAT: &str = "---\ntype: chat\nmodel: gemma4:27b\nstatus: submitted\ntags: [x]\n---\n\nWhy is the sky blue?\n";
+pub(crate) const CHAT: &str = "---\ntype: chat\nmodel: gemma4:27b\nstatus: submitted\ntags: [x]\n---\n\nWhy is the sky blue?\n";
 
 fn problems(file_name: &str, text: &str) -> Vec<NoteProblem> {
     parse_job_note(file_name, text).expect_err("the note should be invalid")

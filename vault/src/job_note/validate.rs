@@ -48,7 +48,9 @@ pub fn parse_job_note(file_name: &str, text: &str) -> Result<JobNote, Vec<NotePr
     if let Some(job_type) = job_type
         && let Some(message) = body_problem(job_type, &body, &links)
     {
-        checker.body_problem(found.body_first_line, message);
+        // A note that ends on its closing `---` has no body line: name the closing line.
+        let last_line = u32::try_from(text.matches('\n').count() + 1).unwrap_or(u32::MAX);
+        checker.body_problem(found.body_first_line.min(last_line), message);
     }
     let problems = checker.into_problems();
     match (job_type, model) {

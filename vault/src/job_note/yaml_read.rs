@@ -53,14 +53,24 @@ pub(crate) fn load(yaml: &str, first_line: u32) -> Result<Vec<Property>, NotePro
     let mut loader: YamlLoader<'_, MarkedYaml<'_>> = YamlLoader::default();
     loader.early_parse(false);
     loader.alias_limit(MAX_ALIAS_NODES);
-    let loaded = Parser::new_from_str(yaml).load(&mut loader, false);
+    // Every document, so that a second one is seen (and refused) rather than ignored.
+    let loaded = Parser::new_from_str(yaml).load(&mut loader, true);
     if let Some(error) = loaded.err().or_else(|| loader.error().cloned()) {
         let message = format!("the frontmatter is not valid YAML: {}", error.info());
         return Err(problem(file_line(error.marker().line()), message));
     }
-    let Some(root) = loader.into_documents().into_iter().next() else {
+    let mut documents = loader.into_documents().into_iter();
+    let Some(root) = documents.next() else {
         return Ok(Vec::new());
     };
+    // A `--- …` or `...` line (or `---` ended by a lone CR) starts another document, which a
+    // job would silently lose, and which an edit appending a property would write into.
+    if let Some(second) = documents.next() {
+        let message = "the frontmatter holds a second YAML document (a line starting `---` or \
+                       `...`): keep one list of properties between the two `---` lines"
+            .to_owned();
+        return Err(problem(file_line(second.span.start.line()), message));
+    }
     let YamlData::Mapping(mapping) = root.data else {
         if matches!(value_of(&root.data), PropertyValue::Null) {
             return Ok(Vec::new());

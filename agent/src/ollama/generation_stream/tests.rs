@@ -1,5 +1,7 @@
 //! Tests of the `generation_stream` module.
 
+mod fuzz;
+
 use super::*;
 
 /// A stream whose body arrives in `pieces`, split wherever the test likes.

@@ -2,6 +2,7 @@
 //! `research/providers.md` §4 over loopback HTTP.
 
 mod errors;
+mod fuzz;
 mod list_models;
 mod recorded;
 mod request;

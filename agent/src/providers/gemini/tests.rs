@@ -4,6 +4,7 @@
 mod embed;
 mod errors;
 mod fake_gemini;
+mod fuzz;
 mod gemini;
 mod list_models;
 mod model_path;

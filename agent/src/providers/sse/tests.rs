@@ -1,7 +1,15 @@
 //! The SSE parser against the providers' framings as recorded in the research
 //! (`../shared/research/providers.md` §2.2, §3.2, §4.2), fed in every possible split.
 
+mod fuzz;
+
 use super::{SseEvent, SseParser};
+
+/// The framings recorded from each vendor, also the fuzz properties' seeds.
+const GEMINI_FRAMES: &[u8] = b"data: {\"a\": 1}\r\n\r\ndata: {\"b\": 2}\r\n\r\n";
+const ANTHROPIC_EVENTS: &[u8] = b"event: message_start\ndata: {\"type\":\"message_start\"}   \n\nevent: ping\ndata: {\"type\": \"ping\"}\n\n";
+const GROQ_DATA_AND_DONE: &[u8] = b": keep-alive\n\ndata: {\"x\":1}\n\ndata: [DONE]\n\n";
+const LONE_CR_LINES: &[u8] = b"event: e\rdata: one\rdata: two\r\r";
 
 fn events(bytes: &[u8], split: usize) -> Vec<SseEvent> {
     let mut parser = SseParser::default();
@@ -21,7 +29,7 @@ fn data(event: &str, data: &str) -> SseEvent {
 
 #[test]
 fn gemini_frames_end_in_crlf_crlf_and_parse_at_every_split() {
-    let bytes = b"data: {\"a\": 1}\r\n\r\ndata: {\"b\": 2}\r\n\r\n";
+    let bytes = GEMINI_FRAMES;
     for split in 0..=bytes.len() {
         assert_eq!(
             events(bytes, split),
@@ -33,7 +41,7 @@ fn gemini_frames_end_in_crlf_crlf_and_parse_at_every_split() {
 
 #[test]
 fn anthropic_events_carry_their_name_and_padded_data() {
-    let bytes = b"event: message_start\ndata: {\"type\":\"message_start\"}   \n\nevent: ping\ndata: {\"type\": \"ping\"}\n\n";
+    let bytes = ANTHROPIC_EVENTS;
     for split in 0..=bytes.len() {
         assert_eq!(
             events(bytes, split),
@@ -47,7 +55,7 @@ fn anthropic_events_carry_their_name_and_padded_data() {
 
 #[test]
 fn groq_data_lines_end_with_done_and_comments_are_skipped() {
-    let bytes = b": keep-alive\n\ndata: {\"x\":1}\n\ndata: [DONE]\n\n";
+    let bytes = GROQ_DATA_AND_DONE;
     assert_eq!(
         events(bytes, 5),
         [data("", "{\"x\":1}"), data("", "[DONE]")]
@@ -56,7 +64,7 @@ fn groq_data_lines_end_with_done_and_comments_are_skipped() {
 
 #[test]
 fn lone_cr_line_endings_and_multi_line_data_are_read() {
-    let bytes = b"event: e\rdata: one\rdata: two\r\r";
+    let bytes = LONE_CR_LINES;
     assert_eq!(events(bytes, 3), [data("e", "one\ntwo")]);
 }
 

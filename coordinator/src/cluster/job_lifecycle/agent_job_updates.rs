@@ -43,6 +43,18 @@ impl Cluster {
             }
             return;
         }
+        // Output before `started` (an agent out of order) starts the job all the same:
+        // followers have text, so losing the node now must make a new attempt, which is what
+        // tells them to restart the output.
+        if matches!(event, agent_job_update::Event::Delta(_))
+            && self
+                .jobs
+                .get(&job_id)
+                .is_some_and(|active| active.state() == JobState::Queued)
+        {
+            let started = agent_job_update::Event::Started(Default::default());
+            self.apply_job_update(node_index, job_id.clone(), started);
+        }
         let Some(active) = self.jobs.get_mut(&job_id) else {
             return;
         };

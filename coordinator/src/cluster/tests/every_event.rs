@@ -505,3 +505,21 @@ async fn an_update_about_a_job_still_waiting_in_the_nodes_queue_does_not_mark_it
         "{sent:?}"
     );
 }
+
+#[tokio::test]
+async fn output_before_started_starts_the_job_so_a_lost_node_makes_a_new_attempt() {
+    // Found by fuzzing: a delta before `started` left the job queued; when its node was lost
+    // the job moved on attempt 1 with its output cleared, so a follower, which restarts the
+    // output on a new attempt only, would have kept the lost node's text.
+    let mut harness = two_nodes();
+    harness.ready("davas", 1, &[QWEN]);
+    harness.ready("contabo", 1, &[QWEN]);
+    let id = harness.accepted(QWEN, 1);
+    let node = harness.job(&id).node;
+    harness.delta(&node, &id, "partial ");
+    assert_eq!(state(&mut harness, &id), JobState::Running);
+    harness.detach(&node, "stream closed");
+    let moved = harness.job(&id);
+    assert_ne!(moved.node, node);
+    assert_eq!((moved.attempt, moved.output.as_str()), (2, ""));
+}

@@ -109,3 +109,16 @@ fn bodies_are_checked_by_type() {
     let note = parse_job_note("x.md", &with("summarize", "Sum up ![[A]] and [[B|bee]]")).unwrap();
     assert_eq!(note.links, ["A", "B"]);
 }
+
+#[test]
+fn an_empty_body_at_the_end_of_the_note_is_named_on_a_line_the_note_has() {
+    // Found by fuzzing: a note ending on its closing `---` got "the body is empty" on the line
+    // after it, which the note does not have.
+    let ends_on_fence = "---\ntype: chat\nmodel: m\nstatus: submitted\n---";
+    assert_eq!(places(&problems("x.md", ends_on_fence)), [(None, Some(5))]);
+    let ends_after_fence = "---\ntype: chat\nmodel: m\nstatus: submitted\n---\n";
+    assert_eq!(
+        places(&problems("x.md", ends_after_fence)),
+        [(None, Some(6))]
+    );
+}

@@ -37,3 +37,17 @@ fn deeply_nested_frontmatter_is_refused_without_parsing() {
     let found = problems("x.md", &deep);
     assert_eq!(places(&found), [(None, Some(3))]);
 }
+
+#[test]
+fn a_second_yaml_document_in_the_frontmatter_is_a_problem_not_lost_properties() {
+    // Found by fuzzing: `---` ended by a lone CR is a document marker to YAML but not a
+    // closing line, so `model` went unread and an edit appended properties after it.
+    let lone_cr = "---\r\ntype: chat\r\nstatus: submitted\r\n---\rmodel: m\r\n---\r\nhi\r\n";
+    let found = problems("x.md", lone_cr);
+    assert_eq!(places(&found), [(None, Some(5))], "{}", found[0].message);
+    // The problem names the line where the second document's properties begin.
+    let marker_with_comment =
+        "---\ntype: chat\nmodel: m\nstatus: submitted\n--- # more\ntitle: t\n---\nhi\n";
+    let found = problems("x.md", marker_with_comment);
+    assert_eq!(places(&found), [(None, Some(6))], "{}", found[0].message);
+}
