@@ -7,11 +7,9 @@
 
 use std::collections::BTreeSet;
 
-use anyhow::ensure;
-use serde_json::Value;
 use tests::deploy_files::alloy_wiring::wiring_problems;
-use tests::deploy_files::compose_cli::run_compose;
-use tests::deploy_files::fixture_env::{env_example_names, write_fixture_env};
+use tests::deploy_files::compose_cli::resolved_stack;
+use tests::deploy_files::fixture_env::env_example_names;
 use tests::deploy_files::{read_alloy_dir, repo_root};
 
 #[tokio::test]
@@ -53,24 +51,7 @@ async fn every_variable_alloy_reads_is_listed_and_passed_to_the_alloy_service() 
     );
     let listed: BTreeSet<String> = env_example_names()?.into_iter().collect();
     let dir = tempfile::tempdir()?;
-    let (env_file, _) = write_fixture_env(dir.path(), dir.path())?;
-    let compose = repo_root().join("compose/docker-compose.yml");
-    let output = run_compose([
-        "-f".as_ref(),
-        compose.as_os_str(),
-        "--env-file".as_ref(),
-        env_file.as_os_str(),
-        "config".as_ref(),
-        "--format".as_ref(),
-        "json".as_ref(),
-    ])
-    .await?;
-    ensure!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let stack: Value = serde_json::from_slice(&output.stdout)?;
+    let (stack, _) = resolved_stack(dir.path()).await?;
     let environment = &stack["services"]["alloy"]["environment"];
     for variable in &config.env_vars {
         assert!(

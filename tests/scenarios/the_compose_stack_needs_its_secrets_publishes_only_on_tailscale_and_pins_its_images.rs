@@ -5,11 +5,10 @@
 //! and runs a pinned image; each secret reaches only the services that use it.
 
 use std::collections::BTreeSet;
-use std::path::Path;
 
-use anyhow::{Context, ensure};
+use anyhow::Context;
 use serde_json::Value;
-use tests::deploy_files::compose_cli::run_compose;
+use tests::deploy_files::compose_cli::{resolved_stack, run_compose};
 use tests::deploy_files::fixture_env::{
     FIXTURE_TAILSCALE_IP, env_example_names, write_fixture_env,
 };
@@ -20,30 +19,6 @@ fn compose_file() -> String {
         .join("compose/docker-compose.yml")
         .display()
         .to_string()
-}
-
-/// `docker-compose config --format json` of the stack with the fixture's values.
-async fn resolved_stack(
-    dir: &Path,
-) -> anyhow::Result<(Value, std::collections::BTreeMap<String, String>)> {
-    let (env_file, values) = write_fixture_env(dir, dir)?;
-    let env_file = env_file.display().to_string();
-    let output = run_compose([
-        "-f",
-        &compose_file(),
-        "--env-file",
-        &env_file,
-        "config",
-        "--format",
-        "json",
-    ])
-    .await?;
-    ensure!(
-        output.status.success(),
-        "config failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    Ok((serde_json::from_slice(&output.stdout)?, values))
 }
 
 fn services(stack: &Value) -> anyhow::Result<&serde_json::Map<String, Value>> {

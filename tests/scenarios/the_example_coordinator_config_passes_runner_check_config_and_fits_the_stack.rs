@@ -6,10 +6,9 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use anyhow::{Context, ensure};
-use serde_json::Value;
+use anyhow::Context;
 use tests::cluster::binary_path;
-use tests::deploy_files::compose_cli::run_compose;
+use tests::deploy_files::compose_cli::resolved_stack;
 use tests::deploy_files::fixture_env::write_fixture_env;
 use tests::deploy_files::repo_root;
 
@@ -80,24 +79,7 @@ async fn a_missing_node_token_is_refused_naming_its_variable() -> anyhow::Result
 async fn the_example_fits_the_ports_mounts_services_and_secrets_of_the_stack() -> anyhow::Result<()>
 {
     let dir = tempfile::tempdir()?;
-    let (env_file, _) = write_fixture_env(dir.path(), dir.path())?;
-    let compose = repo_root().join("compose/docker-compose.yml");
-    let output = run_compose([
-        "-f".as_ref(),
-        compose.as_os_str(),
-        "--env-file".as_ref(),
-        env_file.as_os_str(),
-        "config".as_ref(),
-        "--format".as_ref(),
-        "json".as_ref(),
-    ])
-    .await?;
-    ensure!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let stack: Value = serde_json::from_slice(&output.stdout)?;
+    let (stack, _) = resolved_stack(dir.path()).await?;
     let coordinator = &stack["services"]["coordinator"];
     let config: toml::Table = std::fs::read_to_string(example())?.parse()?;
 

@@ -2,8 +2,9 @@
 //! directly because the pip wrapper always exits 0 (TOOLING.md). No Docker engine is needed
 //! for `config`.
 
+use std::collections::BTreeMap;
 use std::ffi::OsStr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use anyhow::{Context, ensure};
@@ -43,4 +44,29 @@ where
         .output()
         .await
         .with_context(|| format!("cannot run {}", binary.display()))
+}
+
+/// `docker-compose config --format json` of `compose/docker-compose.yml` with the fixture's
+/// values (written into `dir`), and those values.
+pub async fn resolved_stack(
+    dir: &Path,
+) -> anyhow::Result<(serde_json::Value, BTreeMap<String, String>)> {
+    let (env_file, values) = super::fixture_env::write_fixture_env(dir, dir)?;
+    let compose = super::repo_root().join("compose/docker-compose.yml");
+    let output = run_compose([
+        "-f".as_ref(),
+        compose.as_os_str(),
+        "--env-file".as_ref(),
+        env_file.as_os_str(),
+        "config".as_ref(),
+        "--format".as_ref(),
+        OsStr::new("json"),
+    ])
+    .await?;
+    ensure!(
+        output.status.success(),
+        "config failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    Ok((serde_json::from_slice(&output.stdout)?, values))
 }
