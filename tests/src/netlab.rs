@@ -3,25 +3,30 @@
 //! its stand-in Ollama) gets its own namespace, joined to a hub namespace's bridge by a veth
 //! pair at 10.250.0.N/24. [`NetLab::cut`] takes a host's port off the bridge: both sides then
 //! hear nothing (no reset, no closed connection), as across a dead Tailscale link;
-//! [`NetLab::heal`] puts it back. Needs root and `ip` (iproute2); where namespaces cannot be
-//! made, [`NetLab::new`] fails saying so (never a skip).
+//! [`NetLab::heal`] puts it back; [`NetLab::drop_packets`] loses a share of a host's packets,
+//! one way or both (nftables in the hub). Needs root and `ip` (iproute2), and `nft` for
+//! losses; where namespaces cannot be made, [`NetLab::new`] fails saying so (never a skip).
 
 mod enter;
+mod lab_cluster;
 mod relay;
 
 use std::net::Ipv4Addr;
 use std::process::Command;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 use anyhow::{Context, bail};
 
 pub use enter::{bind_in, connect_in};
+pub use lab_cluster::{HEARTBEAT_TIMEOUT, LabCluster};
 pub use relay::{forward_into, forward_out_of};
 
 /// One lab's namespaces, removed on drop.
 pub struct NetLab {
     prefix: String,
     hub_made: bool,
+    /// Whether the hub has its nftables table for [`NetLab::drop_packets`] yet.
+    filter_made: AtomicBool,
     hosts: Vec<(String, Ipv4Addr)>,
 }
 
@@ -37,6 +42,7 @@ impl NetLab {
         let mut lab = Self {
             prefix,
             hub_made: false,
+            filter_made: AtomicBool::new(false),
             hosts: Vec::new(),
         };
         let hub = lab.hub();
@@ -121,6 +127,51 @@ impl NetLab {
         ])
     }
 
+    /// Drops `percent` of the packets the host sends (`Direction::From`) or that are sent to
+    /// it (`Direction::To`), at random, in the hub's bridge (nftables `numgen random`); 100
+    /// makes a one-way partition. [`NetLab::clear_drops`] removes every such rule.
+    pub fn drop_packets(
+        &self,
+        host: &str,
+        direction: Direction,
+        percent: u8,
+    ) -> anyhow::Result<()> {
+        let hub = self.hub();
+        if !self.filter_made.swap(true, Ordering::Relaxed) {
+            nft(&hub, &["add", "table", "bridge", "lab"])?;
+            let chain = "{ type filter hook forward priority 0; policy accept; }";
+            nft(&hub, &["add", "chain", "bridge", "lab", "forward", chain])?;
+        }
+        let side = match direction {
+            Direction::From => "iifname",
+            Direction::To => "oifname",
+        };
+        let port = self.port(host);
+        let threshold = percent.to_string();
+        let mut rule = vec![
+            "add",
+            "rule",
+            "bridge",
+            "lab",
+            "forward",
+            side,
+            port.as_str(),
+        ];
+        if percent < 100 {
+            rule.extend(["numgen", "random", "mod", "100", "<", threshold.as_str()]);
+        }
+        rule.push("drop");
+        nft(&hub, &rule)
+    }
+
+    /// Removes every drop rule: the links carry everything again.
+    pub fn clear_drops(&self) -> anyhow::Result<()> {
+        if self.filter_made.load(Ordering::Relaxed) {
+            nft(&self.hub(), &["flush", "chain", "bridge", "lab", "forward"])?;
+        }
+        Ok(())
+    }
+
     fn hub(&self) -> String {
         format!("{}-hub", self.prefix)
     }
@@ -141,6 +192,25 @@ impl Drop for NetLab {
             let _ = ip(&["netns", "del", &self.hub()]);
         }
     }
+}
+
+/// Which packets of a host [`NetLab::drop_packets`] drops.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// What the host sends.
+    From,
+    /// What is sent to the host.
+    To,
+}
+
+/// Runs `nft ARGS` inside the namespace `ns`, failing with its stderr.
+fn nft(ns: &str, args: &[&str]) -> anyhow::Result<()> {
+    let mut all = vec!["netns", "exec", ns, "nft"];
+    all.extend_from_slice(args);
+    ip(&all).context(
+        "nftables (Debian's `nftables`, which cargo xtask ci installs) is needed for packet \
+         loss and one-way partitions",
+    )
 }
 
 /// Runs `ip ARGS`, failing with its stderr.

@@ -73,3 +73,36 @@ async fn a_relay_reaches_into_a_namespace_from_loopback() {
         .unwrap();
     assert_eq!(&heard, b"hello");
 }
+
+#[test]
+fn a_one_way_drop_loses_what_the_host_sends_but_not_what_it_receives() {
+    let lab = NetLab::new(&["sender", "receiver"]).unwrap();
+    let receiver = SocketAddr::from((lab.address("receiver"), 9002));
+    // Connected first: the handshake needs both ways.
+    let listener = bind_in(&lab.ns("receiver"), receiver).unwrap();
+    let mut sender = connect_in(&lab.ns("sender"), receiver).unwrap();
+    let (mut accepted, _) = listener.accept().unwrap();
+    lab.drop_packets("sender", Direction::From, 100).unwrap();
+    accepted.write_all(b"down").unwrap();
+    let mut heard = [0u8; 4];
+    sender
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    sender.read_exact(&mut heard).unwrap();
+    assert_eq!(&heard, b"down");
+    sender.write_all(b"up!!").unwrap();
+    accepted
+        .set_read_timeout(Some(Duration::from_millis(500)))
+        .unwrap();
+    let silent = accepted.read(&mut heard);
+    assert!(
+        matches!(&silent, Err(error) if error.kind() == std::io::ErrorKind::WouldBlock),
+        "what the sender sent arrived through the drop: {silent:?}"
+    );
+    lab.clear_drops().unwrap();
+    accepted
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    accepted.read_exact(&mut heard).unwrap();
+    assert_eq!(&heard, b"up!!");
+}

@@ -173,6 +173,12 @@ pub const OUTSIDE_TOOLS: &[OutsideTool] = &[
         install: InstallMethod::Apt(&["iproute2"]),
     },
     OutsideTool {
+        // `nft`: packet loss and one-way partitions in the partition tests' hub namespace.
+        name: "nftables",
+        check: &["nft", "--version"],
+        install: InstallMethod::Apt(&["nftables"]),
+    },
+    OutsideTool {
         // `systemd-analyze verify` and `security --offline=true` judge the installed units.
         name: "systemd-analyze",
         check: &["systemd-analyze", "--version"],

@@ -112,6 +112,7 @@ fn the_tools_the_tests_need_are_in_the_table() {
         "'docker-compose'",
         "systemd-analyze --version",
         "ip -V",
+        "nft --version",
     ] {
         assert!(
             checks.iter().any(|check| check.contains(needed)),

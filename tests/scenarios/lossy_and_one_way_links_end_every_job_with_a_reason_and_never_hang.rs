@@ -1,0 +1,205 @@
+//! Links that fail partly, in network namespaces (`tests::netlab`, nftables in the hub's
+//! bridge): 30 % of davas's packets lost both ways for 10 s while gemma4 jobs keep coming, and
+//! a one-way partition where the coordinator cannot reach davas though davas still reaches the
+//! coordinator. Every job ends — served, or failed or rejected with a reason naming davas —
+//! within the timeouts, never hangs, and never runs on another model or node; once the link is
+//! whole again davas serves gemma4.
+
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, ensure};
+use proto::v1::job_service_client::JobServiceClient;
+use proto::v1::{GetJobRequest, Job, JobState, ListJobsRequest, NodeState, SubmitJobRequest};
+use tests::cluster::{Patience, eventually, generate_spec, is_terminal};
+use tests::netlab::{Direction, LabCluster};
+use tonic::Code;
+use tonic::transport::Channel;
+
+use crate::support::{GEMMA, QWEN};
+
+/// The longest a gemma4 job may take to end while the link is lossy: its ~0.5 s of tokens,
+/// the 2 s heartbeat timeout that declares davas lost, and TCP's retransmissions.
+const JOB_BOUND: Duration = Duration::from_secs(30);
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn thirty_percent_loss_for_ten_seconds_ends_every_job_with_a_reason() -> anyhow::Result<()> {
+    let cluster = davas_and_contabo().await?;
+    let mut jobs = cluster.jobs();
+    cluster.lab.drop_packets("davas", Direction::From, 30)?;
+    cluster.lab.drop_packets("davas", Direction::To, 30)?;
+    let lossy_until = Instant::now() + Duration::from_secs(10);
+    let (mut served, mut failed, mut rejected) = (0, 0, 0);
+    for attempt in 0..200 {
+        if Instant::now() >= lossy_until {
+            break;
+        }
+        let spec = generate_spec(GEMMA, &format!("lossy {attempt}"));
+        match jobs.submit_job(SubmitJobRequest { spec: Some(spec) }).await {
+            Err(status) => {
+                ensure!(
+                    status.code() == Code::Unavailable && status.message().contains(GEMMA),
+                    "a rejection without the model's reason: {:?} {}",
+                    status.code(),
+                    status.message()
+                );
+                rejected += 1;
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+            Ok(answer) => {
+                let job = answer.into_inner().job.context("no job")?;
+                let ended = ended_within(&jobs, &job.id, JOB_BOUND).await?;
+                if ended.state == JobState::Succeeded as i32 {
+                    ensure!(ended.node == "davas", "gemma4 was served by {}", ended.node);
+                    served += 1;
+                } else {
+                    ensure!(
+                        ended.reason.contains("davas"),
+                        "job {} ended {:?} without naming davas: {}",
+                        ended.id,
+                        ended.state,
+                        ended.reason
+                    );
+                    failed += 1;
+                }
+            }
+        }
+    }
+    cluster.lab.clear_drops()?;
+    eprintln!(
+        "30 % loss for 10 s: {served} gemma4 jobs served, {failed} failed and {rejected} \
+         rejected with davas's reason; none hung"
+    );
+    ensure!(served + failed + rejected > 0, "no job was tried");
+    serves_gemma_again(&cluster).await?;
+    only_davas_ran_gemma(&mut jobs).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_coordinator_that_cannot_reach_davas_finds_it_down_though_davas_still_reaches_it()
+-> anyhow::Result<()> {
+    let cluster = davas_and_contabo().await?;
+    let mut jobs = cluster.jobs();
+    // A job running when the one-way partition starts.
+    cluster
+        .ollama("davas")?
+        .set_token_delay(Duration::from_millis(100));
+    let running = jobs
+        .submit_job(SubmitJobRequest {
+            spec: Some(generate_spec(GEMMA, "one way")),
+        })
+        .await?
+        .into_inner()
+        .job
+        .context("no job")?;
+    let started = Instant::now();
+    cluster.lab.drop_packets("davas", Direction::To, 100)?;
+    cluster.wait_state("davas", NodeState::Down, 15).await?;
+    let found_down = started.elapsed();
+    let ended = ended_within(&jobs, &running.id, JOB_BOUND).await?;
+    ensure!(
+        ended.state == JobState::Failed as i32 && ended.reason.starts_with("node_lost: davas"),
+        "the job ended {:?}: {}",
+        ended.state,
+        ended.reason
+    );
+    let refused = jobs
+        .submit_job(SubmitJobRequest {
+            spec: Some(generate_spec(GEMMA, "while one way")),
+        })
+        .await;
+    ensure!(
+        matches!(&refused, Err(status) if status.code() == Code::Unavailable),
+        "gemma4 while davas is unreachable: {refused:?}"
+    );
+    let qwen = jobs
+        .submit_job(SubmitJobRequest {
+            spec: Some(generate_spec(QWEN, "meanwhile")),
+        })
+        .await?
+        .into_inner()
+        .job
+        .context("no job")?;
+    ensure!(qwen.node == "contabo", "qwen went to {}", qwen.node);
+    cluster.lab.clear_drops()?;
+    eprintln!(
+        "one-way partition: davas found down {:.1} s after the coordinator lost its way to it",
+        found_down.as_secs_f64()
+    );
+    cluster
+        .ollama("davas")?
+        .set_token_delay(Duration::from_millis(1));
+    serves_gemma_again(&cluster).await?;
+    only_davas_ran_gemma(&mut jobs).await
+}
+
+async fn davas_and_contabo() -> anyhow::Result<LabCluster> {
+    let cluster = LabCluster::start(
+        &[("contabo", &[QWEN]), ("davas", &[GEMMA, QWEN])],
+        &[(GEMMA, "davas")],
+    )
+    .await?;
+    let davas = cluster.ollama("davas")?;
+    davas.set_answer_tokens(20);
+    davas.set_token_delay(Duration::from_millis(20));
+    Ok(cluster)
+}
+
+/// The job's record once it ended; an error naming its state when it has not within `bound`.
+async fn ended_within(
+    jobs: &JobServiceClient<Channel>,
+    id: &str,
+    bound: Duration,
+) -> anyhow::Result<Job> {
+    let patience = Patience::seconds(bound.as_secs());
+    eventually(&format!("job {id} to end"), patience, || {
+        let (mut jobs, id) = (jobs.clone(), id.to_owned());
+        async move {
+            let job = jobs.get_job(GetJobRequest { id }).await?.into_inner();
+            ensure!(is_terminal(&job), "still {:?}", job.state);
+            Ok(job)
+        }
+    })
+    .await
+}
+
+/// With the link whole again, davas rejoins and serves gemma4.
+async fn serves_gemma_again(cluster: &LabCluster) -> anyhow::Result<()> {
+    cluster.wait_state("davas", NodeState::Ready, 60).await?;
+    let mut jobs = cluster.jobs();
+    let job = jobs
+        .submit_job(SubmitJobRequest {
+            spec: Some(generate_spec(GEMMA, "whole again")),
+        })
+        .await?
+        .into_inner()
+        .job
+        .context("no job")?;
+    let ended = ended_within(&jobs, &job.id, JOB_BOUND).await?;
+    ensure!(
+        ended.state == JobState::Succeeded as i32 && ended.node == "davas",
+        "after the link healed gemma4 ended {:?} on {}: {}",
+        ended.state,
+        ended.node,
+        ended.reason
+    );
+    Ok(())
+}
+
+async fn only_davas_ran_gemma(jobs: &mut JobServiceClient<Channel>) -> anyhow::Result<()> {
+    let every_gemma = jobs
+        .list_jobs(ListJobsRequest {
+            model: GEMMA.to_owned(),
+            limit: 500,
+            ..Default::default()
+        })
+        .await?
+        .into_inner()
+        .jobs;
+    ensure!(
+        every_gemma
+            .iter()
+            .all(|job| job.node.is_empty() || job.node == "davas"),
+        "a gemma4 job ran off davas"
+    );
+    Ok(())
+}
