@@ -10,7 +10,7 @@
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, ensure};
-use proto::v1::{GetJobRequest, JobState, ListJobsRequest, NodeState, SubmitJobRequest};
+use proto::v1::{GetJobRequest, JobState, NodeState, SubmitJobRequest};
 use tests::cluster::{Patience, eventually, generate_spec};
 use tests::netlab::LabCluster;
 use tonic::Code;
@@ -53,15 +53,9 @@ async fn davas_cut_off_by_a_partition_fails_its_job_and_is_rejected_with_the_rea
     let cut_at = Instant::now();
     cluster.lab.cut("davas")?;
     cluster.wait_state("davas", NodeState::Down, 10).await?;
-    let lost = eventually("the cut-off job to end", Patience::seconds(15), || {
-        let (mut jobs, id) = (jobs.clone(), running.id.clone());
-        async move {
-            let job = jobs.get_job(GetJobRequest { id }).await?.into_inner();
-            ensure!(job.state != JobState::Running as i32, "still running");
-            Ok(job)
-        }
-    })
-    .await?;
+    let lost = cluster
+        .ended_within(&running.id, Duration::from_secs(15))
+        .await?;
     ensure!(
         // Silence, not a closed connection: the cut resets nothing.
         lost.state == JobState::Failed as i32
@@ -118,20 +112,6 @@ async fn davas_cut_off_by_a_partition_fails_its_job_and_is_rejected_with_the_rea
         again.node
     );
 
-    let every_gemma = jobs
-        .list_jobs(ListJobsRequest {
-            model: GEMMA.to_owned(),
-            limit: 100,
-            ..Default::default()
-        })
-        .await?
-        .into_inner()
-        .jobs;
-    ensure!(
-        every_gemma
-            .iter()
-            .all(|job| job.node.is_empty() || job.node == "davas"),
-        "a gemma4 job ran off davas: {every_gemma:?}"
-    );
+    cluster.only_ran_on(GEMMA, "davas").await?;
     Ok(())
 }

@@ -8,12 +8,10 @@
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, ensure};
-use proto::v1::job_service_client::JobServiceClient;
-use proto::v1::{GetJobRequest, Job, JobState, ListJobsRequest, NodeState, SubmitJobRequest};
-use tests::cluster::{Patience, eventually, generate_spec, is_terminal};
+use proto::v1::{JobState, NodeState, SubmitJobRequest};
+use tests::cluster::generate_spec;
 use tests::netlab::{Direction, LabCluster};
 use tonic::Code;
-use tonic::transport::Channel;
 
 use crate::support::{GEMMA, QWEN};
 
@@ -47,7 +45,7 @@ async fn thirty_percent_loss_for_ten_seconds_ends_every_job_with_a_reason() -> a
             }
             Ok(answer) => {
                 let job = answer.into_inner().job.context("no job")?;
-                let ended = ended_within(&jobs, &job.id, JOB_BOUND).await?;
+                let ended = cluster.ended_within(&job.id, JOB_BOUND).await?;
                 if ended.state == JobState::Succeeded as i32 {
                     ensure!(ended.node == "davas", "gemma4 was served by {}", ended.node);
                     served += 1;
@@ -71,7 +69,7 @@ async fn thirty_percent_loss_for_ten_seconds_ends_every_job_with_a_reason() -> a
     );
     ensure!(served + failed + rejected > 0, "no job was tried");
     serves_gemma_again(&cluster).await?;
-    only_davas_ran_gemma(&mut jobs).await
+    cluster.only_ran_on(GEMMA, "davas").await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -95,7 +93,7 @@ async fn a_coordinator_that_cannot_reach_davas_finds_it_down_though_davas_still_
     cluster.lab.drop_packets("davas", Direction::To, 100)?;
     cluster.wait_state("davas", NodeState::Down, 15).await?;
     let found_down = started.elapsed();
-    let ended = ended_within(&jobs, &running.id, JOB_BOUND).await?;
+    let ended = cluster.ended_within(&running.id, JOB_BOUND).await?;
     ensure!(
         ended.state == JobState::Failed as i32 && ended.reason.starts_with("node_lost: davas"),
         "the job ended {:?}: {}",
@@ -129,7 +127,7 @@ async fn a_coordinator_that_cannot_reach_davas_finds_it_down_though_davas_still_
         .ollama("davas")?
         .set_token_delay(Duration::from_millis(1));
     serves_gemma_again(&cluster).await?;
-    only_davas_ran_gemma(&mut jobs).await
+    cluster.only_ran_on(GEMMA, "davas").await
 }
 
 async fn davas_and_contabo() -> anyhow::Result<LabCluster> {
@@ -144,24 +142,6 @@ async fn davas_and_contabo() -> anyhow::Result<LabCluster> {
     Ok(cluster)
 }
 
-/// The job's record once it ended; an error naming its state when it has not within `bound`.
-async fn ended_within(
-    jobs: &JobServiceClient<Channel>,
-    id: &str,
-    bound: Duration,
-) -> anyhow::Result<Job> {
-    let patience = Patience::seconds(bound.as_secs());
-    eventually(&format!("job {id} to end"), patience, || {
-        let (mut jobs, id) = (jobs.clone(), id.to_owned());
-        async move {
-            let job = jobs.get_job(GetJobRequest { id }).await?.into_inner();
-            ensure!(is_terminal(&job), "still {:?}", job.state);
-            Ok(job)
-        }
-    })
-    .await
-}
-
 /// With the link whole again, davas rejoins and serves gemma4.
 async fn serves_gemma_again(cluster: &LabCluster) -> anyhow::Result<()> {
     cluster.wait_state("davas", NodeState::Ready, 60).await?;
@@ -174,32 +154,13 @@ async fn serves_gemma_again(cluster: &LabCluster) -> anyhow::Result<()> {
         .into_inner()
         .job
         .context("no job")?;
-    let ended = ended_within(&jobs, &job.id, JOB_BOUND).await?;
+    let ended = cluster.ended_within(&job.id, JOB_BOUND).await?;
     ensure!(
         ended.state == JobState::Succeeded as i32 && ended.node == "davas",
         "after the link healed gemma4 ended {:?} on {}: {}",
         ended.state,
         ended.node,
         ended.reason
-    );
-    Ok(())
-}
-
-async fn only_davas_ran_gemma(jobs: &mut JobServiceClient<Channel>) -> anyhow::Result<()> {
-    let every_gemma = jobs
-        .list_jobs(ListJobsRequest {
-            model: GEMMA.to_owned(),
-            limit: 500,
-            ..Default::default()
-        })
-        .await?
-        .into_inner()
-        .jobs;
-    ensure!(
-        every_gemma
-            .iter()
-            .all(|job| job.node.is_empty() || job.node == "davas"),
-        "a gemma4 job ran off davas"
     );
     Ok(())
 }

@@ -10,11 +10,11 @@ use std::path::Path;
 use anyhow::{Context, ensure};
 use proto::v1::cluster_service_client::ClusterServiceClient;
 use proto::v1::job_service_client::JobServiceClient;
-use proto::v1::{ListNodesRequest, NodeState};
+use proto::v1::{GetJobRequest, Job, ListJobsRequest, ListNodesRequest, NodeState};
 use tonic::transport::Channel;
 
 use super::{NetLab, bind_in, forward_into};
-use crate::cluster::{ManagedProcess, Patience, binary_path, eventually};
+use crate::cluster::{ManagedProcess, Patience, binary_path, eventually, is_terminal};
 use crate::fake_ollama::FakeOllama;
 
 const GRPC_PORT: u16 = 7070;
@@ -84,6 +84,45 @@ impl LabCluster {
 
     pub fn jobs(&self) -> JobServiceClient<Channel> {
         JobServiceClient::new(self.channel.clone())
+    }
+
+    /// The job's record once it ended; an error naming its state when it has not within
+    /// `bound`.
+    pub async fn ended_within(&self, id: &str, bound: std::time::Duration) -> anyhow::Result<Job> {
+        let patience = Patience::seconds(bound.as_secs());
+        eventually(&format!("job {id} to end"), patience, || {
+            let (mut jobs, id) = (self.jobs(), id.to_owned());
+            async move {
+                let job = jobs.get_job(GetJobRequest { id }).await?.into_inner();
+                ensure!(is_terminal(&job), "still {:?}", job.state);
+                Ok(job)
+            }
+        })
+        .await
+    }
+
+    /// Every job for `model` the coordinator recorded ran on `node` or nowhere (rejected):
+    /// never on another node.
+    pub async fn only_ran_on(&self, model: &str, node: &str) -> anyhow::Result<()> {
+        let recorded = self
+            .jobs()
+            .list_jobs(ListJobsRequest {
+                model: model.to_owned(),
+                limit: 500,
+                ..Default::default()
+            })
+            .await?
+            .into_inner()
+            .jobs;
+        let elsewhere: Vec<&Job> = recorded
+            .iter()
+            .filter(|job| !job.node.is_empty() && job.node != node)
+            .collect();
+        ensure!(
+            elsewhere.is_empty(),
+            "{model} ran off {node}: {elsewhere:?}"
+        );
+        Ok(())
     }
 
     /// Waits up to `seconds` for the coordinator to list `node` in `state`.
