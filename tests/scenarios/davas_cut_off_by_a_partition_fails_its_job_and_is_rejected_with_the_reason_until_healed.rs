@@ -9,9 +9,9 @@
 
 use std::time::{Duration, Instant};
 
-use anyhow::{Context, ensure};
-use proto::v1::{GetJobRequest, JobState, NodeState, SubmitJobRequest};
-use tests::cluster::{Patience, eventually, generate_spec};
+use anyhow::ensure;
+use proto::v1::{GetJobRequest, JobState, NodeState};
+use tests::cluster::{Patience, eventually};
 use tests::netlab::LabCluster;
 use tonic::Code;
 
@@ -29,16 +29,9 @@ async fn davas_cut_off_by_a_partition_fails_its_job_and_is_rejected_with_the_rea
     let davas_ollama = cluster.ollama("davas")?;
     davas_ollama.set_answer_tokens(60);
     davas_ollama.set_token_delay(Duration::from_millis(100));
-    let mut jobs = cluster.jobs();
+    let jobs = cluster.jobs();
 
-    let running = jobs
-        .submit_job(SubmitJobRequest {
-            spec: Some(generate_spec(GEMMA, "a long story")),
-        })
-        .await?
-        .into_inner()
-        .job
-        .context("submit answered without a job")?;
+    let running = cluster.submit_ok(GEMMA, "a long story").await?;
     ensure!(running.node == "davas", "gemma4 went to {}", running.node);
     eventually("the gemma4 job to stream", Patience::seconds(15), || {
         let (mut jobs, id) = (jobs.clone(), running.id.clone());
@@ -64,11 +57,7 @@ async fn davas_cut_off_by_a_partition_fails_its_job_and_is_rejected_with_the_rea
         lost.state,
         lost.reason
     );
-    let refused = jobs
-        .submit_job(SubmitJobRequest {
-            spec: Some(generate_spec(GEMMA, "and now?")),
-        })
-        .await;
+    let refused = cluster.submit(GEMMA, "and now?").await?;
     match refused {
         Ok(answer) => anyhow::bail!("gemma4 was accepted while davas is cut off: {answer:?}"),
         Err(status) => ensure!(
@@ -78,14 +67,7 @@ async fn davas_cut_off_by_a_partition_fails_its_job_and_is_rejected_with_the_rea
             status.message()
         ),
     }
-    let qwen = jobs
-        .submit_job(SubmitJobRequest {
-            spec: Some(generate_spec(QWEN, "meanwhile")),
-        })
-        .await?
-        .into_inner()
-        .job
-        .context("no job")?;
+    let qwen = cluster.submit_ok(QWEN, "meanwhile").await?;
     ensure!(qwen.node == "contabo", "qwen went to {}", qwen.node);
 
     let down_for = cut_at.elapsed();
@@ -98,14 +80,7 @@ async fn davas_cut_off_by_a_partition_fails_its_job_and_is_rejected_with_the_rea
         (cut_at.elapsed() - down_for).as_secs_f64()
     );
     davas_ollama.set_token_delay(Duration::from_millis(1));
-    let again = jobs
-        .submit_job(SubmitJobRequest {
-            spec: Some(generate_spec(GEMMA, "healed")),
-        })
-        .await?
-        .into_inner()
-        .job
-        .context("no job")?;
+    let again = cluster.submit_ok(GEMMA, "healed").await?;
     ensure!(
         again.node == "davas",
         "gemma4 went to {} after the heal",

@@ -7,9 +7,8 @@
 
 use std::time::{Duration, Instant};
 
-use anyhow::{Context, ensure};
-use proto::v1::{JobState, NodeState, SubmitJobRequest};
-use tests::cluster::generate_spec;
+use anyhow::ensure;
+use proto::v1::{JobState, NodeState};
 use tests::netlab::{Direction, LabCluster};
 use tonic::Code;
 
@@ -22,7 +21,7 @@ const JOB_BOUND: Duration = Duration::from_secs(30);
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn thirty_percent_loss_for_ten_seconds_ends_every_job_with_a_reason() -> anyhow::Result<()> {
     let cluster = davas_and_contabo().await?;
-    let mut jobs = cluster.jobs();
+    let _jobs = cluster.jobs();
     cluster.lab.drop_packets("davas", Direction::From, 30)?;
     cluster.lab.drop_packets("davas", Direction::To, 30)?;
     let lossy_until = Instant::now() + Duration::from_secs(10);
@@ -31,8 +30,7 @@ async fn thirty_percent_loss_for_ten_seconds_ends_every_job_with_a_reason() -> a
         if Instant::now() >= lossy_until {
             break;
         }
-        let spec = generate_spec(GEMMA, &format!("lossy {attempt}"));
-        match jobs.submit_job(SubmitJobRequest { spec: Some(spec) }).await {
+        match cluster.submit(GEMMA, &format!("lossy {attempt}")).await? {
             Err(status) => {
                 ensure!(
                     status.code() == Code::Unavailable && status.message().contains(GEMMA),
@@ -43,8 +41,7 @@ async fn thirty_percent_loss_for_ten_seconds_ends_every_job_with_a_reason() -> a
                 rejected += 1;
                 tokio::time::sleep(Duration::from_millis(200)).await;
             }
-            Ok(answer) => {
-                let job = answer.into_inner().job.context("no job")?;
+            Ok(job) => {
                 let ended = cluster.ended_within(&job.id, JOB_BOUND).await?;
                 if ended.state == JobState::Succeeded as i32 {
                     ensure!(ended.node == "davas", "gemma4 was served by {}", ended.node);
@@ -76,19 +73,12 @@ async fn thirty_percent_loss_for_ten_seconds_ends_every_job_with_a_reason() -> a
 async fn a_coordinator_that_cannot_reach_davas_finds_it_down_though_davas_still_reaches_it()
 -> anyhow::Result<()> {
     let cluster = davas_and_contabo().await?;
-    let mut jobs = cluster.jobs();
+    let _jobs = cluster.jobs();
     // A job running when the one-way partition starts.
     cluster
         .ollama("davas")?
         .set_token_delay(Duration::from_millis(100));
-    let running = jobs
-        .submit_job(SubmitJobRequest {
-            spec: Some(generate_spec(GEMMA, "one way")),
-        })
-        .await?
-        .into_inner()
-        .job
-        .context("no job")?;
+    let running = cluster.submit_ok(GEMMA, "one way").await?;
     let started = Instant::now();
     cluster.lab.drop_packets("davas", Direction::To, 100)?;
     cluster.wait_state("davas", NodeState::Down, 15).await?;
@@ -100,23 +90,12 @@ async fn a_coordinator_that_cannot_reach_davas_finds_it_down_though_davas_still_
         ended.state,
         ended.reason
     );
-    let refused = jobs
-        .submit_job(SubmitJobRequest {
-            spec: Some(generate_spec(GEMMA, "while one way")),
-        })
-        .await;
+    let refused = cluster.submit(GEMMA, "while one way").await?;
     ensure!(
         matches!(&refused, Err(status) if status.code() == Code::Unavailable),
         "gemma4 while davas is unreachable: {refused:?}"
     );
-    let qwen = jobs
-        .submit_job(SubmitJobRequest {
-            spec: Some(generate_spec(QWEN, "meanwhile")),
-        })
-        .await?
-        .into_inner()
-        .job
-        .context("no job")?;
+    let qwen = cluster.submit_ok(QWEN, "meanwhile").await?;
     ensure!(qwen.node == "contabo", "qwen went to {}", qwen.node);
     cluster.lab.clear_drops()?;
     eprintln!(
@@ -145,15 +124,8 @@ async fn davas_and_contabo() -> anyhow::Result<LabCluster> {
 /// With the link whole again, davas rejoins and serves gemma4.
 async fn serves_gemma_again(cluster: &LabCluster) -> anyhow::Result<()> {
     cluster.wait_state("davas", NodeState::Ready, 60).await?;
-    let mut jobs = cluster.jobs();
-    let job = jobs
-        .submit_job(SubmitJobRequest {
-            spec: Some(generate_spec(GEMMA, "whole again")),
-        })
-        .await?
-        .into_inner()
-        .job
-        .context("no job")?;
+    let _jobs = cluster.jobs();
+    let job = cluster.submit_ok(GEMMA, "whole again").await?;
     let ended = cluster.ended_within(&job.id, JOB_BOUND).await?;
     ensure!(
         ended.state == JobState::Succeeded as i32 && ended.node == "davas",

@@ -10,11 +10,15 @@ use std::path::Path;
 use anyhow::{Context, ensure};
 use proto::v1::cluster_service_client::ClusterServiceClient;
 use proto::v1::job_service_client::JobServiceClient;
-use proto::v1::{GetJobRequest, Job, ListJobsRequest, ListNodesRequest, NodeState};
+use proto::v1::{
+    GetJobRequest, Job, ListJobsRequest, ListNodesRequest, NodeState, SubmitJobRequest,
+};
 use tonic::transport::Channel;
 
 use super::{NetLab, bind_in, forward_into};
-use crate::cluster::{ManagedProcess, Patience, binary_path, eventually, is_terminal};
+use crate::cluster::{
+    ManagedProcess, Patience, binary_path, eventually, generate_spec, is_terminal,
+};
 use crate::fake_ollama::FakeOllama;
 
 const GRPC_PORT: u16 = 7070;
@@ -84,6 +88,35 @@ impl LabCluster {
 
     pub fn jobs(&self) -> JobServiceClient<Channel> {
         JobServiceClient::new(self.channel.clone())
+    }
+
+    /// Submits a generate job for `model`; `Err` is the coordinator's refusal.
+    pub async fn submit(
+        &self,
+        model: &str,
+        prompt: &str,
+    ) -> anyhow::Result<Result<Job, tonic::Status>> {
+        let request = SubmitJobRequest {
+            spec: Some(generate_spec(model, prompt)),
+        };
+        Ok(match self.jobs().submit_job(request).await {
+            Ok(answer) => Ok(answer
+                .into_inner()
+                .job
+                .context("submit answered without a job")?),
+            Err(status) => Err(status),
+        })
+    }
+
+    /// Submits a generate job that must be accepted.
+    pub async fn submit_ok(&self, model: &str, prompt: &str) -> anyhow::Result<Job> {
+        self.submit(model, prompt).await?.map_err(|status| {
+            anyhow::anyhow!(
+                "{model} was refused: {:?} {}",
+                status.code(),
+                status.message()
+            )
+        })
     }
 
     /// The job's record once it ended; an error naming its state when it has not within
