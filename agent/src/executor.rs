@@ -1,10 +1,14 @@
-//! Runs the jobs the coordinator assigns on this node's backend (Ollama or a provider), at most `max_parallel` at once, and
-//! aborts them on cancel or when the link drops. The link's event loop owns the executor and
-//! passes every job update through [`Executor::accept`], so the set of running jobs changes in
-//! one place and a cancelled job never reports twice. Each job runs in its `run_job` span,
+//! Runs the jobs the coordinator assigns on this node's backend (Ollama or a provider), at
+//! most `max_parallel` at once, and aborts them on cancel. A job outlives a dropped link: the
+//! executor lives as long as the agent, its updates are kept in the `journal` until they must
+//! have been delivered, and after a flap the coordinator's welcome says which jobs to resume
+//! ([`Executor::resume`]) and which to abort. The link's loop owns the executor and passes
+//! every job update through [`Executor::accept`], so the set of running jobs changes in one
+//! place and a cancelled job never reports twice. Each job runs in its `run_job` span,
 //! a child of the coordinator's dispatch (from `AssignJob.trace_context`), so its log lines
 //! carry its `job_id` and `trace_id` and its spans join the job's one trace.
 
+mod journal;
 mod run_job;
 
 #[cfg(test)]
@@ -12,26 +16,31 @@ mod cancel_usage_tests;
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
+use std::time::Instant;
 
 use proto::v1::agent_job_update::Event;
-use proto::v1::{AgentJobUpdate, JobFailedOnNode, JobSpec};
+use proto::v1::{AgentJobUpdate, HeldJob, JobFailedOnNode, JobSpec, ResumedJob};
 use telemetry::TraceCarrier;
 use tokio::sync::mpsc;
 use tokio::task::AbortHandle;
 use tracing::{Instrument, Span, info, warn};
 
 use crate::backend::{Backend, UsageSoFar};
+use journal::{DELIVERED_AFTER, Full, Journal};
 
 /// Job updates waiting for the link; a full queue slows the job's reading from Ollama.
 const UPDATE_QUEUE: usize = 256;
+/// The most job output kept for a coordinator that has not received it (a long partition).
+const HELD_OUTPUT_LIMIT: usize = 64 * 1024 * 1024;
 
 pub struct Executor {
     backend: Arc<dyn Backend>,
     max_parallel: u32,
     running: HashMap<String, RunningJob>,
     updates: mpsc::Sender<AgentJobUpdate>,
+    journal: Journal,
 }
 
 /// A job's task and its span, for the log lines about it that the link's loop writes.
@@ -54,6 +63,7 @@ impl Executor {
             max_parallel,
             running: HashMap::new(),
             updates,
+            journal: Journal::new(HELD_OUTPUT_LIMIT),
         };
         (executor, receiver)
     }
@@ -126,6 +136,7 @@ impl Executor {
     /// with the usage the backend reported before the cancel (a provider that reports as it
     /// goes); Ollama reports only at the end, so a cancelled Ollama job honestly has none.
     pub fn cancel(&mut self, job_id: &str) -> Option<AgentJobUpdate> {
+        self.journal.forget(job_id);
         let Some(running) = self.running.remove(job_id) else {
             // It ended before the cancel arrived; its final update is on its way or sent.
             info!(
@@ -148,12 +159,20 @@ impl Executor {
         Some(update)
     }
 
-    /// Lets through an update of a job that still runs here, forgetting the job once it ended;
-    /// updates of a cancelled or aborted job are dropped.
-    pub fn accept(&mut self, update: AgentJobUpdate) -> Option<AgentJobUpdate> {
+    /// Numbers and keeps an update of a job that still runs here, forgetting the job once it
+    /// ended; `link_up` says whether it goes onto a link now. Returns it to send (when the
+    /// link is up); updates of a cancelled or aborted job are dropped. Output past what the
+    /// agent may hold aborts its job, which is reported failed.
+    pub fn accept(&mut self, update: AgentJobUpdate, link_up: bool) -> Option<AgentJobUpdate> {
         if !self.running.contains_key(&update.job_id) {
             return None;
         }
+        let sent = link_up.then(Instant::now);
+        let job_id = update.job_id.clone();
+        let update = match self.journal.record(update, sent) {
+            Ok(update) => update,
+            Err(Full { limit }) => return self.abort_over_limit(&job_id, limit, sent),
+        };
         match &update.event {
             Some(Event::Completed(completed)) => {
                 if let Some(running) = self.running.remove(&update.job_id) {
@@ -170,8 +189,92 @@ impl Executor {
         Some(update)
     }
 
+    /// Aborts a job whose output the journal cannot hold, and keeps its failure in place of
+    /// that output.
+    fn abort_over_limit(
+        &mut self,
+        job_id: &str,
+        limit: usize,
+        sent: Option<Instant>,
+    ) -> Option<AgentJobUpdate> {
+        let running = self.running.remove(job_id)?;
+        running.task.abort();
+        running
+            .span
+            .record("outcome", "aborted: too much output held");
+        warn!(parent: &running.span, job_id, limit_bytes = limit,
+            "job aborted: its output the coordinator has not received passed what the agent holds");
+        self.journal.drop_output(job_id);
+        let message = format!(
+            "aborted: the coordinator was unreachable while the job's output passed the {} MiB \
+             the agent holds for it",
+            limit / (1024 * 1024)
+        );
+        self.journal
+            .record(failed(job_id.to_owned(), message, false), sent)
+            .ok()
+    }
+
+    /// The jobs this agent holds (running, or ended with updates maybe not delivered), for the
+    /// hello of a new link.
+    pub fn held_jobs(&self) -> Vec<HeldJob> {
+        let mut held = self.journal.held();
+        let known: HashSet<String> = held.iter().map(|job| job.job_id.clone()).collect();
+        // A job whose first update is still on its way to the journal.
+        held.extend(
+            self.running
+                .keys()
+                .filter(|job_id| !known.contains(*job_id))
+                .map(|job_id| HeldJob {
+                    job_id: job_id.clone(),
+                    last_seq: 0,
+                }),
+        );
+        held
+    }
+
+    /// Applies a new link's welcome: returns the updates of resumed jobs the coordinator has
+    /// not applied, in order, and aborts every job it did not resume (it ended them, or gave
+    /// them to another node, while this agent was away).
+    pub fn resume(&mut self, resumed: &[ResumedJob]) -> Vec<AgentJobUpdate> {
+        let resumption = self.journal.resume(resumed, Instant::now());
+        let keep: HashSet<&str> = resumed.iter().map(|job| job.job_id.as_str()).collect();
+        let abort: Vec<String> = self
+            .running
+            .keys()
+            .filter(|job_id| !keep.contains(job_id.as_str()))
+            .cloned()
+            .collect();
+        for job_id in abort {
+            self.journal.forget(&job_id);
+            if let Some(running) = self.running.remove(&job_id) {
+                running.task.abort();
+                running.span.record("outcome", "aborted: not resumed");
+                warn!(parent: &running.span, job_id,
+                    "job aborted: the coordinator no longer runs it here (it ended it or ran it elsewhere while the link was down)");
+            }
+        }
+        if !resumption.drop.is_empty() {
+            info!(jobs = ?resumption.drop, "ended jobs the coordinator did not resume; forgotten");
+        }
+        resumption.resend
+    }
+
+    /// Bytes of job output held for the coordinator.
+    pub fn held_output_bytes(&self) -> usize {
+        self.journal.bytes()
+    }
+
+    /// Forgets updates that must have reached the coordinator (call while a link is up).
+    pub fn forget_delivered(&mut self) {
+        if let Some(cutoff) = Instant::now().checked_sub(DELIVERED_AFTER) {
+            self.journal.forget_delivered(cutoff);
+        }
+    }
+
     /// Aborts every running job and returns their ids.
     pub fn abort_all(&mut self) -> Vec<String> {
+        self.journal = Journal::new(self.journal.limit());
         self.running
             .drain()
             .map(|(job_id, running)| {
@@ -184,7 +287,7 @@ impl Executor {
 }
 
 impl Drop for Executor {
-    /// No job outlives the link that assigned it: nobody would hear its result.
+    /// No job outlives the agent's link service: nobody would hear its result.
     fn drop(&mut self) {
         self.abort_all();
     }
@@ -198,5 +301,6 @@ pub(crate) fn failed(job_id: String, message: String, cancelled: bool) -> AgentJ
             cancelled,
             ..JobFailedOnNode::default()
         })),
+        ..AgentJobUpdate::default()
     }
 }

@@ -1,6 +1,8 @@
 //! The agent's link to the coordinator: dials out (nothing listens on an agent host), keeps
 //! one `AgentLinkService.Attach` stream, and reconnects with backoff and jitter when it drops,
-//! so the agent survives coordinator restarts.
+//! so the agent survives coordinator restarts. Its jobs ride out a flap: they keep running
+//! while the link is down, their updates kept (bounded) by the executor, and the next link's
+//! hello names them so the coordinator resumes them (see `Executor::resume`).
 
 mod attach;
 mod backoff;
@@ -13,9 +15,9 @@ mod tests;
 use std::sync::Arc;
 use std::time::Duration;
 
-use proto::v1::{AgentHello, HostFacts};
+use proto::v1::{AgentHello, AgentJobUpdate, HeldJob, HostFacts};
 use settings::Secret;
-use tokio::sync::watch;
+use tokio::sync::{mpsc, watch};
 use tokio_util::sync::CancellationToken;
 use tonic::transport::Endpoint;
 use tracing::{error, info, warn};
@@ -66,30 +68,37 @@ impl LinkService {
         })
     }
 
-    /// Attaches, runs the link, and reattaches after every loss until shutdown.
+    /// Attaches, runs the link, and reattaches after every loss until shutdown. Between
+    /// links the jobs' updates keep flowing into the executor, held for the next link.
     pub async fn run(self, shutdown: CancellationToken) {
         let mut backoff = Backoff::new();
         let (node, coordinator) = (
             self.identity.node.as_str(),
             self.identity.coordinator_url.as_str(),
         );
+        let (mut executor, mut job_updates) =
+            Executor::new(Arc::clone(&self.backend), self.identity.max_parallel);
         while !shutdown.is_cancelled() {
+            let attach = attach::attach(
+                &self.endpoint,
+                &self.identity.token,
+                self.hello(executor.held_jobs()),
+            );
             let attempt = tokio::select! {
                 _ = shutdown.cancelled() => return,
-                attempt = attach::attach(&self.endpoint, &self.identity.token, self.hello()) => attempt,
+                attempt = holding_updates(&mut executor, &mut job_updates, attach) => attempt,
             };
             match attempt {
                 Ok(attached) => {
                     backoff.reset();
                     info!(node, coordinator, coordinator_version = %attached.coordinator_version,
-                        heartbeat_ms = attached.heartbeat_interval.as_millis() as u64, "connected to the coordinator");
-                    let executor =
-                        Executor::new(Arc::clone(&self.backend), self.identity.max_parallel);
+                        heartbeat_ms = attached.heartbeat_interval.as_millis() as u64,
+                        resumed_jobs = attached.resume.len(), "connected to the coordinator");
                     let mut session = Session::new(
                         attached,
                         self.health.clone(),
                         self.host_facts.clone(),
-                        executor,
+                        (&mut executor, &mut job_updates),
                     );
                     match session.run(&shutdown).await {
                         SessionEnd::Shutdown => {
@@ -101,9 +110,8 @@ impl LinkService {
                             return;
                         }
                         end => {
-                            let aborted = session.executor.abort_all();
-                            warn!(node, coordinator, reason = %describe(&end), aborted_jobs = ?aborted,
-                                "disconnected from the coordinator; running jobs aborted (the coordinator fails them as node_lost); reconnecting");
+                            warn!(node, coordinator, reason = %describe(&end), running_jobs = executor.running_jobs(), held_output_bytes = executor.held_output_bytes(),
+                                "disconnected from the coordinator; running jobs go on and are resumed when it re-attaches; reconnecting");
                         }
                     }
                 }
@@ -118,13 +126,14 @@ impl LinkService {
                     warn!(node, coordinator, error = %other, "cannot attach to the coordinator; retrying")
                 }
             }
-            if !backoff.wait(&shutdown).await {
+            let wait = backoff.wait(&shutdown);
+            if !holding_updates(&mut executor, &mut job_updates, wait).await {
                 return;
             }
         }
     }
 
-    fn hello(&self) -> AgentHello {
+    fn hello(&self, held_jobs: Vec<HeldJob>) -> AgentHello {
         AgentHello {
             node: self.identity.node.clone(),
             agent_version: env!("CARGO_PKG_VERSION").to_owned(),
@@ -133,6 +142,26 @@ impl LinkService {
             // Jobs beyond max_parallel wait in the coordinator's queue, not here.
             queue_capacity: 0,
             backend: self.backend.name().to_owned(),
+            held_jobs,
+        }
+    }
+}
+
+/// Runs `future` while no link is up, keeping the jobs' updates in the executor meanwhile
+/// (a job that waited on a full queue would stall its backend's stream).
+async fn holding_updates<F: Future>(
+    executor: &mut Executor,
+    updates: &mut mpsc::Receiver<AgentJobUpdate>,
+    future: F,
+) -> F::Output {
+    tokio::pin!(future);
+    loop {
+        tokio::select! {
+            output = &mut future => return output,
+            // The executor holds a sender, so this channel never closes while we hold it.
+            Some(update) = updates.recv() => {
+                executor.accept(update, false);
+            }
         }
     }
 }

@@ -157,6 +157,7 @@ pub fn cloud_cluster_spec(
         nodes: vec![node],
         routes: Vec::new(),
         heartbeat_timeout,
+        disconnect_grace: Duration::ZERO,
         queue_capacity: widest * 2,
         extra_coordinator_toml: String::new(),
         coordinator_env: Vec::new(),

@@ -88,6 +88,7 @@ pub async fn measure_usage_ledger(
         nodes,
         routes: Vec::new(),
         heartbeat_timeout: std::time::Duration::from_secs(2),
+        disconnect_grace: std::time::Duration::ZERO,
         queue_capacity: 4,
         extra_coordinator_toml: String::new(),
         coordinator_env: Vec::new(),

@@ -59,8 +59,18 @@ pub fn node_state(state: i32) -> &'static str {
         Ok(NodeState::OllamaDown) => "ollama_down",
         Ok(NodeState::Down) => "down",
         Ok(NodeState::Draining) => "draining",
+        Ok(NodeState::Disconnected) => "disconnected",
         Ok(NodeState::Unspecified) | Err(_) => UNKNOWN,
     }
+}
+
+/// Whether the node's agent is away (down, or disconnected within its grace): nobody can ask
+/// its backend, so what is shown of it is the last known.
+pub fn agent_away(node: &proto::v1::Node) -> bool {
+    matches!(
+        NodeState::try_from(node.state),
+        Ok(NodeState::Down | NodeState::Disconnected)
+    )
 }
 
 /// A node's state in words, for the node itself: a cloud provider's node whose API does not
@@ -77,6 +87,7 @@ pub fn ineligibility(code: i32) -> &'static str {
     match IneligibilityCode::try_from(code) {
         Ok(IneligibilityCode::NeverSeen) => "never_seen",
         Ok(IneligibilityCode::AgentDown) => "agent_down",
+        Ok(IneligibilityCode::AgentDisconnected) => "agent_disconnected",
         Ok(IneligibilityCode::OllamaDown) => "ollama_down",
         Ok(IneligibilityCode::ModelNotInstalled) => "model_not_installed",
         Ok(IneligibilityCode::NotRouted) => "not_routed",

@@ -216,6 +216,7 @@ fn could_run_later(violation_type: &str) -> bool {
         violation_type,
         "NEVER_SEEN"
             | "AGENT_DOWN"
+            | "AGENT_DISCONNECTED"
             | "OLLAMA_DOWN"
             | "DRAINING"
             | "QUEUE_FULL"

@@ -25,6 +25,7 @@ pub const KEYS: &[Key] = &[
     Key::optional("http_addr", Kind::Text),
     Key::optional("data_dir", Kind::Text),
     Key::optional("heartbeat_timeout", Kind::Duration),
+    Key::optional("disconnect_grace", Kind::Duration),
     Key::optional("queue_capacity", Kind::WholeNumber),
     Key::optional("max_prompt_bytes", Kind::WholeNumber),
     Key::optional("log_format", Kind::Text),
@@ -85,6 +86,9 @@ pub struct CoordinatorConfig {
     pub data_dir: PathBuf,
     /// A connected node that sends nothing for this long is down (its stream is closed).
     pub heartbeat_timeout: Duration,
+    /// How long a node whose link dropped is held `disconnected` (its running jobs kept, to
+    /// resume if its agent re-attaches) before it is lost and they fail or retry; 0: at once.
+    pub disconnect_grace: Duration,
     /// How many jobs may wait for a slot on one node before submits see "queue full".
     pub queue_capacity: usize,
     /// The largest prompt (all messages or texts together) a job may carry, in bytes.

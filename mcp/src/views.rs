@@ -27,8 +27,8 @@ pub use usage_view::UsageReportView;
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct NodeReasonView {
     pub node: String,
-    /// `never_seen`, `agent_down`, `ollama_down`, `model_not_installed`, `not_routed`,
-    /// `draining` or `queue_full`.
+    /// `never_seen`, `agent_down`, `agent_disconnected`, `ollama_down`, `model_not_installed`,
+    /// `not_routed`, `draining` or `queue_full`.
     pub code: String,
     /// Human-readable, e.g. "davas: agent down since 2026-11-26T10:00:00Z (41 s)".
     pub reason: String,

@@ -98,6 +98,11 @@ impl FakeDiscord {
         Serving { stop, task }
     }
 
+    /// Where it listens (on 127.0.0.1).
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
     /// `http://127.0.0.1:PORT/api/webhooks/{WEBHOOK_ID}/{token}`, a value for
     /// `DISCORD_WEBHOOK_URL`.
     pub fn webhook_url(&self, token: &str) -> String {

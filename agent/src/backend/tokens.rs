@@ -88,6 +88,8 @@ impl Tokens {
         let update = AgentJobUpdate {
             job_id: self.job_id.clone(),
             event: Some(event),
+            // Numbered by the executor's journal.
+            seq: 0,
         };
         self.updates.send(update).await.map_err(|_| LinkGone)
     }

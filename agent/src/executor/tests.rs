@@ -34,7 +34,7 @@ async fn next(
             .await
             .expect("no job update within 5 s")
             .expect("the update channel closed");
-        if let Some(update) = executor.accept(update) {
+        if let Some(update) = executor.accept(update, true) {
             return update;
         }
     }
@@ -186,7 +186,7 @@ async fn cancel_aborts_the_ollama_request_and_reports_cancelled_once() {
     );
     // Deltas already queued by the aborted job are dropped, not forwarded.
     while let Ok(update) = updates.try_recv() {
-        assert!(executor.accept(update).is_none());
+        assert!(executor.accept(update, true).is_none());
     }
 }
 

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use proto::v1::agent_link_service_client::AgentLinkServiceClient;
 use proto::v1::coordinator_message::Kind;
-use proto::v1::{AgentHello, AgentMessage, CoordinatorMessage, agent_message};
+use proto::v1::{AgentHello, AgentMessage, CoordinatorMessage, ResumedJob, agent_message};
 use settings::Secret;
 use tokio::sync::mpsc;
 use tokio_stream::wrappers::ReceiverStream;
@@ -29,6 +29,8 @@ pub(super) struct Attached {
     pub incoming: Streaming<CoordinatorMessage>,
     pub heartbeat_interval: Duration,
     pub coordinator_version: String,
+    /// The held jobs the coordinator resumes, with what it applied of each.
+    pub resume: Vec<ResumedJob>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -123,6 +125,7 @@ pub(super) async fn attach(
                 millis => Duration::from_millis(u64::from(millis)),
             },
             coordinator_version: welcome.coordinator_version,
+            resume: welcome.resume,
         }),
         None => Err(AttachError::Protocol(
             "the stream closed before a welcome".to_owned(),

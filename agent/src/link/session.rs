@@ -5,7 +5,9 @@
 use std::time::Duration;
 
 use proto::v1::coordinator_message::Kind;
-use proto::v1::{AgentJobUpdate, AgentMessage, CoordinatorMessage, HostFacts, agent_message};
+use proto::v1::{
+    AgentJobUpdate, AgentMessage, CoordinatorMessage, HostFacts, ResumedJob, agent_message,
+};
 use tokio::sync::{mpsc, watch};
 use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
@@ -38,7 +40,7 @@ pub(super) enum SessionEnd {
     OutgoingClosed,
 }
 
-pub(super) struct Session {
+pub(super) struct Session<'a> {
     outgoing: mpsc::Sender<AgentMessage>,
     incoming: Streaming<CoordinatorMessage>,
     heartbeat_interval: Duration,
@@ -47,16 +49,18 @@ pub(super) struct Session {
     health: watch::Receiver<BackendHealth>,
     health_watch_open: bool,
     host_facts: watch::Receiver<HostFacts>,
-    pub(super) executor: Executor,
-    job_updates: mpsc::Receiver<AgentJobUpdate>,
+    executor: &'a mut Executor,
+    job_updates: &'a mut mpsc::Receiver<AgentJobUpdate>,
+    /// The held jobs the coordinator resumed, with what it applied of each.
+    resume: Vec<ResumedJob>,
 }
 
-impl Session {
+impl<'a> Session<'a> {
     pub fn new(
         attached: Attached,
         health: watch::Receiver<BackendHealth>,
         host_facts: watch::Receiver<HostFacts>,
-        (executor, job_updates): (Executor, mpsc::Receiver<AgentJobUpdate>),
+        (executor, job_updates): (&'a mut Executor, &'a mut mpsc::Receiver<AgentJobUpdate>),
     ) -> Self {
         Self {
             outgoing: attached.outgoing,
@@ -69,13 +73,27 @@ impl Session {
             host_facts,
             executor,
             job_updates,
+            resume: attached.resume,
         }
     }
 
-    /// Sends the first status at once, then handles events until the link ends.
+    /// Sends the first status at once and what the coordinator missed of the jobs it
+    /// resumed, then handles events until the link ends.
     pub async fn run(&mut self, shutdown: &CancellationToken) -> SessionEnd {
         if let Err(end) = self.send_status().await {
             return end;
+        }
+        let resend = self.executor.resume(&std::mem::take(&mut self.resume));
+        if !resend.is_empty() {
+            debug!(
+                updates = resend.len(),
+                "resending job updates the coordinator missed"
+            );
+        }
+        for update in resend {
+            if let Err(end) = self.send_job_update(update).await {
+                return end;
+            }
         }
         loop {
             let event = self.next_event(shutdown).await;
@@ -148,11 +166,15 @@ impl Session {
                 return Err(SessionEnd::CoordinatorClosed(status));
             }
             LinkEvent::JobUpdate(update) => {
-                if let Some(update) = self.executor.accept(update) {
+                if let Some(update) = self.executor.accept(update, true) {
                     self.send_job_update(update).await?;
                 }
             }
-            LinkEvent::BackendHealthChanged | LinkEvent::HeartbeatDue => self.send_status().await?,
+            LinkEvent::BackendHealthChanged => self.send_status().await?,
+            LinkEvent::HeartbeatDue => {
+                self.executor.forget_delivered();
+                self.send_status().await?;
+            }
             LinkEvent::ShutdownRequested => {
                 // The link still stands: tell the coordinator why these jobs end.
                 for job_id in self.executor.abort_all() {

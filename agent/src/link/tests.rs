@@ -71,7 +71,9 @@ async fn hello_welcome_status_and_a_job_flow_over_the_link() {
         max_parallel,
         queue_capacity,
         backend,
+        held_jobs,
     } = agent.hello.clone();
+    assert!(held_jobs.is_empty());
     assert_eq!(backend, "ollama");
     assert_eq!((node.as_str(), max_parallel, queue_capacity), (NODE, 1, 0));
     assert_eq!(agent_version, env!("CARGO_PKG_VERSION"));

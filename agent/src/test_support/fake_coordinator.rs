@@ -10,7 +10,7 @@ use proto::v1::agent_link_service_server::{AgentLinkService, AgentLinkServiceSer
 use proto::v1::agent_message::Kind as AgentKind;
 use proto::v1::coordinator_message::Kind;
 use proto::v1::{
-    AgentHello, AgentJobUpdate, AgentMessage, AgentStatus, CoordinatorMessage, Welcome,
+    AgentHello, AgentJobUpdate, AgentMessage, AgentStatus, CoordinatorMessage, ResumedJob, Welcome,
 };
 use tokio::sync::{Mutex, mpsc};
 use tokio_stream::wrappers::{ReceiverStream, TcpListenerStream};
@@ -60,6 +60,7 @@ impl AttachedAgent {
 
 struct FakeLink {
     heartbeat_interval_ms: u32,
+    resume: Resume,
     attempts: Arc<AtomicUsize>,
     attached: mpsc::Sender<AttachedAgent>,
 }
@@ -97,6 +98,7 @@ impl AgentLinkService for FakeLink {
         let welcome = Welcome {
             coordinator_version: "test".to_owned(),
             heartbeat_interval_ms: self.heartbeat_interval_ms,
+            resume: self.resume.lock().unwrap().clone(),
         };
         let _ = outbound
             .send(Ok(CoordinatorMessage {
@@ -115,8 +117,13 @@ impl AgentLinkService for FakeLink {
     }
 }
 
+/// What the next welcomes resume, as the test sets it.
+type Resume = Arc<std::sync::Mutex<Vec<ResumedJob>>>;
+
 pub(crate) struct FakeCoordinator {
     pub url: String,
+    /// The held jobs the next welcomes resume (none unless the test says).
+    pub resume: Resume,
     pub attempts: Arc<AtomicUsize>,
     attached: Mutex<mpsc::Receiver<AttachedAgent>>,
 }
@@ -131,8 +138,10 @@ impl FakeCoordinator {
         let url = format!("http://{}", listener.local_addr().unwrap());
         let attempts = Arc::new(AtomicUsize::new(0));
         let (sender, receiver) = mpsc::channel(8);
+        let resume = Resume::default();
         let service = FakeLink {
             heartbeat_interval_ms,
+            resume: resume.clone(),
             attempts: attempts.clone(),
             attached: sender,
         };
@@ -143,6 +152,7 @@ impl FakeCoordinator {
         );
         Self {
             url,
+            resume,
             attempts,
             attached: Mutex::new(receiver),
         }

@@ -26,6 +26,8 @@ pub(crate) enum Script {
     FailAfter(Vec<&'static str>, &'static str),
     /// A token every 20 ms until the client hangs up.
     Endless,
+    /// Tokens "0 ", "1 ", … up to this many, one every 20 ms, then a final chunk.
+    Counted(usize),
 }
 
 pub(crate) struct FakeState {
@@ -170,6 +172,13 @@ fn generation(State(state): Shared, body: Value, chunk: fn(&str) -> Value) -> Re
     let (sender, receiver) = mpsc::channel::<Result<String, Infallible>>(1);
     tokio::spawn(async move {
         let (tokens, ending) = match script {
+            Script::Counted(count) => {
+                for index in 0..count {
+                    tokio::time::sleep(Duration::from_millis(20)).await;
+                    let _ = sender.send(Ok(line(&format!("{index} "), false))).await;
+                }
+                (Vec::new(), None)
+            }
             Script::Tokens(tokens) => (tokens, None),
             Script::FailAfter(tokens, message) => (tokens, Some(message)),
             Script::Endless => loop {

@@ -15,6 +15,9 @@ pub enum AgentPresence {
     },
 }
 
+/// A node `disconnected` within the coordinator's grace counts as down: the alerter's own
+/// `alert_after` is the operator's patience with an unreachable node, whatever the coordinator
+/// does with its jobs meanwhile.
 pub fn presence(node: &Node) -> AgentPresence {
     match NodeState::try_from(node.state) {
         Ok(NodeState::Ready | NodeState::Draining) => AgentPresence::Up {

@@ -301,3 +301,17 @@ fn nodes_gone_from_the_config_are_forgotten() {
     assert!(detector.memory().nodes.is_empty());
     assert!(detector.due(10_000).is_empty());
 }
+
+#[test]
+fn a_node_disconnected_for_alert_after_is_lost_though_the_coordinator_still_holds_its_jobs() {
+    let mut detector = fresh();
+    detector.observe(snapshot(ready()), 0);
+    let reason = "agent disconnected since …: no heartbeat for 3 s; its 1 running jobs are held";
+    let disconnected = node(NodeState::Disconnected, reason, &[GEMMA], 500);
+    assert!(detector.observe(snapshot(disconnected), 1000).is_empty());
+    let lost = detector.due(4000);
+    assert!(
+        matches!(&lost[..], [Finding::NodeLost { since_ms: 1000, reason: said, .. }] if said == reason),
+        "{lost:?}"
+    );
+}

@@ -23,7 +23,7 @@ pub struct JobsOnNodes {
 impl JobsOnNodes {
     pub async fn refresh(&mut self, snapshot: &ClusterSnapshot, lookup: &impl JobLookup) {
         for node in &snapshot.nodes {
-            if node.state == proto::v1::NodeState::Down as i32 {
+            if client::words::agent_away(node) {
                 continue; // keep what it held when it went down
             }
             let counts = (node.running, node.queued);

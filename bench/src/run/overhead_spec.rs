@@ -25,6 +25,7 @@ pub(crate) fn overhead_cluster_spec(
         nodes: vec![node],
         routes: Vec::new(),
         heartbeat_timeout: settings.heartbeat_timeout,
+        disconnect_grace: std::time::Duration::ZERO,
         queue_capacity: widest * 2,
         extra_coordinator_toml: String::new(),
         coordinator_env: Vec::new(),

@@ -127,6 +127,7 @@ pub fn hello(node: &str, index: usize) -> AgentHello {
         max_parallel: 4,
         queue_capacity: 0,
         backend: "ollama".to_owned(),
+        held_jobs: Vec::new(),
     }
 }
 

@@ -167,14 +167,15 @@ async fn answer(
         embeddings: Vec::new(),
         ..JobCompletedOnNode::default()
     };
-    for event in [
+    for (seq, event) in (1..).zip([
         Event::Started(JobStartedOnNode {}),
         Event::Delta("ok".to_owned()),
         Event::Completed(completed),
-    ] {
+    ]) {
         let update = AgentJobUpdate {
             job_id: job_id.clone(),
             event: Some(event),
+            seq,
         };
         send(outgoing, agent_message::Kind::Job(update)).await?;
     }

@@ -34,6 +34,7 @@ pub async fn measure_one_size(
             .collect(),
         routes: Vec::new(),
         heartbeat_timeout: HEARTBEAT_TIMEOUT,
+        disconnect_grace: std::time::Duration::ZERO,
         queue_capacity: 16,
         extra_coordinator_toml: String::new(),
         coordinator_env: settings.coordinator_env.clone(),

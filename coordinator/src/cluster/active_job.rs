@@ -15,6 +15,9 @@ pub struct ActiveJob {
     /// When the job was accepted, for time to first token and total time.
     pub accepted: Instant,
     pub first_token: Option<Instant>,
+    /// The `seq` of the last agent update applied for this attempt: an update resent after a
+    /// flap with a `seq` at or below it is dropped, so no token counts twice.
+    pub applied_seq: u64,
     /// Unbounded so that a slow watcher never stalls the loop (which decides for every node
     /// and job). What one watcher can hold is bounded by the job itself: one delta per piece
     /// of output and one record per state change (queued, re-routed, started, ended), so at
@@ -35,6 +38,7 @@ impl ActiveJob {
             retries_left,
             accepted,
             first_token: None,
+            applied_seq: 0,
             watchers: Vec::new(),
             spans,
         }

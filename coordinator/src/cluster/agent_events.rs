@@ -3,7 +3,9 @@
 
 mod node_loss;
 
-use proto::v1::{AgentHello, AgentStatus, Welcome, agent_message};
+use std::collections::HashSet;
+
+use proto::v1::{AgentHello, AgentStatus, HeldJob, ResumedJob, Welcome, agent_message};
 
 use super::main_loop::Cluster;
 use super::node::{NodeLink, Outbound};
@@ -12,23 +14,27 @@ use super::node::{NodeLink, Outbound};
 pub const HEARTBEAT_INTERVAL_MS: u32 = 1000;
 
 impl Cluster {
+    /// Welcomes an agent. An agent back from a flap names the jobs it still holds: those this
+    /// node still runs resume (the welcome says what was applied of each, and the agent resends
+    /// the rest); a job the node ran that the agent no longer holds (it restarted, or the
+    /// assignment was lost in flight) is lost and runs again or fails per its retries.
     pub(super) fn attach(
         &mut self,
         hello: AgentHello,
         connection_id: u64,
         outbound: Outbound,
     ) -> Welcome {
-        let welcome = Welcome {
+        let mut welcome = Welcome {
             coordinator_version: env!("CARGO_PKG_VERSION").to_owned(),
             heartbeat_interval_ms: HEARTBEAT_INTERVAL_MS,
+            resume: Vec::new(),
         };
         let Some(index) = self.node_index(&hello.node) else {
             // The gRPC service only attaches nodes from the config.
             return welcome;
         };
-        if self.nodes[index].link.is_some() {
-            self.node_lost(index, "the agent reconnected on a new stream");
-        }
+        let (resume, gone) = self.held_jobs(index, &hello.held_jobs);
+        welcome.resume = resume;
         // The welcome goes first on the stream, before any assignment can.
         let first = proto::v1::CoordinatorMessage {
             kind: Some(proto::v1::coordinator_message::Kind::Welcome(
@@ -38,16 +44,24 @@ impl Cluster {
         let _ = outbound.send(Ok(first));
         let now = self.clock.now_ms();
         let heard = self.clock.now();
-        tracing::info!(node = %hello.node, agent_version = %hello.agent_version, backend = %hello.backend, max_parallel = hello.max_parallel, "agent attached");
-        crate::metrics::record_agent_attached(&hello.node);
         let node = &mut self.nodes[index];
+        let was = match (&node.link, node.disconnected) {
+            (Some(_), _) => "attached on a new stream, replacing the old one",
+            (None, Some(_)) => "re-attached within its disconnect grace",
+            (None, None) => "attached",
+        };
+        tracing::info!(node = %hello.node, agent_version = %hello.agent_version, backend = %hello.backend,
+            max_parallel = hello.max_parallel, resumed_jobs = welcome.resume.len(), lost_jobs = gone.len(), "agent {was}");
+        crate::metrics::record_agent_attached(&hello.node);
         node.last_seen_ms = now;
+        node.disconnected = None;
         node.max_parallel = hello.max_parallel.max(1) as usize;
         node.backend = if hello.backend.is_empty() {
             "ollama".to_owned()
         } else {
             hello.backend.clone()
         };
+        // Replacing a link drops the old stream's sender, which ends that stream.
         node.link = Some(NodeLink {
             connection_id,
             outbound,
@@ -55,8 +69,40 @@ impl Cluster {
             last_heard: heard,
             hello,
         });
+        let name = node.name.clone();
+        for job_id in gone {
+            let why = format!("node_lost: {name}: its agent came back without the job");
+            self.lose_job(&job_id, &why);
+        }
+        self.fill_slots(index);
         self.changed();
         welcome
+    }
+
+    /// Sorts the jobs holding a slot on node `index` by what its agent says it `held`: those
+    /// to resume (with what was applied of each) and those the agent no longer has. A slot
+    /// whose job has already ended (cancelled while the node was away) is freed: the agent,
+    /// not told to resume it, aborts it.
+    fn held_jobs(&mut self, index: usize, held: &[HeldJob]) -> (Vec<ResumedJob>, Vec<String>) {
+        let held: HashSet<&str> = held.iter().map(|job| job.job_id.as_str()).collect();
+        let node = &mut self.nodes[index];
+        let (mut resume, mut gone) = (Vec::new(), Vec::new());
+        node.running.retain(|job_id| match self.jobs.get(job_id) {
+            None => false,
+            Some(active) if held.contains(job_id.as_str()) => {
+                resume.push(ResumedJob {
+                    job_id: job_id.clone(),
+                    applied_seq: active.applied_seq,
+                });
+                true
+            }
+            // Out of its slot: it is placed again, or ends.
+            Some(_) => {
+                gone.push(job_id.clone());
+                false
+            }
+        });
+        (resume, gone)
     }
 
     pub(super) fn agent_message(
@@ -107,7 +153,7 @@ impl Cluster {
             }
             agent_message::Kind::Job(update) => {
                 if let Some(event) = update.event {
-                    self.apply_job_update(index, update.job_id, event);
+                    self.apply_job_update(index, update.job_id, update.seq, event);
                 }
             }
             agent_message::Kind::Hello(_) => {
@@ -116,7 +162,9 @@ impl Cluster {
         }
     }
 
-    pub(super) fn detach(&mut self, node: &str, connection_id: u64, reason: &str) {
+    /// The agent's stream ended: after its goodbye (`goodbye`: it ended its jobs first and is
+    /// shutting down) the node is lost at once; a broken connection leaves it disconnected.
+    pub(super) fn detach(&mut self, node: &str, connection_id: u64, reason: &str, goodbye: bool) {
         let Some(index) = self.node_index(node) else {
             return;
         };
@@ -125,7 +173,11 @@ impl Cluster {
             .as_ref()
             .is_some_and(|link| link.connection_id == connection_id)
         {
-            self.node_lost(index, reason);
+            if goodbye {
+                self.node_lost(index, reason);
+            } else {
+                self.link_dropped(index, reason);
+            }
         }
     }
 }

@@ -28,6 +28,9 @@ pub enum ClusterEvent {
         node: String,
         connection_id: u64,
         reason: String,
+        /// The agent ended its stream itself (it is shutting down), rather than the
+        /// connection breaking.
+        goodbye: bool,
     },
     Submit {
         spec: JobSpec,

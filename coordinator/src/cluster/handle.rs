@@ -56,11 +56,12 @@ impl ClusterHandle {
         });
     }
 
-    pub fn agent_detached(&self, node: String, connection_id: u64, reason: String) {
+    pub fn agent_detached(&self, node: String, connection_id: u64, reason: String, goodbye: bool) {
         self.send(ClusterEvent::AgentDetached {
             node,
             connection_id,
             reason,
+            goodbye,
         });
     }
 

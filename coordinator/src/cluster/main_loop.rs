@@ -30,6 +30,7 @@ pub struct Cluster {
     pub(super) routes: BTreeMap<String, Vec<String>>,
     pub(super) queue_capacity: usize,
     pub(super) heartbeat_timeout: Duration,
+    pub(super) disconnect_grace: Duration,
     pub(super) jobs: HashMap<String, ActiveJob>,
     pub(super) recent: RecentJobs,
     /// Idempotency key -> job id for the keys this process submitted (the store's index may
@@ -70,6 +71,7 @@ impl Cluster {
             routes: config.routes.clone(),
             queue_capacity: config.queue_capacity,
             heartbeat_timeout: config.heartbeat_timeout,
+            disconnect_grace: config.disconnect_grace,
             jobs: HashMap::new(),
             recent: RecentJobs::default(),
             idempotency_keys: IdempotencyKeys::default(),
@@ -124,8 +126,9 @@ impl Cluster {
                 node,
                 connection_id,
                 reason,
+                goodbye,
             } => {
-                self.detach(&node, connection_id, &reason);
+                self.detach(&node, connection_id, &reason, goodbye);
             }
             ClusterEvent::Submit {
                 spec,

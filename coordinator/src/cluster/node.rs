@@ -20,6 +20,14 @@ pub struct NodeLink {
     pub hello: AgentHello,
 }
 
+/// A node between losing its link and being declared lost.
+#[derive(Debug, Clone, Copy)]
+pub struct Disconnected {
+    /// When the grace ends and the node is lost, unless its agent re-attached.
+    pub grace_ends: Instant,
+    pub grace_ends_ms: i64,
+}
+
 #[derive(Debug)]
 pub struct NodeEntry {
     pub name: String,
@@ -39,6 +47,9 @@ pub struct NodeEntry {
     pub last_seen_ms: i64,
     pub down_since_ms: i64,
     pub down_reason: String,
+    /// Set while the node's link has dropped but its running jobs are held for the agent to
+    /// re-attach (`disconnect_grace`); `down_since_ms` and `down_reason` say since when, why.
+    pub disconnected: Option<Disconnected>,
     pub draining: bool,
     /// Jobs holding a slot: assigned to the agent and not yet finished by it.
     pub running: HashSet<String>,
@@ -60,6 +71,7 @@ impl NodeEntry {
             last_seen_ms: 0,
             down_since_ms: 0,
             down_reason: String::new(),
+            disconnected: None,
             draining: false,
             running: HashSet::new(),
             queue: VecDeque::new(),
@@ -135,7 +147,12 @@ impl NodeEntry {
     /// The node's state and, when it is not ready, why.
     pub fn state(&self, now_ms: i64) -> (NodeState, String) {
         if self.link.is_none() {
-            return (NodeState::Down, self.down_description(now_ms));
+            let state = if self.disconnected.is_some() {
+                NodeState::Disconnected
+            } else {
+                NodeState::Down
+            };
+            return (state, self.down_description(now_ms));
         }
         match &self.status {
             None => (
@@ -155,17 +172,25 @@ impl NodeEntry {
         }
     }
 
-    /// "never seen", or "agent down since … (41 s): stream closed".
+    /// "never seen", "agent down since … (41 s): stream closed", or for a node in its grace
+    /// "agent disconnected since … (3 s): no heartbeat for 3 s; its 2 running jobs are held
+    /// until … for it to re-attach".
     pub fn down_description(&self, now_ms: i64) -> String {
         if self.last_seen_ms == 0 {
             return "never seen".into();
         }
         let seconds = (now_ms - self.down_since_ms).max(0) / 1000;
-        format!(
-            "agent down since {} ({seconds} s): {}",
-            format_rfc3339(self.down_since_ms),
-            self.down_reason
-        )
+        let since = format_rfc3339(self.down_since_ms);
+        let reason = &self.down_reason;
+        match self.disconnected {
+            Some(disconnected) => format!(
+                "agent disconnected since {since} ({seconds} s): {reason}; its {} running jobs \
+                 are held until {} for it to re-attach",
+                self.running.len(),
+                format_rfc3339(disconnected.grace_ends_ms)
+            ),
+            None => format!("agent down since {since} ({seconds} s): {reason}"),
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 
 mod consistency;
 mod every_event;
+mod flaps;
 mod fuzz_agent_messages;
 mod harness;
 mod idempotency_keys;

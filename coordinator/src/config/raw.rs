@@ -9,6 +9,7 @@ pub(super) struct RawConfig {
     pub http_addr: Option<String>,
     pub data_dir: Option<String>,
     pub heartbeat_timeout: Option<String>,
+    pub disconnect_grace: Option<String>,
     pub queue_capacity: Option<i64>,
     pub max_prompt_bytes: Option<i64>,
     pub log_format: Option<String>,

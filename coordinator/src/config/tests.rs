@@ -22,6 +22,7 @@ fn defaults_match_the_design() {
     assert_eq!(config.http_addr.to_string(), "127.0.0.1:8000");
     assert_eq!(config.data_dir.to_str(), Some("./data"));
     assert!(config.heartbeat_timeout <= Duration::from_secs(5));
+    assert_eq!(config.disconnect_grace, Duration::from_secs(30));
     assert_eq!(config.log_format, LogFormat::Text);
     assert!(config.nodes.is_empty() && config.routes.is_empty());
 }
@@ -31,6 +32,7 @@ fn nodes_routes_and_tokens_are_read() {
     let (_dir, path) = write(
         r#"
         heartbeat_timeout = "2s"
+        disconnect_grace = "0s"
         [[nodes]]
         name = "davas"
         token_env = "TOKEN_DAVAS"
@@ -47,6 +49,7 @@ fn nodes_routes_and_tokens_are_read() {
     let config = CoordinatorConfig::load(Some(&path), &env).unwrap();
     assert_eq!(config.grpc_addr.port(), 9);
     assert_eq!(config.heartbeat_timeout, Duration::from_secs(2));
+    assert_eq!(config.disconnect_grace, Duration::ZERO, "0: lost at once");
     let davas = config.node("davas").unwrap();
     assert!(davas.token.matches("s3cret"));
     assert_eq!(davas.labels, ["gpu"]);

@@ -13,6 +13,8 @@ use super::{CoordinatorConfig, LogFormat, NodeConfig};
 const DEFAULT_GRPC_ADDR: &str = "127.0.0.1:7070";
 const DEFAULT_HTTP_ADDR: &str = "127.0.0.1:8000";
 const DEFAULT_HEARTBEAT_TIMEOUT: Duration = Duration::from_secs(3);
+/// Long enough for a Tailscale link to come back after a flap or a relay change.
+const DEFAULT_DISCONNECT_GRACE: Duration = Duration::from_secs(30);
 const DEFAULT_QUEUE_CAPACITY: usize = 16;
 const DEFAULT_MAX_PROMPT_BYTES: usize = 1024 * 1024;
 
@@ -23,17 +25,18 @@ pub(super) fn validate(
 ) -> CoordinatorConfig {
     let grpc_addr = address(problems, "grpc_addr", raw.grpc_addr, DEFAULT_GRPC_ADDR);
     let http_addr = address(problems, "http_addr", raw.http_addr, DEFAULT_HTTP_ADDR);
-    let heartbeat_timeout = raw
-        .heartbeat_timeout
-        .map(|text| {
-            settings::parse_duration(&text)
-                .map_err(|problem| format!("heartbeat_timeout: {problem}"))
-        })
-        .transpose()
-        .map_err(|problem| problems.push(problem))
-        .ok()
-        .flatten()
-        .unwrap_or(DEFAULT_HEARTBEAT_TIMEOUT);
+    let heartbeat_timeout = duration(
+        problems,
+        "heartbeat_timeout",
+        raw.heartbeat_timeout,
+        DEFAULT_HEARTBEAT_TIMEOUT,
+    );
+    let disconnect_grace = duration(
+        problems,
+        "disconnect_grace",
+        raw.disconnect_grace,
+        DEFAULT_DISCONNECT_GRACE,
+    );
     if heartbeat_timeout < Duration::from_millis(200) {
         problems.push("heartbeat_timeout: must be at least 200ms (agents report every second)");
     }
@@ -90,6 +93,7 @@ pub(super) fn validate(
         http_addr,
         data_dir,
         heartbeat_timeout,
+        disconnect_grace,
         queue_capacity,
         max_prompt_bytes,
         log_format,
@@ -98,6 +102,21 @@ pub(super) fn validate(
         routes,
         spend,
     }
+}
+
+fn duration(
+    problems: &mut Problems,
+    key: &str,
+    value: Option<String>,
+    default: Duration,
+) -> Duration {
+    value
+        .map(|text| settings::parse_duration(&text).map_err(|problem| format!("{key}: {problem}")))
+        .transpose()
+        .map_err(|problem| problems.push(problem))
+        .ok()
+        .flatten()
+        .unwrap_or(default)
 }
 
 fn address(problems: &mut Problems, key: &str, value: Option<String>, default: &str) -> SocketAddr {

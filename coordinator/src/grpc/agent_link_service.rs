@@ -114,7 +114,7 @@ impl AgentLinkService for AgentLinkApi {
         tracing::info!(node = %node, connection_id, remote = ?remote, "agent link open");
         let cluster = self.cluster.clone();
         tokio::spawn(async move {
-            let reason = loop {
+            let (reason, goodbye) = loop {
                 match inbound.message().await {
                     Ok(Some(message)) => match message.kind {
                         Some(kind) => cluster.agent_message(node.clone(), connection_id, kind),
@@ -122,17 +122,17 @@ impl AgentLinkService for AgentLinkApi {
                             tracing::warn!(node = %node, "agent sent an empty message; ignored")
                         }
                     },
-                    Ok(None) => break "the agent closed its connection".to_owned(),
+                    Ok(None) => break ("the agent closed its connection".to_owned(), true),
                     Err(status) => {
                         // People read what happened; the transport's words ("h2 protocol
                         // error: …") go only to this log line, with the node.
                         tracing::warn!(node = %node, connection_id, error = %status.message(), code = ?status.code(), "agent link failed");
-                        break AGENT_CONNECTION_LOST.to_owned();
+                        break (AGENT_CONNECTION_LOST.to_owned(), false);
                     }
                 }
             };
             tracing::info!(node = %node, connection_id, %reason, "agent link closed");
-            cluster.agent_detached(node, connection_id, reason);
+            cluster.agent_detached(node, connection_id, reason, goodbye);
         });
         Ok(Response::new(outbound_stream))
     }

@@ -13,6 +13,7 @@ const STATES: &[(NodeState, &str)] = &[
     (NodeState::OllamaDown, "ollama_down"),
     (NodeState::Down, "down"),
     (NodeState::Draining, "draining"),
+    (NodeState::Disconnected, "disconnected"),
 ];
 
 pub(super) fn describe() {

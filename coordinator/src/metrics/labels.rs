@@ -23,6 +23,7 @@ pub(super) fn reason_label(code: i32) -> &'static str {
         Ok(IneligibilityCode::Unspecified) => "unspecified",
         Ok(IneligibilityCode::NeverSeen) => "never_seen",
         Ok(IneligibilityCode::AgentDown) => "agent_down",
+        Ok(IneligibilityCode::AgentDisconnected) => "agent_disconnected",
         Ok(IneligibilityCode::OllamaDown) => "ollama_down",
         Ok(IneligibilityCode::ModelNotInstalled) => "model_not_installed",
         Ok(IneligibilityCode::NotRouted) => "not_routed",

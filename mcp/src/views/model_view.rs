@@ -33,8 +33,9 @@ pub struct NodeAvailabilityView {
     pub available: bool,
     /// The model is loaded in the node's Ollama memory (its next job starts fast).
     pub loaded: bool,
-    /// Why the node cannot take the model: `never_seen`, `agent_down`, `ollama_down`,
-    /// `model_not_installed`, `not_routed`, `draining` or `queue_full`; absent when available.
+    /// Why the node cannot take the model: `never_seen`, `agent_down`, `agent_disconnected`,
+    /// `ollama_down`, `model_not_installed`, `not_routed`, `draining` or `queue_full`; absent
+    /// when available.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub code: String,
     /// The same in words, e.g. "davas: agent down since …"; absent when available.

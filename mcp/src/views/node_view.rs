@@ -16,8 +16,9 @@ pub struct NodeListView {
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct NodeView {
     pub name: String,
-    /// `ready`, `ollama_down` (`provider_down` for a cloud provider's node), `down` or
-    /// `draining`.
+    /// `ready`, `ollama_down` (`provider_down` for a cloud provider's node), `draining`,
+    /// `disconnected` (its link dropped; its running jobs are held for it to come back) or
+    /// `down`.
     pub state: String,
     /// `ollama`, or the cloud provider serving the node (`groq`, `gemini`, `anthropic`).
     pub backend: String,

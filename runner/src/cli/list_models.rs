@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use proto::v1::{
     ListModelsRequest, ListModelsResponse, ListNodesRequest, ModelAvailability, Node,
-    NodeAvailability, NodeState,
+    NodeAvailability,
 };
 
 use super::Terminal;
@@ -57,7 +57,7 @@ pub fn stale_model_lists(nodes: &[Node], now_ms: i64) -> HashMap<String, String>
         .iter()
         .filter(|node| {
             node.installed_as_of_ms > 0
-                && (node.state == NodeState::Down as i32 || !node.ollama_reachable)
+                && (client::words::agent_away(node) || !node.ollama_reachable)
         })
         .map(|node| {
             (

@@ -61,7 +61,7 @@ pub fn nodes_table(response: &ListNodesResponse, now_ms: i64, width: Option<usiz
 fn node_row(node: &Node, now_ms: i64) -> Vec<String> {
     let never_seen = node.last_seen_ms <= 0;
     // A down agent cannot say how its backend is: that is unknown, not down.
-    let agent_down = node.state == NodeState::Down as i32;
+    let agent_down = client::words::agent_away(node);
     let backend = if node.backend.is_empty() {
         "ollama"
     } else {

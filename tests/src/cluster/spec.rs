@@ -80,6 +80,9 @@ pub struct ClusterSpec {
     pub nodes: Vec<NodeSpec>,
     pub routes: Vec<(String, Vec<String>)>,
     pub heartbeat_timeout: Duration,
+    /// The coordinator's `disconnect_grace`; zero (a lost link loses the node at once) unless
+    /// a scenario is about flaps.
+    pub disconnect_grace: Duration,
     pub queue_capacity: usize,
     /// Appended to the coordinator's TOML (e.g. an `[alerts]` table).
     pub extra_coordinator_toml: String,
@@ -103,6 +106,7 @@ impl ClusterSpec {
             ],
             routes: vec![("gemma4:27b".to_owned(), vec!["davas".to_owned()])],
             heartbeat_timeout: Duration::from_secs(2),
+            disconnect_grace: Duration::ZERO,
             queue_capacity: 4,
             extra_coordinator_toml: String::new(),
             coordinator_env: Vec::new(),
@@ -130,8 +134,9 @@ impl ClusterSpec {
 
     pub fn coordinator_toml(&self, grpc_port: u16, http_port: u16, data_dir: &str) -> String {
         let mut text = format!(
-            "grpc_addr = \"127.0.0.1:{grpc_port}\"\nhttp_addr = \"127.0.0.1:{http_port}\"\ndata_dir = \"{data_dir}\"\nheartbeat_timeout = \"{}ms\"\nqueue_capacity = {}\n",
+            "grpc_addr = \"127.0.0.1:{grpc_port}\"\nhttp_addr = \"127.0.0.1:{http_port}\"\ndata_dir = \"{data_dir}\"\nheartbeat_timeout = \"{}ms\"\ndisconnect_grace = \"{}ms\"\nqueue_capacity = {}\n",
             self.heartbeat_timeout.as_millis(),
+            self.disconnect_grace.as_millis(),
             self.queue_capacity
         );
         for node in &self.nodes {

@@ -22,8 +22,23 @@ use crate::cluster::{
 use crate::fake_ollama::FakeOllama;
 
 const GRPC_PORT: u16 = 7070;
-/// The coordinator's heartbeat timeout in the lab: a silent node is down after this.
+/// The coordinator's heartbeat timeout in the lab: a silent node is disconnected after this.
 pub const HEARTBEAT_TIMEOUT: &str = "2s";
+/// The coordinator's `disconnect_grace` in the lab: a disconnected node is lost after this.
+pub const DISCONNECT_GRACE: &str = "10s";
+
+/// A node of the lab: its name and the models its stand-in Ollama has.
+pub type LabNode<'a> = (&'a str, &'a [&'a str]);
+
+/// What a lab cluster has beyond its nodes and routes.
+#[derive(Debug, Default, Clone)]
+pub struct LabOptions {
+    /// A stand-in Discord on this process's loopback, made reachable at the same address from
+    /// the coordinator's namespace and set as its `DISCORD_WEBHOOK_URL`.
+    pub discord_webhook: Option<(SocketAddr, String)>,
+    /// Appended to the coordinator's TOML (an `[alerts]` table, …).
+    pub extra_coordinator_toml: String,
+}
 
 /// Dropped in field order: the processes stop before their namespaces go.
 pub struct LabCluster {
@@ -38,17 +53,29 @@ impl LabCluster {
     /// Starts the coordinator and one agent per `(node, models)`, with `routes` as
     /// `(model, node)`, and waits until every node is ready.
     pub async fn start(nodes: &[(&str, &[&str])], routes: &[(&str, &str)]) -> anyhow::Result<Self> {
+        Self::start_with(nodes, routes, LabOptions::default()).await
+    }
+
+    /// Like [`LabCluster::start`], with `options`.
+    pub async fn start_with(
+        nodes: &[(&str, &[&str])],
+        routes: &[(&str, &str)],
+        options: LabOptions,
+    ) -> anyhow::Result<Self> {
         let mut hosts = vec!["coordinator"];
         hosts.extend(nodes.iter().map(|(node, _)| *node));
         let lab = NetLab::new(&hosts)?;
         let dir = tempfile::tempdir()?;
         let coordinator = SocketAddr::from((lab.address("coordinator"), GRPC_PORT));
+        if let Some((discord, _)) = &options.discord_webhook {
+            super::forward_out_of(&lab.ns("coordinator"), *discord, *discord)?;
+        }
         let mut processes = vec![start_coordinator(
             &lab,
             dir.path(),
             coordinator,
-            nodes,
-            routes,
+            (nodes, routes),
+            &options,
         )?];
         let channel = connect(forward_into(&lab.ns("coordinator"), coordinator)?).await?;
         let mut ollamas = BTreeMap::new();
@@ -187,16 +214,19 @@ fn start_coordinator(
     lab: &NetLab,
     dir: &Path,
     grpc: SocketAddr,
-    nodes: &[(&str, &[&str])],
-    routes: &[(&str, &str)],
+    (nodes, routes): (&[LabNode], &[(&str, &str)]),
+    options: &LabOptions,
 ) -> anyhow::Result<ManagedProcess> {
     // The HTTP side stays on the namespace's loopback: the test needs only gRPC.
     let mut toml = format!(
         "grpc_addr = \"{grpc}\"\nhttp_addr = \"127.0.0.1:8000\"\ndata_dir = \"{}\"\n\
-         heartbeat_timeout = \"{HEARTBEAT_TIMEOUT}\"\n",
+         heartbeat_timeout = \"{HEARTBEAT_TIMEOUT}\"\ndisconnect_grace = \"{DISCONNECT_GRACE}\"\n",
         dir.join("data").display()
     );
     let mut tokens = Vec::new();
+    if let Some((_, webhook)) = &options.discord_webhook {
+        tokens.push(("DISCORD_WEBHOOK_URL".to_owned(), webhook.clone()));
+    }
     for (node, _) in nodes {
         let variable = format!("TOKEN_{}", node.to_ascii_uppercase());
         toml.push_str(&format!(
@@ -209,6 +239,7 @@ fn start_coordinator(
             "[[routes]]\nmodel = \"{model}\"\nnodes = [\"{node}\"]\n"
         ));
     }
+    toml.push_str(&options.extra_coordinator_toml);
     let config = dir.join("coordinator.toml");
     std::fs::write(&config, toml)?;
     let args = in_namespace(

@@ -4,7 +4,7 @@
 
 use client::words::node_state_of;
 use maud::{Markup, html};
-use proto::v1::{HostFacts, Node, NodeState};
+use proto::v1::{HostFacts, Node};
 
 use super::badges::node_word_badge;
 use super::format::{ago, bytes, time_of_day};
@@ -41,7 +41,7 @@ pub fn host_card(node: &Node, now_ms: i64) -> Markup {
 fn last_seen(node: &Node, now_ms: i64) -> String {
     if node.last_seen_ms == 0 {
         "never".to_owned()
-    } else if node.state == NodeState::Down as i32 {
+    } else if client::words::agent_away(node) {
         time_of_day(node.last_seen_ms)
     } else {
         ago(node.last_seen_ms, now_ms)
@@ -51,7 +51,7 @@ fn last_seen(node: &Node, now_ms: i64) -> String {
 /// While the agent or its Ollama is down, the models shown for the host are the last list
 /// known: say how old it is.
 fn models_age(node: &Node, now_ms: i64) -> Option<String> {
-    let stale = node.state == NodeState::Down as i32 || !node.ollama_reachable;
+    let stale = client::words::agent_away(node) || !node.ollama_reachable;
     if !stale || node.installed_as_of_ms == 0 || node.last_seen_ms == 0 {
         return None;
     }
@@ -67,7 +67,7 @@ fn models_age(node: &Node, now_ms: i64) -> Option<String> {
 fn facts(node: &Node, host: &HostFacts) -> Markup {
     let provider = !node.backend.is_empty() && node.backend != "ollama";
     // With the agent down nobody asks its backend: whether it answers is unknown.
-    let backend = if node.state == NodeState::Down as i32 {
+    let backend = if client::words::agent_away(node) {
         "unknown (agent down)".to_owned()
     } else if provider && node.ollama_reachable {
         format!("{} API {}", node.backend, node.ollama_version)

@@ -34,6 +34,7 @@ pub fn cell_for(model: &ModelAvailability, node: &Node) -> Cell {
             Ok(IneligibilityCode::ModelNotInstalled) => return Cell::NotInstalled,
             Ok(IneligibilityCode::NeverSeen) => "never seen",
             Ok(IneligibilityCode::AgentDown) => "agent down",
+            Ok(IneligibilityCode::AgentDisconnected) => "agent disconnected",
             Ok(IneligibilityCode::OllamaDown)
                 if node.backend != "ollama" && !node.backend.is_empty() =>
             {

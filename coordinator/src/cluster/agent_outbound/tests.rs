@@ -12,6 +12,7 @@ async fn messages_arrive_in_order_unboxed_and_the_stream_ends_with_the_sender() 
         kind: Some(coordinator_message::Kind::Welcome(Welcome {
             coordinator_version: "1".into(),
             heartbeat_interval_ms: 1000,
+            resume: Vec::new(),
         })),
     };
     outbound.send(Ok(welcome.clone())).unwrap();

@@ -12,6 +12,7 @@ impl Cluster {
         &mut self,
         node_index: usize,
         job_id: String,
+        seq: u64,
         event: agent_job_update::Event,
     ) {
         // Only a job holding a slot here was assigned to this agent: an update about a job
@@ -43,6 +44,30 @@ impl Cluster {
             }
             return;
         }
+        // An update resent after a flap that was already applied (agents before resumable
+        // links send 0: always applied).
+        if seq != 0
+            && let Some(active) = self.jobs.get_mut(&job_id)
+        {
+            if seq <= active.applied_seq {
+                tracing::debug!(
+                    job_id,
+                    seq,
+                    applied = active.applied_seq,
+                    "a resent job update already applied; dropped"
+                );
+                return;
+            }
+            if seq != active.applied_seq + 1 {
+                tracing::warn!(
+                    job_id,
+                    seq,
+                    applied = active.applied_seq,
+                    "job updates missing between the applied one and this one"
+                );
+            }
+            active.applied_seq = seq;
+        }
         // Output before `started` (an agent out of order) starts the job all the same:
         // followers have text, so losing the node now must make a new attempt, which is what
         // tells them to restart the output.
@@ -53,7 +78,7 @@ impl Cluster {
                 .is_some_and(|active| active.state() == JobState::Queued)
         {
             let started = agent_job_update::Event::Started(Default::default());
-            self.apply_job_update(node_index, job_id.clone(), started);
+            self.apply_job_update(node_index, job_id.clone(), 0, started);
         }
         let Some(active) = self.jobs.get_mut(&job_id) else {
             return;

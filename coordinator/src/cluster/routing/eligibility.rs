@@ -43,6 +43,8 @@ pub fn ineligibility_code(
     if node.link.is_none() {
         return Some(if node.last_seen_ms == 0 {
             IneligibilityCode::NeverSeen
+        } else if node.disconnected.is_some() {
+            IneligibilityCode::AgentDisconnected
         } else {
             IneligibilityCode::AgentDown
         });
@@ -78,9 +80,9 @@ pub(super) fn describe_ineligibility(
     now_ms: i64,
 ) -> String {
     let text = match code {
-        IneligibilityCode::NeverSeen | IneligibilityCode::AgentDown => {
-            node.down_description(now_ms)
-        }
+        IneligibilityCode::NeverSeen
+        | IneligibilityCode::AgentDown
+        | IneligibilityCode::AgentDisconnected => node.down_description(now_ms),
         IneligibilityCode::OllamaDown => node.state(now_ms).1,
         IneligibilityCode::Draining => "draining".to_owned(),
         IneligibilityCode::ModelNotInstalled if node.is_provider() => {

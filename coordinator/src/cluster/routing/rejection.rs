@@ -58,6 +58,7 @@ fn code_description(code: i32, model: &str) -> String {
     match IneligibilityCode::try_from(code) {
         Ok(IneligibilityCode::NeverSeen) => "never seen".to_owned(),
         Ok(IneligibilityCode::AgentDown) => "agent down".to_owned(),
+        Ok(IneligibilityCode::AgentDisconnected) => "agent disconnected".to_owned(),
         Ok(IneligibilityCode::OllamaDown) => "ollama not answering".to_owned(),
         Ok(IneligibilityCode::ModelNotInstalled) => format!("model {model} not installed"),
         Ok(IneligibilityCode::NotRouted) => {
@@ -128,6 +129,7 @@ pub fn rejection_is_transient(reasons: &[NodeIneligibility]) -> bool {
             matches!(
                 IneligibilityCode::try_from(reason.code),
                 Ok(IneligibilityCode::AgentDown
+                    | IneligibilityCode::AgentDisconnected
                     | IneligibilityCode::OllamaDown
                     | IneligibilityCode::Draining
                     | IneligibilityCode::QueueFull

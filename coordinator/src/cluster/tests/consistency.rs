@@ -17,9 +17,9 @@ enum Place {
 }
 
 /// Panics, saying what is wrong, unless:
-/// - no node holds more jobs in its slots than `max_parallel`, and a node with jobs waiting
-///   in its queue is connected and has no free slot (a free slot would have taken one);
-/// - a node without a link holds nothing;
+/// - no node holds more jobs in its slots than `max_parallel`, and a connected node with jobs
+///   waiting in its queue has no free slot (a free slot would have taken one);
+/// - a node without a link holds nothing, unless it is disconnected (within its grace);
 /// - every active job is in exactly one place (one node's slots or queue), on the node its
 ///   record names, which is a candidate for its model (its route allows it);
 /// - an active job is `queued` or `running`; a queued place holds only `queued` jobs, and a
@@ -36,7 +36,8 @@ pub fn assert_consistent(cluster: &Cluster) {
             node.running.len(),
             node.max_parallel()
         );
-        if node.link.is_none() {
+        // A disconnected node keeps its jobs for its agent to come back.
+        if node.link.is_none() && node.disconnected.is_none() {
             assert!(
                 node.running.is_empty() && node.queue.is_empty(),
                 "{name} is not connected but holds {:?} and queues {:?}",
@@ -44,7 +45,8 @@ pub fn assert_consistent(cluster: &Cluster) {
                 node.queue
             );
         }
-        if !node.queue.is_empty() {
+        // Slots are filled only over a link.
+        if !node.queue.is_empty() && node.link.is_some() {
             assert!(!node.has_free_slot(), "{name} has a free slot and a queue");
         }
         for id in &node.running {

@@ -53,7 +53,11 @@ async fn a_second_attach_of_a_node_replaces_its_link_and_ends_what_the_old_link_
     harness.attach("davas", 1);
     let ended = harness.job(&running);
     assert_eq!(ended.cause, FailureCause::NodeLost as i32);
-    assert!(ended.reason.contains("reconnected"), "{}", ended.reason);
+    assert!(
+        ended.reason.contains("came back without the job"),
+        "{}",
+        ended.reason
+    );
     // The old stream's messages are ignored from now on.
     harness.send(crate::cluster::ClusterEvent::AgentMessage {
         node: "davas".into(),
@@ -258,6 +262,7 @@ async fn a_detached_agent_fails_its_jobs_node_lost_and_a_detach_of_an_old_stream
         node: "davas".into(),
         connection_id: 999,
         reason: "an older stream closed".into(),
+        goodbye: false,
     });
     assert_eq!(state(&mut harness, &running), JobState::Running);
     harness.detach("davas", "stream closed");

@@ -274,6 +274,7 @@ impl Run {
                         agent_message::Kind::Job(AgentJobUpdate {
                             job_id,
                             event: *event,
+                            seq: 0,
                         })
                     }
                 };

@@ -64,6 +64,8 @@ impl Harness {
             http_addr: "127.0.0.1:0".parse().unwrap(),
             data_dir: data_dir.path().to_owned(),
             heartbeat_timeout: HEARTBEAT_TIMEOUT,
+            // Lost at once, as before agents rode out flaps; `with_grace` tests the grace.
+            disconnect_grace: Duration::ZERO,
             queue_capacity: QUEUE_CAPACITY,
             max_prompt_bytes: 1 << 20,
             log_format: LogFormat::default(),
@@ -127,13 +129,46 @@ impl Harness {
         self.check();
     }
 
+    /// Holds a node whose link dropped `disconnected` for `grace` before it is lost.
+    pub fn with_grace(mut self, grace: Duration) -> Self {
+        self.cluster.disconnect_grace = grace;
+        self
+    }
+
     /// Attaches a new stream for `node`, replacing any earlier one in the harness too.
     pub fn attach(&mut self, node: &str, max_parallel: u32) -> Welcome {
         self.attach_backend(node, max_parallel, "")
     }
 
+    /// Attaches `node` as an agent back from a flap, holding `held` (job id, last seq).
+    pub fn attach_holding(
+        &mut self,
+        node: &str,
+        max_parallel: u32,
+        held: &[(&str, u64)],
+    ) -> Welcome {
+        let held = held
+            .iter()
+            .map(|(job_id, last_seq)| proto::v1::HeldJob {
+                job_id: (*job_id).to_owned(),
+                last_seq: *last_seq,
+            })
+            .collect();
+        self.attach_with(node, max_parallel, "", held)
+    }
+
     /// Attaches `node` as an agent serving `backend` ("groq", …; empty: an older agent).
     pub fn attach_backend(&mut self, node: &str, max_parallel: u32, backend: &str) -> Welcome {
+        self.attach_with(node, max_parallel, backend, Vec::new())
+    }
+
+    fn attach_with(
+        &mut self,
+        node: &str,
+        max_parallel: u32,
+        backend: &str,
+        held_jobs: Vec<proto::v1::HeldJob>,
+    ) -> Welcome {
         let (outbound, stream) = outbound_channel();
         let connection_id = self.next_connection_id;
         self.next_connection_id += 1;
@@ -149,6 +184,7 @@ impl Harness {
             agent_version: "test".into(),
             max_parallel,
             backend: backend.to_owned(),
+            held_jobs,
             ..Default::default()
         };
         self.ask(|reply| ClusterEvent::AgentAttached {
@@ -213,9 +249,21 @@ impl Harness {
     }
 
     pub fn update(&mut self, node: &str, job_id: &str, event: agent_job_update::Event) {
+        self.update_numbered(node, job_id, 0, event);
+    }
+
+    /// An update numbered `seq`, as agents that resume jobs after a flap send them.
+    pub fn update_numbered(
+        &mut self,
+        node: &str,
+        job_id: &str,
+        seq: u64,
+        event: agent_job_update::Event,
+    ) {
         let update = AgentJobUpdate {
             job_id: job_id.to_owned(),
             event: Some(event),
+            seq,
         };
         self.message(node, agent_message::Kind::Job(update));
     }
@@ -254,6 +302,7 @@ impl Harness {
             node: node.to_owned(),
             connection_id,
             reason: reason.to_owned(),
+            goodbye: false,
         });
     }
 

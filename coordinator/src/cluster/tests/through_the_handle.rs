@@ -85,12 +85,23 @@ async fn davas_state(handle: &ClusterHandle) -> i32 {
 }
 
 #[tokio::test(start_paused = true)]
-async fn the_loops_own_tick_declares_a_node_silent_past_the_timeout_lost() {
+async fn the_loops_own_tick_disconnects_a_node_silent_past_the_timeout_and_loses_it_past_its_grace()
+{
     let running = start_with_davas_ready().await;
     assert_eq!(davas_state(&running.handle).await, NodeState::Ready as i32);
     running.clock.advance(HEARTBEAT_TIMEOUT);
     let_the_tick_come_round().await;
     assert_eq!(davas_state(&running.handle).await, NodeState::Ready as i32);
+    running.clock.advance(Duration::from_millis(1));
+    let_the_tick_come_round().await;
+    let disconnected = NodeState::Disconnected as i32;
+    assert_eq!(davas_state(&running.handle).await, disconnected);
+    // The default grace: 30 s.
+    running
+        .clock
+        .advance(Duration::from_secs(30) - Duration::from_millis(1));
+    let_the_tick_come_round().await;
+    assert_eq!(davas_state(&running.handle).await, disconnected);
     running.clock.advance(Duration::from_millis(1));
     let_the_tick_come_round().await;
     assert_eq!(davas_state(&running.handle).await, NodeState::Down as i32);

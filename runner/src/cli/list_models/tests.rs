@@ -1,6 +1,6 @@
 //! Tests of the `list_models` module.
 
-use proto::v1::IneligibilityCode;
+use proto::v1::{IneligibilityCode, NodeState};
 
 use std::collections::HashMap;
 

@@ -1,6 +1,7 @@
 //! Tests of the `host_card` module.
 
 use super::*;
+use proto::v1::NodeState;
 
 #[test]
 fn a_down_host_is_marked_and_says_why_and_when_it_was_seen() {
