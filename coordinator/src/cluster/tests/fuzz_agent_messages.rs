@@ -1,7 +1,9 @@
 //! Fuzzing what agents may send, beside `properties.rs` (which drives well-formed sequences):
 //! statuses with any sequence numbers, odd and huge model names, duplicates, out-of-range
 //! codes and times; job updates for unknown, foreign or ended jobs, with any cause, usage
-//! and model; second hellos; messages on stale streams and for nodes nobody configured. After
+//! and model, numbered (`seq`) in any order or not at all; second hellos; re-attaches holding
+//! any jobs, within a disconnect grace or without one; messages on stale streams and for nodes
+//! nobody configured. After
 //! every step the whole state is checked (`consistency.rs`); besides, a job never changes its
 //! model, changes node only on a new attempt, and what ended stays ended.
 
@@ -160,7 +162,7 @@ enum JobRef {
 #[derive(Debug, Clone)]
 enum Message {
     Status(Box<AgentStatus>),
-    Job(JobRef, Box<Option<agent_job_update::Event>>),
+    Job(JobRef, u64, Box<Option<agent_job_update::Event>>),
     Hello(String),
 }
 
@@ -170,6 +172,8 @@ enum Step {
         node: usize,
         max_parallel: u32,
         backend: String,
+        /// The jobs the agent says it holds (indexes of submitted jobs, with a last seq).
+        held: Vec<(usize, u64)>,
     },
     Detach {
         node: usize,
@@ -199,7 +203,8 @@ fn message() -> impl Strategy<Value = Message> {
     ];
     prop_oneof![
         3 => status().prop_map(|status| Message::Status(Box::new(status))),
-        6 => (job, job_event()).prop_map(|(job, event)| Message::Job(job, Box::new(event))),
+        6 => (job, prop_oneof![Just(0u64), 1..6u64, any::<u64>()], job_event())
+            .prop_map(|(job, seq, event)| Message::Job(job, seq, Box::new(event))),
         1 => name().prop_map(Message::Hello),
     ]
 }
@@ -207,8 +212,8 @@ fn message() -> impl Strategy<Value = Message> {
 fn step() -> impl Strategy<Value = Step> {
     let backend = prop_oneof![Just(String::new()), Just("groq".to_owned()), ".{0,8}"];
     prop_oneof![
-        2 => (0..4usize, prop_oneof![0..4u32, any::<u32>()], backend)
-            .prop_map(|(node, max_parallel, backend)| Step::Attach { node, max_parallel, backend }),
+        2 => (0..4usize, prop_oneof![0..4u32, any::<u32>()], backend, prop::collection::vec((any::<usize>(), 0..6u64), 0..4))
+            .prop_map(|(node, max_parallel, backend, held)| Step::Attach { node, max_parallel, backend, held }),
         1 => (0..4usize).prop_map(|node| Step::Detach { node }),
         4 => (0..3usize, 0..3u32).prop_map(|(model, retries)| Step::Submit { model, retries }),
         1 => any::<usize>().prop_map(|job| Step::Cancel { job }),
@@ -235,8 +240,14 @@ impl Run {
                 node,
                 max_parallel,
                 backend,
+                held,
             } => {
-                harness.attach_backend(NODES[node], max_parallel, &backend);
+                let held: Vec<(&str, u64)> = held
+                    .iter()
+                    .filter(|_| !self.jobs.is_empty())
+                    .map(|(index, seq)| (self.jobs[index % self.jobs.len()].as_str(), *seq))
+                    .collect();
+                harness.attach_holding_backend(NODES[node], max_parallel, &backend, &held);
             }
             Step::Detach { node } => harness.detach(NODES[node], "stream closed"),
             Step::Submit { model, retries } => {
@@ -263,7 +274,7 @@ impl Run {
                         node,
                         ..Default::default()
                     }),
-                    Message::Job(job, event) => {
+                    Message::Job(job, seq, event) => {
                         let job_id = match job {
                             JobRef::Known(index) if !self.jobs.is_empty() => {
                                 self.jobs[index % self.jobs.len()].clone()
@@ -274,7 +285,7 @@ impl Run {
                         agent_message::Kind::Job(AgentJobUpdate {
                             job_id,
                             event: *event,
-                            seq: 0,
+                            seq,
                         })
                     }
                 };
@@ -351,9 +362,11 @@ proptest! {
     #[test]
     fn fuzz_any_agent_messages_keep_jobs_on_their_model_and_ended_jobs_ended(
         steps in prop::collection::vec(step(), 1..50),
+        grace_ms in prop_oneof![Just(0u64), 1..10_000u64],
     ) {
         let _runtime = RUNTIME.enter();
-        let harness = Harness::with_spend(&NODES[..3], &[(GEMMA, &["davas", "homelab"])], spend());
+        let harness = Harness::with_spend(&NODES[..3], &[(GEMMA, &["davas", "homelab"])], spend())
+            .with_grace(Duration::from_millis(grace_ms));
         let mut run = Run { harness, jobs: Vec::new(), placements: HashMap::new() };
         for step in steps {
             run.apply(step);

@@ -147,6 +147,17 @@ impl Harness {
         max_parallel: u32,
         held: &[(&str, u64)],
     ) -> Welcome {
+        self.attach_holding_backend(node, max_parallel, "", held)
+    }
+
+    /// Like `attach_holding`, for an agent serving `backend`.
+    pub fn attach_holding_backend(
+        &mut self,
+        node: &str,
+        max_parallel: u32,
+        backend: &str,
+        held: &[(&str, u64)],
+    ) -> Welcome {
         let held = held
             .iter()
             .map(|(job_id, last_seq)| proto::v1::HeldJob {
@@ -154,7 +165,7 @@ impl Harness {
                 last_seq: *last_seq,
             })
             .collect();
-        self.attach_with(node, max_parallel, "", held)
+        self.attach_with(node, max_parallel, backend, held)
     }
 
     /// Attaches `node` as an agent serving `backend` ("groq", …; empty: an older agent).
