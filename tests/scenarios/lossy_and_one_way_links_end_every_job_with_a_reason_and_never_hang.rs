@@ -15,7 +15,8 @@ use tonic::Code;
 use crate::support::{GEMMA, QWEN};
 
 /// The longest a gemma4 job may take to end while the link is lossy: its ~0.5 s of tokens,
-/// the 2 s heartbeat timeout that declares davas lost, and TCP's retransmissions.
+/// the 2 s heartbeat timeout that finds davas disconnected, the 10 s grace before it is lost,
+/// and TCP's retransmissions.
 const JOB_BOUND: Duration = Duration::from_secs(30);
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

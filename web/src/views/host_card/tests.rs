@@ -22,6 +22,27 @@ fn a_down_host_is_marked_and_says_why_and_when_it_was_seen() {
 }
 
 #[test]
+fn a_disconnected_host_says_its_jobs_are_held_and_shows_its_backend_as_unknown() {
+    let node = Node {
+        name: "davas".into(),
+        state: NodeState::Disconnected as i32,
+        state_reason: "agent disconnected since 10:00:00 (3 s): no heartbeat for 3 s; its 1 \
+                       running jobs are held until 10:00:30 for it to re-attach"
+            .into(),
+        last_seen_ms: 36_000_000,
+        ollama_reachable: true,
+        ..Default::default()
+    };
+    let text = host_card(&node, 36_003_000).into_string();
+    assert!(
+        text.contains(r#"data-node="davas" data-state="disconnected""#),
+        "{text}"
+    );
+    assert!(text.contains("are held until 10:00:30"), "{text}");
+    assert!(text.contains("unknown (agent down)"), "{text}");
+}
+
+#[test]
 fn a_host_lost_the_moment_the_view_was_taken_does_not_say_just_now() {
     // A killed agent's link breaks at once: the view that shows it down is taken within a
     // second of its last message, and stays the dashboard's view while it is down.
