@@ -5,15 +5,16 @@
 //! the coordinator, and the right certificates with a wrong token are still refused.
 
 use std::net::TcpListener;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use anyhow::{Context, ensure};
+use anyhow::ensure;
 use proto::v1::{JobState, NodeState};
 use tests::cluster::{
     ClusterSpec, ManagedProcess, NodeSpec, Patience, TestCluster, binary_path, eventually,
     generate_spec,
 };
 use tests::fake_ollama::FakeOllama;
+use tests::mutual_tls::make_certificates;
 
 use crate::support::GEMMA;
 
@@ -22,8 +23,8 @@ async fn agents_over_mutual_tls_need_the_right_certificates_and_their_token() ->
 {
     let certs = tempfile::tempdir()?;
     let (ours, rogue) = (certs.path().join("ours"), certs.path().join("rogue"));
-    make_certificates(&ours).await?;
-    make_certificates(&rogue).await?;
+    make_certificates(&ours, "IP:127.0.0.1", &["davas"]).await?;
+    make_certificates(&rogue, "IP:127.0.0.1", &["davas"]).await?;
 
     let tls_port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
     let file = |name: &str| ours.join(name).display().to_string();
@@ -113,36 +114,6 @@ async fn agents_over_mutual_tls_need_the_right_certificates_and_their_token() ->
         refused.kill().await?;
     }
     Ok(())
-}
-
-/// Runs docs/mutual-tls.md's certificate commands in `dir` for the coordinator at
-/// 127.0.0.1 and the node davas.
-async fn make_certificates(dir: &Path) -> anyhow::Result<()> {
-    std::fs::create_dir_all(dir)?;
-    let doc = std::fs::read_to_string(repository_file("docs/mutual-tls.md"))?;
-    let script = doc
-        .split("## Certificates")
-        .nth(1)
-        .and_then(|section| section.split("```sh\n").nth(1))
-        .and_then(|block| block.split("```").next())
-        .context("docs/mutual-tls.md has no ```sh block under ## Certificates")?;
-    let output = tokio::process::Command::new("bash")
-        .args(["-euo", "pipefail", "-c", script])
-        .env("SAN", "IP:127.0.0.1")
-        .env("NODES", "davas")
-        .current_dir(dir)
-        .output()
-        .await?;
-    ensure!(
-        output.status.success(),
-        "the documented commands failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    Ok(())
-}
-
-fn repository_file(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(path)
 }
 
 /// A `runner-agent` for davas dialling `url` over mutual TLS: trusting `ca_dir`'s CA and

@@ -4,7 +4,8 @@
 //! installs the agents, the provider agents and the coordinator; a second apply changes
 //! nothing; every unit passes `systemd-analyze verify` with no remark and scores an exposure
 //! of 3.0 or less; the real binaries accept every installed config; no secret reaches the
-//! output and every env file is 0600.
+//! output and every env file is 0600. With mutual TLS set, the certificates and keys are
+//! installed readable by the service's group only, and every config uses them.
 
 use std::os::unix::fs::PermissionsExt as _;
 use std::time::Instant;
@@ -15,6 +16,7 @@ use tests::ansible_deploy::{
     verify_unit,
 };
 use tests::fake_ollama::FakeOllama;
+use tests::mutual_tls::make_certificates;
 
 const HIGHEST_EXPOSURE: f64 = 3.0;
 
@@ -104,7 +106,84 @@ async fn the_roles_install_hardened_units_that_change_nothing_on_a_second_apply(
     }
     check_units(&workspace).await?;
     check_configs(&workspace).await?;
+    let agent = std::fs::read_to_string(workspace.root("davas").join("etc/llm-runner/agent.toml"))?;
+    ensure!(
+        agent.contains("coordinator = \"http://contabo.example-tailnet.ts.net:7070\""),
+        "the agent does not dial the coordinator's tailnet name:\n{agent}"
+    );
     Ok(())
+}
+
+#[tokio::test]
+async fn with_mutual_tls_the_roles_install_the_certificates_for_the_service_only_and_configs_that_use_them()
+-> anyhow::Result<()> {
+    let ollama = FakeOllama::start(&["gemma4:27b", "qwen2.5:14b"]).await?;
+    let workspace = DeployWorkspace::new(&ollama.url())?;
+    let certs = tempfile::tempdir()?;
+    make_certificates(
+        certs.path(),
+        "DNS:contabo.example-tailnet.ts.net",
+        &["contabo", "homelab", "davas"],
+    )
+    .await?;
+    let dir = certs.path().display();
+    let vars = certs.path().join("tls.yml");
+    std::fs::write(
+        &vars,
+        format!(
+            "runner_coordinator_agent_tls: {{cert: {dir}/coordinator.pem, key: \
+             {dir}/coordinator.key, client_ca: {dir}/ca.pem}}\n\
+             runner_agent_tls: {{ca: {dir}/ca.pem, cert: \"{dir}/{{{{ inventory_hostname }}}}.pem\", \
+             key: \"{dir}/{{{{ inventory_hostname }}}}.key\"}}\n"
+        ),
+    )?;
+    let extra = format!("@{}", vars.display());
+    let apply = workspace.run_playbook("site.yml", &["-e", &extra]).await?;
+    println!(
+        "apply with mutual TLS: {:.1} s",
+        apply.elapsed.as_secs_f64()
+    );
+    ensure!(apply.success, "the apply failed:\n{}", apply.output);
+
+    let contabo = workspace.root("contabo");
+    let coordinator = std::fs::read_to_string(contabo.join("etc/llm-runner/coordinator.toml"))?;
+    ensure!(
+        coordinator.contains("agent_tls_addr = \"0.0.0.0:7443\"")
+            && coordinator.contains("/etc/llm-runner/tls/client-ca.pem"),
+        "coordinator.toml:\n{coordinator}"
+    );
+    let mut installed = vec![contabo.join("etc/llm-runner/tls/coordinator.key")];
+    for host in HOSTS {
+        let root = workspace.root(host);
+        let agent = std::fs::read_to_string(root.join("etc/llm-runner/agent.toml"))?;
+        ensure!(
+            agent.contains("coordinator = \"https://contabo.example-tailnet.ts.net:7443\"")
+                && agent.contains("tls_key = "),
+            "{host}'s agent.toml:\n{agent}"
+        );
+        let key = root.join("etc/llm-runner/tls/agent.key");
+        ensure!(
+            std::fs::read(&key)? == std::fs::read(certs.path().join(format!("{host}.key")))?,
+            "{host} got another node's key"
+        );
+        installed.push(key);
+    }
+    let provider = std::fs::read_to_string(contabo.join("etc/llm-runner/agent-groq.toml"))?;
+    ensure!(
+        provider.contains("https://") && provider.contains("tls_cert = "),
+        "the provider agent's config:\n{provider}"
+    );
+    for file in &installed {
+        let mode = std::fs::metadata(file)?.permissions().mode() & 0o777;
+        ensure!(mode == 0o640, "{} is {mode:o}, not 640", file.display());
+        let dir_mode = std::fs::metadata(file.parent().context("a parent")?)?
+            .permissions()
+            .mode()
+            & 0o777;
+        ensure!(dir_mode == 0o750, "{} is {dir_mode:o}", file.display());
+    }
+    // The real binaries read the installed certificates and key.
+    check_configs(&workspace).await
 }
 
 /// Every installed unit verifies without a remark and scores at most HIGHEST_EXPOSURE.
@@ -198,10 +277,5 @@ async fn check_configs(workspace: &DeployWorkspace) -> anyhow::Result<()> {
             "{key} is not bound to the Tailscale address:\n{coordinator}"
         );
     }
-    let agent = std::fs::read_to_string(workspace.root("davas").join("etc/llm-runner/agent.toml"))?;
-    ensure!(
-        agent.contains("coordinator = \"http://contabo.example-tailnet.ts.net:7070\""),
-        "the agent does not dial the coordinator's tailnet name:\n{agent}"
-    );
     Ok(())
 }

@@ -11,6 +11,7 @@ pub mod fake_providers;
 pub mod falkordb;
 pub mod litellm_proxy;
 pub mod memory_fixture;
+pub mod mutual_tls;
 pub mod netlab;
 pub mod otlp_receiver;
 pub mod python_script;
