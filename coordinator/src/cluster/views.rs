@@ -39,8 +39,12 @@ impl Cluster {
                 .host
                 .or(hello.as_ref().and_then(|hello| hello.host.clone())),
             ollama_reachable: node.link.is_some() && status.ollama_reachable,
-            ollama_version: status.ollama_version,
-            installed: status.installed,
+            ollama_version: status.ollama_version.to_string(),
+            installed: status
+                .installed
+                .iter()
+                .map(|model| model.model().clone())
+                .collect(),
             loaded: status.loaded,
             last_seen_ms: node.last_seen_ms,
             connected_since_ms: node
