@@ -20,6 +20,8 @@ mod main_loop;
 mod node;
 mod recent_jobs;
 pub mod routing;
+mod status_reports;
+mod stored_status;
 mod suggestion;
 mod views;
 

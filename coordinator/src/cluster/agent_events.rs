@@ -5,7 +5,7 @@ mod node_loss;
 
 use std::collections::HashSet;
 
-use proto::v1::{AgentHello, AgentStatus, HeldJob, ResumedJob, Welcome, agent_message};
+use proto::v1::{AgentHello, HeldJob, ResumedJob, Welcome, agent_message};
 
 use super::main_loop::Cluster;
 use super::node::{NodeLink, Outbound};
@@ -126,31 +126,7 @@ impl Cluster {
         link.last_heard = heard;
         entry.last_seen_ms = heard_ms;
         match message {
-            agent_message::Kind::Status(mut status) => {
-                // An unreachable Ollama's empty list is no change: the last known one stays.
-                let changed = entry.status.as_ref().is_none_or(|previous| {
-                    previous.ollama_reachable != status.ollama_reachable
-                        || (status.ollama_reachable && previous.installed != status.installed)
-                        || previous.loaded != status.loaded
-                });
-                keep_last_known_models(&mut status, entry.status.as_mut());
-                if status.ollama_reachable {
-                    entry.installed_as_of_ms = heard_ms;
-                }
-                if changed {
-                    tracing::info!(
-                        node,
-                        ollama_reachable = status.ollama_reachable,
-                        installed = status.installed.len(),
-                        loaded = status.loaded.len(),
-                        "node status changed"
-                    );
-                }
-                entry.status = Some(status);
-                if changed {
-                    self.changed();
-                }
-            }
+            agent_message::Kind::Status(status) => self.store_status(index, status, heard_ms),
             agent_message::Kind::Job(update) => {
                 if let Some(event) = update.event {
                     self.apply_job_update(index, update.job_id, update.seq, event);
@@ -179,16 +155,5 @@ impl Cluster {
                 self.link_dropped(index, reason);
             }
         }
-    }
-}
-
-/// An unreachable Ollama lists nothing, yet the models it had are still there: the node keeps
-/// the last list a reachable Ollama confirmed (`NodeEntry::installed_as_of_ms` says when), so
-/// each model stays listed, unavailable on this node with the reason.
-fn keep_last_known_models(status: &mut AgentStatus, previous: Option<&mut AgentStatus>) {
-    if !status.ollama_reachable
-        && let Some(previous) = previous
-    {
-        status.installed = std::mem::take(&mut previous.installed);
     }
 }

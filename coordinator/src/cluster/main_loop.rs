@@ -14,6 +14,7 @@ use super::idempotency_keys::IdempotencyKeys;
 use super::job_spend::JobSpend;
 use super::node::NodeEntry;
 use super::recent_jobs::RecentJobs;
+use super::stored_status::SharedModels;
 use crate::clock::Clock;
 use crate::config::CoordinatorConfig;
 use crate::job_id::JobIdGenerator;
@@ -45,6 +46,8 @@ pub struct Cluster {
     pub(super) clock: Arc<dyn Clock>,
     /// Prices and budgets: what jobs cost and what is left to spend.
     pub(super) spend: JobSpend,
+    /// The installed-model records the nodes' statuses share (`stored_status`).
+    pub(super) shared_models: SharedModels,
     events: mpsc::UnboundedReceiver<ClusterEvent>,
 }
 
@@ -81,6 +84,7 @@ impl Cluster {
             changes,
             draining_file: config.data_dir.join("draining.json"),
             clock,
+            shared_models: SharedModels::default(),
             events,
         }
     }

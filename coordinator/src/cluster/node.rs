@@ -4,9 +4,10 @@
 use std::collections::{HashSet, VecDeque};
 use std::time::Instant;
 
-use proto::v1::{AgentHello, AgentStatus, IneligibilityCode, NodeState, UnavailableModel};
+use proto::v1::{AgentHello, IneligibilityCode, NodeState, UnavailableModel};
 
 pub use super::agent_outbound::Outbound;
+use super::stored_status::StoredStatus;
 use crate::clock::format_rfc3339;
 use crate::spend::Exhaustion;
 
@@ -35,8 +36,8 @@ pub struct NodeEntry {
     pub link: Option<NodeLink>,
     /// The agent's last status; kept after it disconnects, to show what it had. Its `installed`
     /// is the last list a reachable Ollama confirmed: a status saying Ollama is unreachable
-    /// keeps the earlier list (`agent_events`), so a model stays listed, unavailable.
-    pub status: Option<AgentStatus>,
+    /// keeps the earlier list (`status_reports`), so a model stays listed, unavailable.
+    pub status: Option<StoredStatus>,
     /// What serves the node's models, from its agent's last hello: "ollama", "groq", …
     pub backend: String,
     /// When `status.installed` was last confirmed by a reachable Ollama; 0 when never.

@@ -1,5 +1,6 @@
 //! What the cluster looks like from outside: nodes with their state and host facts, models
-//! with per-node availability and reasons; and draining, which the operator sets.
+//! with per-node availability and reasons (the nodes that have or are routed each model,
+//! the others counted); and draining, which the operator sets.
 
 use std::collections::BTreeSet;
 
@@ -8,7 +9,7 @@ use proto::v1::{ModelAvailability, Node, NodeAvailability};
 use super::draining_file::{DrainingFileError, read_drained_nodes, write_drained_nodes};
 use super::events::JobError;
 use super::main_loop::Cluster;
-use super::node::NodeEntry;
+use super::node::{NodeEntry, names_model};
 use super::routing::{candidates, ineligibility};
 use super::suggestion::closest_name;
 
@@ -39,8 +40,12 @@ impl Cluster {
                 .host
                 .or(hello.as_ref().and_then(|hello| hello.host.clone())),
             ollama_reachable: node.link.is_some() && status.ollama_reachable,
-            ollama_version: status.ollama_version,
-            installed: status.installed,
+            ollama_version: status.ollama_version.to_string(),
+            installed: status
+                .installed
+                .iter()
+                .map(|model| model.model().clone())
+                .collect(),
             loaded: status.loaded,
             last_seen_ms: node.last_seen_ms,
             connected_since_ms: node
@@ -58,7 +63,8 @@ impl Cluster {
         }
     }
 
-    /// Every model that is routed or installed anywhere, with each candidate node's answer.
+    /// Every model that is routed or installed anywhere, with the answer of each node that
+    /// has it or is routed it (`model_view`).
     pub(super) fn model_views(&self) -> Vec<ModelAvailability> {
         let now = self.clock.now_ms();
         self.listed_models()
@@ -94,9 +100,18 @@ impl Cluster {
         models
     }
 
+    /// `model`'s candidates with their answers: all of them when a route names them, else only
+    /// the nodes whose last known list names the model; the rest are counted.
     fn model_view(&self, model: String, now: i64) -> ModelAvailability {
+        let routed = self.routes.contains_key(&model);
+        let mut other_nodes = 0;
         let nodes: Vec<NodeAvailability> = candidates(&self.nodes, &self.routes, &model)
             .into_iter()
+            .filter(|&index| {
+                let shown = routed || lists_model(&self.nodes[index], &model);
+                other_nodes += u32::from(!shown);
+                shown
+            })
             .map(|index| {
                 let node = &self.nodes[index];
                 let why = ineligibility(node, &model, self.queue_capacity, now);
@@ -114,6 +129,7 @@ impl Cluster {
             routed_nodes: self.routes.get(&model).cloned().unwrap_or_default(),
             model,
             nodes,
+            other_nodes,
         }
     }
 
@@ -165,4 +181,16 @@ impl Cluster {
         }
         Ok(())
     }
+}
+
+/// Whether `node`'s last known lists name `model`: installed, or named unavailable by its
+/// provider (a model it no longer offers, or one rate limited).
+fn lists_model(node: &NodeEntry, model: &str) -> bool {
+    node.has_model(model)
+        || node.status.as_ref().is_some_and(|status| {
+            status
+                .unavailable
+                .iter()
+                .any(|entry| names_model(&entry.model, model))
+        })
 }

@@ -47,9 +47,10 @@ impl ClusterTools {
 
     #[tool(
         description = "Which models can run now, and where: for every model, the nodes that can \
-                       take a job for it (available_on) and, for every other candidate node, the \
-                       reason it cannot (agent down, Ollama down, model not installed, not \
-                       allowed by the model's route, draining, queue full). Check this before \
+                       take a job for it (available_on) and, for every other node that has it \
+                       or is routed it, the reason it cannot (agent down, Ollama down, model \
+                       not installed, not allowed by the model's route, draining, queue full); \
+                       other_nodes counts the nodes without it. Check this before \
                        submit_job: a job runs only on the model it names, never on another.",
         annotations(read_only_hint = true, open_world_hint = false)
     )]

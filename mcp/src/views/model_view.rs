@@ -1,5 +1,6 @@
 //! Model availability as the `list_models` tool shows it: for every model, which nodes can
-//! run it now and, for every other candidate node, why not.
+//! run it now and, for every other node that has it or is routed it, why not; the nodes
+//! without it are counted.
 
 use proto::v1::{ModelAvailability, NodeAvailability};
 use schemars::JsonSchema;
@@ -23,8 +24,12 @@ pub struct ModelView {
     /// The nodes the config's route allows; empty when the model has no route (then any
     /// node that has it installed may run it).
     pub routed_nodes: Vec<String>,
-    /// Every candidate node, with the reason for each one that cannot take the model.
+    /// The nodes a route names for the model, or (no route) those whose last known list has
+    /// it, with the reason for each one that cannot take the model.
     pub nodes: Vec<NodeAvailabilityView>,
+    /// How many other nodes could run the unrouted model but are not in `nodes`: they do not
+    /// have it, or have not said which models they have yet (list_nodes tells their state).
+    pub other_nodes: u32,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -56,6 +61,7 @@ impl From<&ModelAvailability> for ModelView {
                 .collect(),
             routed_nodes: model.routed_nodes.clone(),
             nodes: model.nodes.iter().map(NodeAvailabilityView::from).collect(),
+            other_nodes: model.other_nodes,
         }
     }
 }

@@ -1,5 +1,5 @@
-//! `runner models`: every model the cluster knows with its availability on each candidate node
-//! and, where a node cannot serve it, why, cut to fit the terminal (or `--wide`, or `--json`).
+//! `runner models`: every model the cluster knows with its availability on each node that has
+//! it or is routed it (the others counted) and, where a node cannot serve it, why, cut to fit the terminal (or `--wide`, or `--json`).
 
 use std::collections::HashMap;
 
@@ -68,8 +68,9 @@ pub fn stale_model_lists(nodes: &[Node], now_ms: i64) -> HashMap<String, String>
         .collect()
 }
 
-/// One row per candidate node; the model's own columns only on its first row, so each model
-/// reads as a block; in `width` characters a line (`None`: all of it), the status cut to fit.
+/// One row per listed node, then one counting the other nodes (those without the model, see
+/// `ModelAvailability.other_nodes`); the model's own columns only on its first row, so each
+/// model reads as a block; in `width` characters a line (`None`: all of it), the status cut to fit.
 pub fn models_table(
     response: &ListModelsResponse,
     ages: &HashMap<String, String>,
@@ -80,7 +81,7 @@ pub fn models_table(
         Table::new(&["MODEL", "AVAILABLE", "ROUTE", "NODE", "STATUS"]).optional(&["ROUTE"]);
     for model in &response.models {
         let mut model_columns = Some(model_columns(model));
-        if model.nodes.is_empty() {
+        if model.nodes.is_empty() && model.other_nodes == 0 {
             let [name, available, route] = model_columns.unwrap_or_default();
             table.push_row(vec![
                 name,
@@ -102,6 +103,16 @@ pub fn models_table(
                     Some(age) => format!("{}; models as of {age} ago", node_status(node)),
                     None => node_status(node),
                 },
+            ]);
+        }
+        if model.other_nodes > 0 {
+            let [name, available, route] = model_columns.take().unwrap_or_default();
+            table.push_row(vec![
+                name,
+                available,
+                route,
+                format!("+{} more", model.other_nodes),
+                "not on their model lists".to_owned(),
             ]);
         }
     }

@@ -63,6 +63,7 @@ pub fn operators_cluster() -> ClusterSnapshot {
                     "davas: agent down since 10:00:00 (41 s)",
                 )],
                 routed_nodes: vec!["davas".into()],
+                other_nodes: 0,
             },
             ModelAvailability {
                 model: "qwen2.5:14b".into(),
@@ -72,6 +73,7 @@ pub fn operators_cluster() -> ClusterSnapshot {
                     availability("homelab", true, ""),
                 ],
                 routed_nodes: Vec::new(),
+                other_nodes: 0,
             },
         ],
         budgets: Vec::new(),

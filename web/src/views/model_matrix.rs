@@ -27,7 +27,7 @@ pub enum Cell {
 
 pub fn cell_for(model: &ModelAvailability, node: &Node) -> Cell {
     let Some(availability) = model.nodes.iter().find(|entry| entry.node == node.name) else {
-        return Cell::Absent;
+        return unlisted_cell(model, node);
     };
     if !availability.available {
         let why = match IneligibilityCode::try_from(availability.code) {
@@ -63,6 +63,21 @@ pub fn cell_for(model: &ModelAvailability, node: &Node) -> Cell {
         return Cell::Loaded { vram_bytes };
     }
     Cell::Installed
+}
+
+/// A host the model's view leaves out: outside its route, or (the model has no route) one of
+/// the `other_nodes` that lack it, or whose models are not known yet (its state says why).
+fn unlisted_cell(model: &ModelAvailability, node: &Node) -> Cell {
+    if !model.routed_nodes.is_empty() {
+        return Cell::Absent;
+    }
+    if node.installed_as_of_ms == 0 {
+        return Cell::Unavailable {
+            why: "models not known yet",
+            reason: node.state_reason.clone(),
+        };
+    }
+    Cell::NotInstalled
 }
 
 pub fn model_matrix(models: &[ModelAvailability], nodes: &[Node]) -> Markup {

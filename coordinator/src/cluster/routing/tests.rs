@@ -7,6 +7,7 @@ use proto::v1::{AgentHello, AgentStatus, IneligibilityCode, InstalledModel};
 
 use super::{NAMED_REASONS, RouteDecision, bounded_reasons, rejection_is_transient, route};
 use crate::cluster::node::{NodeEntry, NodeLink};
+use crate::cluster::stored_status::StoredStatus;
 
 mod budgets;
 
@@ -29,7 +30,7 @@ fn connected(name: &str, models: &[&str], max_parallel: u32) -> NodeEntry {
     node.last_seen_ms = NOW;
     node.max_parallel = max_parallel.max(1) as usize;
     node.installed_as_of_ms = NOW;
-    node.status = Some(AgentStatus {
+    node.status = Some(StoredStatus::from(AgentStatus {
         ollama_reachable: true,
         installed: models
             .iter()
@@ -39,7 +40,7 @@ fn connected(name: &str, models: &[&str], max_parallel: u32) -> NodeEntry {
             })
             .collect(),
         ..Default::default()
-    });
+    }));
     node
 }
 

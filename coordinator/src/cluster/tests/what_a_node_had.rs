@@ -75,8 +75,48 @@ async fn a_down_agent_keeps_its_models_and_its_slots() {
 }
 
 #[tokio::test]
+async fn an_unrouted_model_lists_the_nodes_that_have_it_and_counts_the_others() {
+    let mut harness = Harness::new(&["contabo", "homelab", "davas"], &[]);
+    harness.ready("contabo", 1, &[QWEN]);
+    harness.ready("homelab", 1, &[QWEN_SMALL]);
+    let listed = |harness: &mut Harness, name: &str| {
+        let models = harness.models();
+        let view = model(&models, name);
+        let nodes: Vec<String> = view.nodes.iter().map(|node| node.node.clone()).collect();
+        (nodes, view.other_nodes)
+    };
+    // davas was never seen: what it has is not known, so it is counted, not said to lack it.
+    assert_eq!(listed(&mut harness, QWEN), (vec!["contabo".to_owned()], 2));
+    assert_eq!(
+        listed(&mut harness, QWEN_SMALL),
+        (vec!["homelab".to_owned()], 2)
+    );
+    // A down node stays listed for what it last had.
+    harness.detach("contabo", "connection to the agent lost");
+    assert_eq!(listed(&mut harness, QWEN), (vec!["contabo".to_owned()], 2));
+    let models = harness.models();
+    assert_eq!(
+        model(&models, QWEN).nodes[0].code,
+        IneligibilityCode::AgentDown as i32
+    );
+}
+
+#[tokio::test]
+async fn a_routed_model_lists_every_routed_node_and_counts_none() {
+    let mut harness = Harness::new(&["contabo", "homelab", "davas"], &[(GEMMA, &["davas"])]);
+    harness.ready("contabo", 1, &[GEMMA]);
+    let models = harness.models();
+    let gemma = model(&models, GEMMA);
+    let nodes: Vec<&str> = gemma.nodes.iter().map(|node| node.node.as_str()).collect();
+    assert_eq!(nodes, ["davas"]);
+    assert_eq!(gemma.nodes[0].code, IneligibilityCode::NeverSeen as i32);
+    assert_eq!(gemma.other_nodes, 0);
+}
+
+#[tokio::test]
 async fn not_installed_is_said_before_down_draining_or_ollama_down() {
-    let mut harness = homelab_and_contabo();
+    // Routed to both, so the view names homelab for QWEN, which it lacks.
+    let mut harness = Harness::new(&["contabo", "homelab"], &[(QWEN, &["contabo", "homelab"])]);
     harness.ready("contabo", 1, &[QWEN]);
     harness.ready("homelab", 1, &[QWEN_SMALL]);
     let code_on = |harness: &mut Harness, node: &str, model: &str| {

@@ -37,21 +37,20 @@ fn each_model_lists_its_nodes_with_reasons() {
                     "davas: agent down since 10:00 (41 s)",
                 )],
                 routed_nodes: vec!["davas".into()],
+                other_nodes: 0,
             },
             ModelAvailability {
                 model: "qwen2.5:14b".into(),
                 available: true,
-                nodes: vec![
-                    node("contabo", true, true, IneligibilityCode::Unspecified, ""),
-                    node(
-                        "homelab",
-                        false,
-                        false,
-                        IneligibilityCode::ModelNotInstalled,
-                        "",
-                    ),
-                ],
+                nodes: vec![node(
+                    "contabo",
+                    true,
+                    true,
+                    IneligibilityCode::Unspecified,
+                    "",
+                )],
                 routed_nodes: vec![],
+                other_nodes: 2,
             },
             ModelAvailability {
                 model: "llama3:8b".into(),
@@ -63,7 +62,7 @@ fn each_model_lists_its_nodes_with_reasons() {
 MODEL        AVAILABLE  ROUTE  NODE     STATUS
 gemma4:27b   no         davas  davas    unavailable (agent down since 10:00 (41 s))
 qwen2.5:14b  yes        any    contabo  available, loaded
-                               homelab  unavailable (model not installed)
+                               +2 more  not on their model lists
 llama3:8b    no         any    -        no candidate node
 ";
     assert_eq!(models_table(&response, &HashMap::new(), None), expected);
@@ -132,6 +131,7 @@ fn at_80_columns_every_line_fits_and_wide_cuts_nothing() {
                 ),
             ],
             routed_nodes: vec!["contabo".into(), "homelab".into()],
+            other_nodes: 0,
         }],
     };
     let ages = HashMap::from([("homelab".to_owned(), "3m".to_owned())]);

@@ -50,6 +50,7 @@ fn a_model_nobody_can_run_now_is_listed_but_not_counted_available() {
             ..Default::default()
         }],
         routed_nodes: Vec::new(),
+        other_nodes: 0,
     };
     let view = ClusterView {
         snapshot: Some(Arc::new(ClusterSnapshot {

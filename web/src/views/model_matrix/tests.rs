@@ -38,6 +38,7 @@ fn gemma_because(
             reason: reason.into(),
         }],
         routed_nodes: vec!["davas".into()],
+        other_nodes: 0,
     }
 }
 
@@ -65,6 +66,33 @@ fn cells_say_loaded_installed_unavailable_or_absent() {
     assert_eq!(cell_for(&gemma(true, false, ""), &contabo), Cell::Absent);
     let missing = gemma_because(false, false, IneligibilityCode::ModelNotInstalled, "");
     assert_eq!(cell_for(&missing, &davas), Cell::NotInstalled);
+}
+
+#[test]
+fn a_host_an_unrouted_models_view_counts_lacks_it_or_has_not_said() {
+    let qwen = ModelAvailability {
+        model: "qwen2.5:14b".into(),
+        available: true,
+        nodes: vec![NodeAvailability {
+            node: "davas".into(),
+            available: true,
+            ..Default::default()
+        }],
+        routed_nodes: Vec::new(),
+        other_nodes: 2,
+    };
+    let mut contabo = node("contabo", NodeState::Ready);
+    contabo.installed_as_of_ms = 1_800_000_000_000;
+    assert_eq!(cell_for(&qwen, &contabo), Cell::NotInstalled);
+    let mut homelab = node("homelab", NodeState::Down);
+    homelab.state_reason = "never seen".into();
+    assert_eq!(
+        cell_for(&qwen, &homelab),
+        Cell::Unavailable {
+            why: "models not known yet",
+            reason: "never seen".into()
+        }
+    );
 }
 
 #[test]

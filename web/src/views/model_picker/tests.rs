@@ -18,6 +18,7 @@ fn model(name: &str, nodes: &[(&str, bool, &str)]) -> ModelAvailability {
             })
             .collect(),
         routed_nodes: Vec::new(),
+        other_nodes: 0,
     }
 }
 
