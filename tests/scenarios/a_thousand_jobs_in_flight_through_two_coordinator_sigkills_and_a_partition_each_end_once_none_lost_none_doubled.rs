@@ -2,17 +2,20 @@
 //! stand-in Ollama; a burst of a thousand keyed jobs, then a trickle of five hundred more, while
 //! the coordinator is SIGKILLed and restarted twice (same config, data dir and addresses; the
 //! agents reconnect) and homelab is cut off for eight seconds, the second kill falling inside
-//! the cut. Clients retry the same idempotency key while the coordinator is unreachable. Once
-//! everything settles, `tests::history_check` reads the whole history: every request has
-//! exactly one job, every job one terminal state (a failure says why), none is lost, and every
-//! success's output is exactly what its node's Ollama streamed. The figures are printed.
+//! the cut. Each client submits with an idempotency key and follows its job to the end
+//! (`SubmitAndWatch`), calling again with the same key while the coordinator is unreachable or
+//! its stream broke. Once everything settles, `tests::history_check` reads the whole history:
+//! every request has exactly one job, every job one terminal state (a failure says why), none
+//! is lost, every client saw the end the history holds, and every success's output is exactly
+//! what its node's Ollama streamed and what its client was shown. The figures are printed.
 
 use std::time::Duration;
 
-use anyhow::ensure;
-use proto::v1::{JobSpec, ModelOptions, NodeState};
+use anyhow::{Context, ensure};
+use proto::v1::cluster_service_client::ClusterServiceClient;
+use proto::v1::{JobSpec, ListNodesRequest, ModelOptions, NodeState};
 use tests::cluster::{Patience, eventually, generate_spec};
-use tests::crash_load::{InFlightSampler, active_jobs, submit_until_answered, whole_history};
+use tests::crash_load::{InFlightSampler, active_jobs, run_keyed, whole_history};
 use tests::history_check::{Generated, Request, check_history};
 use tests::netlab::{LabCluster, LabSettings};
 use tokio::time::Instant;
@@ -32,11 +35,14 @@ const TOKEN_DELAY: Duration = Duration::from_millis(200);
 /// Each agent runs this many jobs at once; the coordinator queues the rest.
 const MAX_PARALLEL: u32 = 256;
 const QUEUE_CAPACITY: u32 = 400;
-/// When things happen, from the first submit.
+/// When things happen, from the first submit. The cut waits until homelab is back from the
+/// first kill and running jobs; the second kill comes at least `KILL_AFTER_CUT` into the cut,
+/// past the lab's 2 s heartbeat timeout; the cut lasts at least `CUT_FOR`.
 const FIRST_KILL: Duration = Duration::from_secs(4);
 const PARTITION: Duration = Duration::from_secs(8);
 const SECOND_KILL: Duration = Duration::from_secs(11);
-const HEAL: Duration = Duration::from_secs(16);
+const KILL_AFTER_CUT: Duration = Duration::from_secs(3);
+const CUT_FOR: Duration = Duration::from_secs(8);
 /// How long the coordinator stays dead each time.
 const DOWN_FOR: Duration = Duration::from_secs(1);
 /// How long a client keeps retrying its key.
@@ -93,8 +99,8 @@ async fn crash_and_load(cluster: &mut LabCluster) -> anyhow::Result<()> {
             tokio::spawn(async move {
                 tokio::time::sleep_until(start + submit_at(number)).await;
                 let spec = spec(number);
-                let submitted = submit_until_answered(&channel, &spec, CLIENT_PATIENCE).await;
-                (spec, submitted)
+                let run = run_keyed(&channel, &spec, CLIENT_PATIENCE).await;
+                (spec, run)
             })
         })
         .collect();
@@ -102,20 +108,24 @@ async fn crash_and_load(cluster: &mut LabCluster) -> anyhow::Result<()> {
     tokio::time::sleep_until(start + FIRST_KILL).await;
     let hit_first = kill_and_restart(cluster, &sampler).await?;
     tokio::time::sleep_until(start + PARTITION).await;
+    let running_when_cut = wait_running_on(cluster, PARTITIONED).await?;
     cluster.lab.cut(PARTITIONED)?;
-    tokio::time::sleep_until(start + SECOND_KILL).await;
+    let cut_at = Instant::now();
+    tokio::time::sleep_until((start + SECOND_KILL).max(cut_at + KILL_AFTER_CUT)).await;
     let hit_second = kill_and_restart(cluster, &sampler).await?;
-    tokio::time::sleep_until(start + HEAL).await;
+    tokio::time::sleep_until(cut_at + CUT_FOR).await;
     cluster.lab.heal(PARTITIONED)?;
+    let cut = (cut_at - start, cut_at.elapsed());
 
-    let (mut requests, mut tries) = (Vec::new(), Vec::new());
+    let (mut requests, mut calls) = (Vec::new(), Vec::new());
     for client in clients {
-        let (spec, submitted) = client.await?;
-        tries.push(submitted.tries);
+        let (spec, run) = client.await?;
+        calls.push(run.calls);
         requests.push(Request {
             idempotency_key: spec.idempotency_key,
             prompt: spec.prompt,
-            answer: submitted.answer,
+            answer: run.answer,
+            seen_end: run.seen_end,
         });
     }
     let answered_after = start.elapsed();
@@ -134,15 +144,18 @@ async fn crash_and_load(cluster: &mut LabCluster) -> anyhow::Result<()> {
     }
     let report = check_history(&requests, &history, &generated);
 
-    let retried = tries.iter().filter(|tries| **tries > 1).count();
+    let called_again = calls.iter().filter(|calls| **calls > 1).count();
     eprintln!(
         "crash and load: {} jobs submitted ({BURST} at once, then {TRICKLE}); in flight at \
-         most {}, {hit_first} when the first SIGKILL hit, {hit_second} at the second; {retried} \
-         clients retried their key (at most {} tries); all answered after {:.1} s, settled \
-         after {:.1} s",
+         most {}, {hit_first} when the first SIGKILL hit, {hit_second} at the second; \
+         {PARTITIONED} cut at {:.1} s for {:.1} s while running {running_when_cut}; \
+         {called_again} clients called again with their key (at most {} calls); every client \
+         saw its end after {:.1} s, settled after {:.1} s",
         requests.len(),
         sampler.peak(),
-        tries.iter().max().unwrap_or(&0),
+        cut.0.as_secs_f64(),
+        cut.1.as_secs_f64(),
+        calls.iter().max().unwrap_or(&0),
         answered_after.as_secs_f64(),
         settled_after.as_secs_f64(),
     );
@@ -185,4 +198,27 @@ async fn kill_and_restart(
     tokio::time::sleep(DOWN_FOR).await;
     cluster.restart_coordinator().await?;
     Ok(in_flight)
+}
+
+/// Waits until `node` is ready and running jobs; returns how many.
+async fn wait_running_on(cluster: &LabCluster, node: &str) -> anyhow::Result<u32> {
+    let what = format!("{node} to be ready and running jobs");
+    eventually(&what, Patience::seconds(15), || async {
+        let nodes = ClusterServiceClient::new(cluster.channel.clone())
+            .list_nodes(ListNodesRequest {})
+            .await?
+            .into_inner()
+            .nodes;
+        let found = (nodes.iter().find(|candidate| candidate.name == node))
+            .context("the coordinator lists no such node")?;
+        let ready = found.state == NodeState::Ready as i32;
+        ensure!(
+            ready && found.running > 0,
+            "{node} is {:?} running {}",
+            found.state,
+            found.running
+        );
+        Ok(found.running)
+    })
+    .await
 }

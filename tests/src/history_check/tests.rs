@@ -1,17 +1,22 @@
 //! The checker on hand-made histories: a sound one passes, and each broken promise (a lost
 //! job, a duplicate, a job in two states, one never ended, an ending without a reason, a
-//! doubled token) is named.
+//! doubled token, a client shown another end or a token twice) is named.
 
 use proto::v1::{FailureCause, Job, JobSpec, JobState};
 
-use super::{Answer, Generated, Request, check_history};
+use super::{Answer, Generated, Request, SeenEnd, check_history};
 use crate::fake_ollama::PromptGenerations;
 
-fn request(number: u32) -> Request {
+/// Request `number`, whose client saw `job` end as it did.
+fn request(number: u32, job: &Job) -> Request {
     Request {
         idempotency_key: format!("key-{number}"),
         prompt: format!("prompt {number}"),
         answer: Answer::Job(format!("JOB{number}")),
+        seen_end: Some(SeenEnd {
+            state: job.state,
+            shown: job.output.clone(),
+        }),
     }
 }
 
@@ -72,7 +77,11 @@ fn sound_history() -> Vec<Job> {
 }
 
 fn requests() -> Vec<Request> {
-    (1..=3).map(request).collect()
+    let history = sound_history();
+    (1..=3)
+        .zip(&history)
+        .map(|(number, job)| request(number, job))
+        .collect()
 }
 
 #[test]
@@ -133,11 +142,16 @@ fn a_job_listed_in_two_states_is_named() {
 fn a_job_still_running_after_the_settle_is_lost() {
     let mut history = sound_history();
     history[2] = job(3, JobState::Running);
-    let report = check_history(&requests(), &history, &generated());
+    let mut requests = requests();
+    requests[2].seen_end = None;
+    let report = check_history(&requests, &history, &generated());
     assert_eq!(report.lost, 1);
     assert_eq!(
         report.problems,
-        ["job JOB3 never ended: still running after everything settled"]
+        [
+            "the client of request key-3 never saw its job end",
+            "job JOB3 never ended: still running after everything settled"
+        ]
     );
 }
 
@@ -146,7 +160,8 @@ fn a_failure_without_a_reason_or_cause_is_named() {
     let mut history = sound_history();
     history[2] = failed(3, FailureCause::NodeLost, "");
     history[1] = failed(2, FailureCause::Unspecified, "something happened");
-    let report = check_history(&requests(), &history, &generated());
+    let requests = (1..=3).zip(&history).map(|(n, job)| request(n, job));
+    let report = check_history(&requests.collect::<Vec<_>>(), &history, &generated());
     assert_eq!(report.problems.len(), 2, "{:?}", report.problems);
     assert!(report.problems[0].starts_with("job JOB2 ended failed without saying why"));
     assert!(report.problems[1].starts_with("job JOB3 ended failed without saying why"));
@@ -158,9 +173,13 @@ fn a_doubled_token_or_another_nodes_answer_is_not_what_ollama_streamed() {
     history[0].output = "answer answer 1".into();
     history[1].node = "contabo".into();
     let report = check_history(&requests(), &history, &generated());
-    assert_eq!(report.problems.len(), 2, "{:?}", report.problems);
-    assert!(report.problems[0].starts_with("job JOB1 succeeded on davas with output"));
-    assert!(report.problems[1].starts_with("job JOB2 succeeded on contabo with output"));
+    assert_eq!(report.problems.len(), 3, "{:?}", report.problems);
+    assert_eq!(
+        report.problems[0],
+        "the client of job JOB1 was shown \"answer 1\", its output is \"answer answer 1\""
+    );
+    assert!(report.problems[1].starts_with("job JOB1 succeeded on davas with output"));
+    assert!(report.problems[2].starts_with("job JOB2 succeeded on contabo with output"));
 }
 
 #[test]
@@ -202,4 +221,25 @@ fn runs_beyond_a_jobs_retries_are_counted() {
     let report = check_history(&requests(), &sound_history(), &generated);
     assert_eq!(report.jobs_by_generations, [(1, 2), (2, 1)].into());
     assert_eq!(report.generations_beyond_retries, 1);
+}
+
+#[test]
+fn a_client_shown_a_token_twice_or_another_end_is_named() {
+    let mut requests = requests();
+    requests[1].seen_end = Some(SeenEnd {
+        state: JobState::Succeeded as i32,
+        shown: "answer answer 2".into(),
+    });
+    requests[2].seen_end = Some(SeenEnd {
+        state: JobState::Succeeded as i32,
+        shown: "answer 3".into(),
+    });
+    let report = check_history(&requests, &sound_history(), &generated());
+    assert_eq!(
+        report.problems,
+        [
+            "the client of job JOB2 was shown \"answer answer 2\", its output is \"answer 2\"",
+            "the client of request key-3 saw job JOB3 end succeeded, the history says failed"
+        ]
+    );
 }
