@@ -128,7 +128,7 @@ async fn crash_and_load(cluster: &mut LabCluster) -> anyhow::Result<()> {
             seen_end: run.seen_end,
         });
     }
-    let answered_after = start.elapsed();
+    let clients_done_after = start.elapsed();
     let channel = cluster.channel.clone();
     let settled = eventually("every job to end", Patience::seconds(60), || async {
         let active = active_jobs(&channel).await?;
@@ -149,14 +149,14 @@ async fn crash_and_load(cluster: &mut LabCluster) -> anyhow::Result<()> {
         "crash and load: {} jobs submitted ({BURST} at once, then {TRICKLE}); in flight at \
          most {}, {hit_first} when the first SIGKILL hit, {hit_second} at the second; \
          {PARTITIONED} cut at {:.1} s for {:.1} s while running {running_when_cut}; \
-         {called_again} clients called again with their key (at most {} calls); every client \
-         saw its end after {:.1} s, settled after {:.1} s",
+         {called_again} clients called again with their key (at most {} calls); the clients were \
+         done after {:.1} s, every job ended after {:.1} s",
         requests.len(),
         sampler.peak(),
         cut.0.as_secs_f64(),
         cut.1.as_secs_f64(),
         calls.iter().max().unwrap_or(&0),
-        answered_after.as_secs_f64(),
+        clients_done_after.as_secs_f64(),
         settled_after.as_secs_f64(),
     );
     eprintln!("crash and load history: {}", report.figures());

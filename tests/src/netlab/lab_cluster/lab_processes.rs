@@ -48,7 +48,7 @@ impl CoordinatorLaunch {
     ) -> anyhow::Result<Self> {
         // The HTTP side stays on the namespace's loopback: the test needs only gRPC.
         // Once the coordinator takes `disconnect_grace` (how long a silent node's jobs are
-        // held before `node_lost`), it belongs here, shorter than the partitions scenarios
+        // held before `node_lost`), it belongs here, shorter than the partitions the scenarios
         // make, so that a long cut still ends in `node_lost` within their bounds.
         let mut toml = format!(
             "grpc_addr = \"{grpc}\"\nhttp_addr = \"127.0.0.1:8000\"\ndata_dir = \"{}\"\n\
