@@ -18,7 +18,7 @@ use tests::cluster::{
     wait_for_title,
 };
 use tests::fake_discord::FakeDiscord;
-use tests::netlab::{LabCluster, LabOptions};
+use tests::netlab::{LabCluster, LabSettings};
 use tonic::Code;
 use tonic_types::StatusExt;
 
@@ -31,7 +31,7 @@ const BACK: &str = "Node davas is back";
 async fn davas_cut_off_past_its_grace_loses_its_job_alerts_once_and_is_rejected_with_the_reason_until_healed()
 -> anyhow::Result<()> {
     let discord = FakeDiscord::start().await?;
-    let options = LabOptions {
+    let settings = LabSettings {
         discord_webhook: Some((
             discord.address(),
             discord.webhook_url(&distinctive_webhook_token()),
@@ -41,11 +41,12 @@ async fn davas_cut_off_past_its_grace_loses_its_job_alerts_once_and_is_rejected_
             "[alerts]\nalert_after = \"{}ms\"\ndisk_free_min_bytes = 0\n",
             TEST_ALERT_AFTER.as_millis()
         ),
+        ..LabSettings::default()
     };
     let cluster = LabCluster::start_with(
         &[("contabo", &[QWEN]), ("davas", &[GEMMA, QWEN])],
         &[(GEMMA, "davas")],
-        options,
+        settings,
     )
     .await?;
     // 300 tokens at 100 ms: the gemma4 job outlives the cut and the grace.

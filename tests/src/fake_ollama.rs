@@ -24,6 +24,7 @@ mod catalogue;
 pub(crate) mod clock;
 mod errors;
 mod generation;
+mod generation_book;
 mod get_ps;
 mod get_root;
 mod get_tags;
@@ -65,6 +66,7 @@ pub use answer::{
 };
 pub use catalogue::{DEFAULT_RUNTIME_CONTEXT_LENGTH, ModelFacts, canonical_model_name, facts_for};
 pub use errors::SERVER_BUSY_MESSAGE;
+pub use generation_book::PromptGenerations;
 pub use get_root::OLLAMA_IS_RUNNING;
 pub use get_version::STAND_IN_OLLAMA_VERSION;
 pub use reported_usage::ReportedUsage;
@@ -174,6 +176,12 @@ impl FakeOllama {
     /// the `/v1` endpoints translate), summed per model name as each request sent it.
     pub fn reported_usage(&self) -> std::collections::BTreeMap<String, ReportedUsage> {
         self.state.usage.totals()
+    }
+
+    /// What the stand-in generated, per prompt: generations started and the exact texts of
+    /// those it streamed to their end (see [`PromptGenerations`]).
+    pub fn generations(&self) -> std::collections::BTreeMap<String, PromptGenerations> {
+        self.state.generations.snapshot()
     }
 
     /// The loaded models' canonical names.

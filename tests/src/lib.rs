@@ -4,11 +4,13 @@
 pub mod ansible_deploy;
 pub mod browser_script;
 pub mod cluster;
+pub mod crash_load;
 pub mod deploy_files;
 pub mod fake_discord;
 pub mod fake_ollama;
 pub mod fake_providers;
 pub mod falkordb;
+pub mod history_check;
 pub mod litellm_proxy;
 pub mod memory_fixture;
 pub mod mutual_tls;

@@ -18,7 +18,7 @@ use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use anyhow::{Context, bail};
 
 pub use enter::{bind_in, connect_in};
-pub use lab_cluster::{DISCONNECT_GRACE, HEARTBEAT_TIMEOUT, LabCluster, LabOptions};
+pub use lab_cluster::{DISCONNECT_GRACE, HEARTBEAT_TIMEOUT, LabCluster, LabNode, LabSettings};
 pub use relay::{forward_into, forward_out_of};
 
 /// One lab's namespaces, removed on drop.

@@ -105,6 +105,7 @@ pub(crate) struct Generation {
 impl Generation {
     pub fn start(state: Arc<SharedState>, plan: GenerationPlan) -> Self {
         state.active_streams.fetch_add(1, Ordering::SeqCst);
+        state.generations.started(&plan.prompt);
         Self {
             stopped: state.answering_token(),
             state,
@@ -152,6 +153,7 @@ impl Generation {
             self.end();
             let finished = self.finished();
             self.count_reported_usage(&finished.metrics);
+            (self.state.generations).finished(&self.plan.prompt, &finished.text);
             return Some(GenerationEvent::Finished(finished));
         }
         let token = match &self.plan.partial_last_token {

@@ -13,6 +13,7 @@ use tokio::sync::watch;
 use tokio_util::sync::CancellationToken;
 
 use super::catalogue::{ModelFacts, canonical_model_name, facts_for};
+use super::generation_book::GenerationBook;
 use super::prompt_cache::PromptCache;
 use super::reported_usage::UsageBook;
 
@@ -58,6 +59,8 @@ pub(crate) struct SharedState {
     pub aborted_streams: AtomicUsize,
     /// The usage every answer reported, for `FakeOllama::reported_usage`.
     pub usage: UsageBook,
+    /// What every generation streamed, per prompt, for `FakeOllama::generations`.
+    pub generations: GenerationBook,
     pub prompt_cache: PromptCache,
     hang: watch::Sender<bool>,
     /// Cancelled when the stand-in stops answering; replaced when it resumes.
@@ -88,6 +91,7 @@ impl SharedState {
             active_streams: AtomicUsize::new(0),
             aborted_streams: AtomicUsize::new(0),
             usage: UsageBook::default(),
+            generations: GenerationBook::default(),
             prompt_cache: PromptCache::default(),
             hang: watch::Sender::new(false),
             answering: Mutex::new(CancellationToken::new()),

@@ -1,11 +1,14 @@
 //! A cluster inside a [`NetLab`]: the coordinator in its own namespace, each node's agent and
 //! stand-in Ollama (served by this process, listening inside the node's namespace) in theirs,
 //! and a relay so the test's gRPC clients reach the coordinator from loopback. Processes are
-//! the real `runner` and `runner-agent`, started through `ip netns exec`.
+//! the real `runner` and `runner-agent`, started through `ip netns exec`. The coordinator can
+//! be SIGKILLed and started again with the same config, data dir and addresses, so agents
+//! reconnect to it as to a crashed and restarted one.
+
+mod lab_processes;
 
 use std::collections::BTreeMap;
 use std::net::{Ipv4Addr, SocketAddr};
-use std::path::Path;
 
 use anyhow::{Context, ensure};
 use proto::v1::cluster_service_client::ClusterServiceClient;
@@ -16,67 +19,53 @@ use proto::v1::{
 use tonic::transport::Channel;
 
 use super::{NetLab, bind_in, forward_into};
-use crate::cluster::{
-    ManagedProcess, Patience, binary_path, eventually, generate_spec, is_terminal,
-};
+use crate::cluster::{ManagedProcess, Patience, eventually, generate_spec, is_terminal};
 use crate::fake_ollama::FakeOllama;
+use lab_processes::{CoordinatorLaunch, start_agent};
+pub use lab_processes::{DISCONNECT_GRACE, HEARTBEAT_TIMEOUT, LabSettings};
 
 const GRPC_PORT: u16 = 7070;
-/// The coordinator's heartbeat timeout in the lab: a silent node is disconnected after this.
-pub const HEARTBEAT_TIMEOUT: &str = "2s";
-/// The coordinator's `disconnect_grace` in the lab: a disconnected node is lost after this.
-pub const DISCONNECT_GRACE: &str = "10s";
 
 /// A node of the lab: its name and the models its stand-in Ollama has.
 pub type LabNode<'a> = (&'a str, &'a [&'a str]);
 
-/// What a lab cluster has beyond its nodes and routes.
-#[derive(Debug, Default, Clone)]
-pub struct LabOptions {
-    /// A stand-in Discord on this process's loopback, made reachable at the same address from
-    /// the coordinator's namespace and set as its `DISCORD_WEBHOOK_URL`.
-    pub discord_webhook: Option<(SocketAddr, String)>,
-    /// Appended to the coordinator's TOML (an `[alerts]` table, …).
-    pub extra_coordinator_toml: String,
-}
-
 /// Dropped in field order: the processes stop before their namespaces go.
 pub struct LabCluster {
-    _processes: Vec<ManagedProcess>,
+    /// `None` between [`LabCluster::kill_coordinator`] and [`LabCluster::restart_coordinator`].
+    coordinator: Option<ManagedProcess>,
+    coordinator_launch: CoordinatorLaunch,
+    _agents: Vec<ManagedProcess>,
     ollamas: BTreeMap<String, FakeOllama>,
     pub channel: Channel,
     pub lab: NetLab,
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
 }
 
 impl LabCluster {
     /// Starts the coordinator and one agent per `(node, models)`, with `routes` as
     /// `(model, node)`, and waits until every node is ready.
-    pub async fn start(nodes: &[(&str, &[&str])], routes: &[(&str, &str)]) -> anyhow::Result<Self> {
-        Self::start_with(nodes, routes, LabOptions::default()).await
+    pub async fn start(nodes: &[LabNode<'_>], routes: &[(&str, &str)]) -> anyhow::Result<Self> {
+        Self::start_with(nodes, routes, LabSettings::default()).await
     }
 
-    /// Like [`LabCluster::start`], with `options`.
+    /// [`LabCluster::start`] with agents and a coordinator set up as `settings` says.
     pub async fn start_with(
-        nodes: &[(&str, &[&str])],
+        nodes: &[LabNode<'_>],
         routes: &[(&str, &str)],
-        options: LabOptions,
+        settings: LabSettings,
     ) -> anyhow::Result<Self> {
         let mut hosts = vec!["coordinator"];
         hosts.extend(nodes.iter().map(|(node, _)| *node));
         let lab = NetLab::new(&hosts)?;
         let dir = tempfile::tempdir()?;
         let coordinator = SocketAddr::from((lab.address("coordinator"), GRPC_PORT));
-        if let Some((discord, _)) = &options.discord_webhook {
+        if let Some((discord, _)) = &settings.discord_webhook {
             super::forward_out_of(&lab.ns("coordinator"), *discord, *discord)?;
         }
-        let mut processes = vec![start_coordinator(
-            &lab,
-            dir.path(),
-            coordinator,
-            (nodes, routes),
-            &options,
-        )?];
+        let coordinator_launch =
+            CoordinatorLaunch::write(&lab, dir.path(), coordinator, nodes, routes, &settings)?;
+        let coordinator_process = coordinator_launch.spawn()?;
+        let mut agents = Vec::new();
         let channel = connect(forward_into(&lab.ns("coordinator"), coordinator)?).await?;
         let mut ollamas = BTreeMap::new();
         for (node, models) in nodes {
@@ -84,26 +73,67 @@ impl LabCluster {
             listener.set_nonblocking(true)?;
             let ollama =
                 FakeOllama::serve_on(tokio::net::TcpListener::from_std(listener)?, models)?;
-            processes.push(start_agent(
+            agents.push(start_agent(
                 &lab,
                 dir.path(),
                 node,
                 coordinator,
                 &ollama.url(),
+                &settings,
             )?);
             ollamas.insert((*node).to_owned(), ollama);
         }
         let cluster = Self {
-            _processes: processes,
+            coordinator: Some(coordinator_process),
+            coordinator_launch,
+            _agents: agents,
             ollamas,
             channel,
             lab,
-            _dir: dir,
+            dir,
         };
         for (node, _) in nodes {
             cluster.wait_state(node, NodeState::Ready, 30).await?;
         }
         Ok(cluster)
+    }
+
+    /// SIGKILLs the coordinator (and reaps it): no goodbye to agents or clients, and whatever
+    /// its store had not made durable is gone, as in a crash.
+    pub async fn kill_coordinator(&mut self) -> anyhow::Result<()> {
+        let mut coordinator = self
+            .coordinator
+            .take()
+            .context("the lab's coordinator is not running")?;
+        coordinator.kill().await
+    }
+
+    /// Starts the coordinator again with the same config, data dir and addresses, and waits
+    /// until it answers through the test's relay (agents reconnect on their own backoff).
+    pub async fn restart_coordinator(&mut self) -> anyhow::Result<()> {
+        ensure!(
+            self.coordinator.is_none(),
+            "the lab's coordinator is still running: kill it first"
+        );
+        self.coordinator = Some(self.coordinator_launch.spawn()?);
+        eventually(
+            "the restarted coordinator to answer",
+            Patience::seconds(20),
+            || async {
+                ClusterServiceClient::new(self.channel.clone())
+                    .list_nodes(ListNodesRequest {})
+                    .await?;
+                Ok(())
+            },
+        )
+        .await
+    }
+
+    /// Keeps the lab's files (configs, process logs, the job store) after the test, for a
+    /// look at a failure; returns where they are.
+    pub fn keep_files(&mut self) -> std::path::PathBuf {
+        self.dir.disable_cleanup(true);
+        self.dir.path().to_owned()
     }
 
     /// The node's stand-in Ollama, to slow it down or change its answers.
@@ -208,93 +238,6 @@ impl LabCluster {
         })
         .await
     }
-}
-
-fn start_coordinator(
-    lab: &NetLab,
-    dir: &Path,
-    grpc: SocketAddr,
-    (nodes, routes): (&[LabNode], &[(&str, &str)]),
-    options: &LabOptions,
-) -> anyhow::Result<ManagedProcess> {
-    // The HTTP side stays on the namespace's loopback: the test needs only gRPC.
-    let mut toml = format!(
-        "grpc_addr = \"{grpc}\"\nhttp_addr = \"127.0.0.1:8000\"\ndata_dir = \"{}\"\n\
-         heartbeat_timeout = \"{HEARTBEAT_TIMEOUT}\"\ndisconnect_grace = \"{DISCONNECT_GRACE}\"\n",
-        dir.join("data").display()
-    );
-    let mut tokens = Vec::new();
-    if let Some((_, webhook)) = &options.discord_webhook {
-        tokens.push(("DISCORD_WEBHOOK_URL".to_owned(), webhook.clone()));
-    }
-    for (node, _) in nodes {
-        let variable = format!("TOKEN_{}", node.to_ascii_uppercase());
-        toml.push_str(&format!(
-            "[[nodes]]\nname = \"{node}\"\ntoken_env = \"{variable}\"\n"
-        ));
-        tokens.push((variable, token(node)));
-    }
-    for (model, node) in routes {
-        toml.push_str(&format!(
-            "[[routes]]\nmodel = \"{model}\"\nnodes = [\"{node}\"]\n"
-        ));
-    }
-    toml.push_str(&options.extra_coordinator_toml);
-    let config = dir.join("coordinator.toml");
-    std::fs::write(&config, toml)?;
-    let args = in_namespace(
-        lab,
-        "coordinator",
-        &binary_path("runner")?,
-        &["serve", "--config"],
-        &config,
-    );
-    ManagedProcess::spawn("coordinator", Path::new("ip"), &args, &tokens, dir)
-}
-
-fn start_agent(
-    lab: &NetLab,
-    dir: &Path,
-    node: &str,
-    coordinator: SocketAddr,
-    ollama_url: &str,
-) -> anyhow::Result<ManagedProcess> {
-    let config = dir.join(format!("agent-{node}.toml"));
-    std::fs::write(
-        &config,
-        format!(
-            "node = \"{node}\"\ncoordinator = \"http://{coordinator}\"\n\
-             ollama_url = \"{ollama_url}\"\nprobe_interval = \"250ms\"\n"
-        ),
-    )?;
-    let args = in_namespace(
-        lab,
-        node,
-        &binary_path("runner-agent")?,
-        &["--config"],
-        &config,
-    );
-    let env = [("RUNNER_AGENT_TOKEN".to_owned(), token(node))];
-    ManagedProcess::spawn(&format!("agent-{node}"), Path::new("ip"), &args, &env, dir)
-}
-
-/// `netns exec NS PROGRAM ARGS… FILE`, the arguments of `ip`.
-fn in_namespace(
-    lab: &NetLab,
-    host: &str,
-    program: &Path,
-    args: &[&str],
-    file: &Path,
-) -> Vec<String> {
-    let mut all = vec!["netns".to_owned(), "exec".to_owned(), lab.ns(host)];
-    all.push(program.display().to_string());
-    all.extend(args.iter().map(|arg| (*arg).to_owned()));
-    all.push(file.display().to_string());
-    all
-}
-
-fn token(node: &str) -> String {
-    format!("netlab-token-{node}-{}", std::process::id())
 }
 
 async fn connect(address: SocketAddr) -> anyhow::Result<Channel> {

@@ -176,3 +176,31 @@ async fn think_time_delays_the_first_token_and_each_next_one() {
     );
     assert_eq!(ollama.requests("/api/chat"), 1);
 }
+
+#[tokio::test]
+async fn the_generation_book_counts_each_prompts_runs_and_keeps_what_was_streamed() {
+    let ollama = start(&["qwen2.5:14b"]).await;
+    ollama.set_answer_tokens(3);
+    let request = json!({"model": "qwen2.5:14b", "prompt": "crash load one"});
+    let mut streamed = String::new();
+    for line in ndjson_lines(post(&ollama, "/api/generate", request.clone()).await).await {
+        streamed.push_str(line["response"].as_str().expect("a response field"));
+    }
+    ndjson_lines(post(&ollama, "/api/generate", request).await).await;
+    // A stream its client leaves after the first token is started but never finished.
+    ollama.set_token_delay(Duration::from_millis(200));
+    let abandoned = json!({"model": "qwen2.5:14b", "prompt": "crash load two"});
+    let mut response = post(&ollama, "/api/generate", abandoned).await;
+    assert!(response.chunk().await.expect("first chunk").is_some());
+    drop(response);
+    eventually("the abandoned stream ends", || ollama.active_streams() == 0).await;
+
+    let book = ollama.generations();
+    let one = &book["crash load one"];
+    assert_eq!((one.started, one.finished), (2, 2));
+    assert_eq!(one.finished_texts.iter().collect::<Vec<_>>(), [&streamed]);
+    assert_eq!(streamed, "crash load one");
+    let two = &book["crash load two"];
+    assert_eq!((two.started, two.finished), (1, 0));
+    assert!(two.finished_texts.is_empty());
+}
