@@ -33,7 +33,8 @@ impl Cluster {
             // The gRPC service only attaches nodes from the config.
             return welcome;
         };
-        let (resume, gone) = self.held_jobs(index, &hello.held_jobs);
+        let slots = hello.max_parallel.max(1) as usize;
+        let (resume, gone) = self.held_jobs(index, &hello.held_jobs, slots);
         welcome.resume = resume;
         // The welcome goes first on the stream, before any assignment can.
         let first = proto::v1::CoordinatorMessage {
@@ -55,7 +56,7 @@ impl Cluster {
         crate::metrics::record_agent_attached(&hello.node);
         node.last_seen_ms = now;
         node.disconnected = None;
-        node.max_parallel = hello.max_parallel.max(1) as usize;
+        node.max_parallel = slots;
         node.backend = if hello.backend.is_empty() {
             "ollama".to_owned()
         } else {
@@ -70,9 +71,8 @@ impl Cluster {
             hello,
         });
         let name = node.name.clone();
-        for job_id in gone {
-            let why = format!("node_lost: {name}: its agent came back without the job");
-            self.lose_job(&job_id, &why);
+        for (job_id, why) in gone {
+            self.lose_job(&job_id, &format!("node_lost: {name}: {why}"));
         }
         self.fill_slots(index);
         self.changed();
@@ -80,16 +80,22 @@ impl Cluster {
     }
 
     /// Sorts the jobs holding a slot on node `index` by what its agent says it `held`: those
-    /// to resume (with what was applied of each) and those the agent no longer has. A slot
-    /// whose job has already ended (cancelled while the node was away) is freed: the agent,
-    /// not told to resume it, aborts it.
-    fn held_jobs(&mut self, index: usize, held: &[HeldJob]) -> (Vec<ResumedJob>, Vec<String>) {
+    /// to resume (with what was applied of each), at most its `slots`, and those it no longer
+    /// has or has no slot for now, each with why. A slot whose job has already ended
+    /// (cancelled while the node was away) is freed. The agent aborts what it is not told to
+    /// resume.
+    fn held_jobs(
+        &mut self,
+        index: usize,
+        held: &[HeldJob],
+        slots: usize,
+    ) -> (Vec<ResumedJob>, Vec<(String, &'static str)>) {
         let held: HashSet<&str> = held.iter().map(|job| job.job_id.as_str()).collect();
         let node = &mut self.nodes[index];
         let (mut resume, mut gone) = (Vec::new(), Vec::new());
         node.running.retain(|job_id| match self.jobs.get(job_id) {
             None => false,
-            Some(active) if held.contains(job_id.as_str()) => {
+            Some(active) if held.contains(job_id.as_str()) && resume.len() < slots => {
                 resume.push(ResumedJob {
                     job_id: job_id.clone(),
                     applied_seq: active.applied_seq,
@@ -97,8 +103,12 @@ impl Cluster {
                 true
             }
             // Out of its slot: it is placed again, or ends.
+            Some(_) if held.contains(job_id.as_str()) => {
+                gone.push((job_id.clone(), "its agent came back with fewer slots"));
+                false
+            }
             Some(_) => {
-                gone.push(job_id.clone());
+                gone.push((job_id.clone(), "its agent came back without the job"));
                 false
             }
         });

@@ -195,6 +195,32 @@ async fn an_agent_back_without_its_jobs_loses_the_started_one_and_runs_the_unsta
 }
 
 #[tokio::test]
+async fn an_agent_back_with_fewer_slots_than_jobs_held_resumes_only_as_many() {
+    let mut harness = davas_and_contabo();
+    harness.ready("davas", 2, &[GEMMA]);
+    let first = harness.accepted(GEMMA, 0);
+    harness.started("davas", &first);
+    let second = harness.accepted(GEMMA, 0);
+    harness.started("davas", &second);
+    harness.advance(HEARTBEAT_TIMEOUT + Duration::from_millis(1));
+    let welcome = harness.attach_holding("davas", 1, &[(&first, 1), (&second, 1)]);
+    let resumed: Vec<&str> = welcome
+        .resume
+        .iter()
+        .map(|job| job.job_id.as_str())
+        .collect();
+    assert_eq!(resumed, [first.as_str()]);
+    assert_eq!(harness.node("davas").running, 1);
+    let over = harness.job(&second);
+    assert_eq!(over.cause, FailureCause::NodeLost as i32);
+    assert!(
+        over.reason.contains("its agent came back with fewer slots"),
+        "{}",
+        over.reason
+    );
+}
+
+#[tokio::test]
 async fn a_job_cancelled_while_its_node_is_away_is_not_resumed() {
     let (mut harness, id) = davas_running_a_job();
     harness.advance(HEARTBEAT_TIMEOUT + Duration::from_millis(1));
