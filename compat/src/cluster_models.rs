@@ -42,7 +42,7 @@ impl ClusterModels {
             .into_inner()
             .models;
         let nodes = cluster
-            .list_nodes(ListNodesRequest {})
+            .list_nodes(ListNodesRequest::default())
             .await
             .map_err(|status| Refusal::from_status(&status))?
             .into_inner()

@@ -222,7 +222,7 @@ async fn cut_and_heal(
 
 async fn davas_state(cluster: &LabCluster) -> anyhow::Result<String> {
     let nodes = ClusterServiceClient::new(cluster.channel.clone())
-        .list_nodes(ListNodesRequest {})
+        .list_nodes(ListNodesRequest::default())
         .await?
         .into_inner()
         .nodes;

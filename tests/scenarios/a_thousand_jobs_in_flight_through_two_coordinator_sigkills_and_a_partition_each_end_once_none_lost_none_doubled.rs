@@ -209,7 +209,7 @@ async fn wait_running_on(cluster: &LabCluster, node: &str) -> anyhow::Result<u32
     let what = format!("{node} to be ready and running jobs");
     eventually(&what, Patience::seconds(15), || async {
         let nodes = ClusterServiceClient::new(cluster.channel.clone())
-            .list_nodes(ListNodesRequest {})
+            .list_nodes(ListNodesRequest::default())
             .await?
             .into_inner()
             .nodes;

@@ -59,7 +59,7 @@ async fn agents_with_a_wrong_token_or_unknown_name_are_refused() -> anyhow::Resu
     let nodes = cluster
         .cluster_client()
         .await?
-        .list_nodes(proto::v1::ListNodesRequest {})
+        .list_nodes(proto::v1::ListNodesRequest::default())
         .await?
         .into_inner()
         .nodes;

@@ -59,7 +59,9 @@ impl ClusterWatch {
             clock: self.clock,
             job_failures: config.job_failures,
         };
-        let (snapshot_sender, snapshots) = mpsc::channel(16);
+        // One snapshot waits at most: with 10,000 nodes one is tens of megabytes decoded, and
+        // a backlog only delays the stream (the coordinator coalesces what changed meanwhile).
+        let (snapshot_sender, snapshots) = mpsc::channel(1);
         let feed = tokio::spawn(feed_snapshots(
             self.coordinator,
             snapshot_sender,

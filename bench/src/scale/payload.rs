@@ -131,13 +131,21 @@ pub fn hello(node: &str, index: usize) -> AgentHello {
     }
 }
 
-/// Agent `index`'s status when Ollama answers (`reachable`) or does not.
-pub fn status(node: &str, index: usize, sequence: u64, reachable: bool) -> AgentStatus {
+/// Agent `index`'s status when Ollama answers (`reachable`) or does not. As the real agent
+/// does, a link that already sent its list while reachable says `installed_unchanged`.
+pub fn status(
+    node: &str,
+    index: usize,
+    sequence: u64,
+    reachable: bool,
+    list_sent: bool,
+) -> AgentStatus {
     let installed = if reachable {
         installed_models(index)
     } else {
         Vec::new()
     };
+    let installed_unchanged = reachable && list_sent;
     AgentStatus {
         sequence,
         ollama_reachable: reachable,
@@ -149,7 +157,12 @@ pub fn status(node: &str, index: usize, sequence: u64, reachable: bool) -> Agent
                 .to_owned()
         },
         loaded: loaded_models(index, &installed),
-        installed,
+        installed: if installed_unchanged {
+            Vec::new()
+        } else {
+            installed
+        },
+        installed_unchanged,
         host: Some(host_facts(node, index, sequence)),
         running_jobs: 0,
         unavailable: Vec::new(),

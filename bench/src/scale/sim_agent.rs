@@ -72,7 +72,9 @@ pub async fn run_sim_agent(
     shared.welcomed.fetch_add(1, Ordering::Relaxed);
     let mut sequence = 1;
     let reachable = *ollama_reachable.borrow_and_update();
-    send(&outgoing, status(&plan, sequence, reachable)).await?;
+    send(&outgoing, status(&plan, sequence, reachable, false)).await?;
+    // Whether the last status listed the models (the real agent then says "unchanged").
+    let mut list_sent = reachable;
     let first_tick = super::simulator::next_on_phase(plan.first_tick, Instant::now());
     let mut ticks = tokio::time::interval_at(first_tick, STATUS_INTERVAL);
     ticks.set_missed_tick_behavior(MissedTickBehavior::Delay);
@@ -94,14 +96,16 @@ pub async fn run_sim_agent(
                 changed.context("the simulator went away")?;
                 sequence += 1;
                 let reachable = *ollama_reachable.borrow_and_update();
-                send(&outgoing, status(&plan, sequence, reachable)).await?;
+                send(&outgoing, status(&plan, sequence, reachable, list_sent)).await?;
+                list_sent = reachable;
             }
             due = ticks.tick() => {
                 let late = u64::try_from(due.elapsed().as_micros()).unwrap_or(u64::MAX);
                 shared.worst_status_lateness_us.fetch_max(late, Ordering::Relaxed);
                 sequence += 1;
                 let reachable = *ollama_reachable.borrow();
-                send(&outgoing, status(&plan, sequence, reachable)).await?;
+                send(&outgoing, status(&plan, sequence, reachable, list_sent)).await?;
+                list_sent = reachable;
             }
         }
     }
@@ -142,8 +146,15 @@ async fn attach(
     Ok((outgoing, incoming))
 }
 
-fn status(plan: &SimAgentPlan, sequence: u64, reachable: bool) -> agent_message::Kind {
-    agent_message::Kind::Status(payload::status(&plan.node, plan.index, sequence, reachable))
+fn status(
+    plan: &SimAgentPlan,
+    sequence: u64,
+    reachable: bool,
+    list_sent: bool,
+) -> agent_message::Kind {
+    agent_message::Kind::Status(payload::status(
+        &plan.node, plan.index, sequence, reachable, list_sent,
+    ))
 }
 
 /// Answers an assignment at once; true when the message was one.

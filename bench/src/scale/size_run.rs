@@ -165,7 +165,7 @@ async fn wait_all_ready(
             let mut client = client.clone();
             async move {
                 let nodes = client
-                    .list_nodes(ListNodesRequest {})
+                    .list_nodes(ListNodesRequest::default())
                     .await?
                     .into_inner()
                     .nodes;

@@ -43,7 +43,7 @@ async fn a_lazy_client_fails_calls_not_construction() {
     assert_eq!(coordinator.url(), "http://127.0.0.1:1");
     let status = coordinator
         .cluster()
-        .list_nodes(proto::v1::ListNodesRequest {})
+        .list_nodes(proto::v1::ListNodesRequest::default())
         .await
         .unwrap_err();
     assert_eq!(status.code(), tonic::Code::Unavailable);

@@ -59,15 +59,15 @@ pub enum ClusterEvent {
         reply: Reply<Result<Node, JobError>>,
     },
     ListNodes {
+        /// Without each node's model lists.
+        brief: bool,
         reply: Reply<Vec<Node>>,
     },
     ListModels {
         reply: Reply<Vec<ModelAvailability>>,
     },
     /// Every budget limit's use in its current period.
-    ListBudgets {
-        reply: Reply<Vec<BudgetUse>>,
-    },
+    ListBudgets { reply: Reply<Vec<BudgetUse>> },
 }
 
 /// What a submit answers: a job accepted (or, for a known idempotency key, the job the key

@@ -130,7 +130,18 @@ impl ClusterHandle {
     }
 
     pub async fn nodes(&self) -> Vec<Node> {
-        self.ask(|reply| ClusterEvent::ListNodes { reply })
+        self.ask(|reply| ClusterEvent::ListNodes {
+            brief: false,
+            reply,
+        })
+        .await
+        .unwrap_or_default()
+    }
+
+    /// Every node without its model lists (installed, loaded, unavailable): for what reads
+    /// only states, slots and host facts.
+    pub async fn nodes_brief(&self) -> Vec<Node> {
+        self.ask(|reply| ClusterEvent::ListNodes { brief: true, reply })
             .await
             .unwrap_or_default()
     }

@@ -158,8 +158,8 @@ impl Cluster {
             } => {
                 let _ = reply.send(self.set_draining(&node, draining));
             }
-            ClusterEvent::ListNodes { reply } => {
-                let _ = reply.send(self.node_views());
+            ClusterEvent::ListNodes { brief, reply } => {
+                let _ = reply.send(self.node_views(brief));
             }
             ClusterEvent::ListModels { reply } => {
                 let _ = reply.send(self.model_views());

@@ -1,6 +1,7 @@
 //! What an agent's status does to its node: it is stored (its models shared with the other
-//! nodes', `stored_status`), an unreachable Ollama's empty list keeps the last known one, and
-//! a change of Ollama or its models is logged and shown to watchers.
+//! nodes', `stored_status`), an unreachable Ollama's empty list and a list the agent says is
+//! unchanged keep the last known one, and a change of Ollama or its models is logged and shown
+//! to watchers.
 
 use std::sync::Arc;
 
@@ -43,12 +44,13 @@ impl Cluster {
 
 /// An unreachable Ollama lists nothing, yet the models it had are still there: the node keeps
 /// the last list a reachable Ollama confirmed (`NodeEntry::installed_as_of_ms` says when), so
-/// each model stays listed, unavailable on this node with the reason.
+/// each model stays listed, unavailable on this node with the reason. A status that says its
+/// list is unchanged (the link sent it before) keeps it too.
 fn last_known_models(
     status: &AgentStatus,
     previous: Option<&mut StoredStatus>,
 ) -> Option<Vec<Arc<SharedModel>>> {
-    if status.ollama_reachable {
+    if status.ollama_reachable && !status.installed_unchanged {
         return None;
     }
     previous.map(|previous| std::mem::take(&mut previous.installed))

@@ -45,10 +45,12 @@ impl StoredStatus {
 
     /// Whether `status` would change what this one says of Ollama and its models (the host
     /// facts move with every report and are no change). An unreachable Ollama's empty list is
-    /// no change: the last known one stays.
+    /// no change: the last known one stays; nor is a list the agent says is `unchanged`.
     pub fn differs_from(&self, status: &AgentStatus) -> bool {
         self.ollama_reachable != status.ollama_reachable
-            || (status.ollama_reachable && !same_models(&self.installed, &status.installed))
+            || (status.ollama_reachable
+                && !status.installed_unchanged
+                && !same_models(&self.installed, &status.installed))
             || self.loaded != status.loaded
     }
 }

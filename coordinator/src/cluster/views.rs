@@ -11,21 +11,25 @@ use super::events::JobError;
 use super::main_loop::Cluster;
 use super::node::{NodeEntry, names_model};
 use super::routing::{candidates, ineligibility};
+use super::stored_status::StoredStatus;
 use super::suggestion::closest_name;
 
 impl Cluster {
-    pub(super) fn node_views(&self) -> Vec<Node> {
+    /// Every node; `brief` leaves out their model lists.
+    pub(super) fn node_views(&self, brief: bool) -> Vec<Node> {
         let now = self.clock.now_ms();
         self.nodes
             .iter()
-            .map(|node| self.node_view(node, now))
+            .map(|node| self.node_view(node, now, brief))
             .collect()
     }
 
-    fn node_view(&self, node: &NodeEntry, now: i64) -> Node {
+    fn node_view(&self, node: &NodeEntry, now: i64, brief: bool) -> Node {
         let (state, state_reason) = node.state(now);
-        let status = node.status.clone().unwrap_or_default();
-        let hello = node.link.as_ref().map(|link| link.hello.clone());
+        let empty = StoredStatus::default();
+        let status = node.status.as_ref().unwrap_or(&empty);
+        let hello = node.link.as_ref().map(|link| &link.hello);
+        let model_lists = !brief;
         Node {
             name: node.name.clone(),
             state: state as i32,
@@ -38,15 +42,24 @@ impl Cluster {
                 .unwrap_or_default(),
             host: status
                 .host
-                .or(hello.as_ref().and_then(|hello| hello.host.clone())),
+                .clone()
+                .or_else(|| hello.and_then(|hello| hello.host.clone())),
             ollama_reachable: node.link.is_some() && status.ollama_reachable,
             ollama_version: status.ollama_version.to_string(),
-            installed: status
-                .installed
-                .iter()
-                .map(|model| model.model().clone())
-                .collect(),
-            loaded: status.loaded,
+            installed: if model_lists {
+                status
+                    .installed
+                    .iter()
+                    .map(|model| model.model().clone())
+                    .collect()
+            } else {
+                Vec::new()
+            },
+            loaded: if model_lists {
+                status.loaded.clone()
+            } else {
+                Vec::new()
+            },
             last_seen_ms: node.last_seen_ms,
             connected_since_ms: node
                 .link
@@ -59,7 +72,11 @@ impl Cluster {
             queue_capacity: self.queue_capacity as u32,
             installed_as_of_ms: node.installed_as_of_ms,
             backend: node.backend.clone(),
-            unavailable: status.unavailable,
+            unavailable: if model_lists {
+                status.unavailable.clone()
+            } else {
+                Vec::new()
+            },
         }
     }
 
@@ -146,7 +163,7 @@ impl Cluster {
         }
         tracing::info!(node = name, draining, "node drain changed");
         self.changed();
-        Ok(self.node_view(&self.nodes[index], self.clock.now_ms()))
+        Ok(self.node_view(&self.nodes[index], self.clock.now_ms(), false))
     }
 
     /// "no node named davs; did you mean davas?", or the hint to list the nodes.

@@ -19,11 +19,14 @@ pub struct ClusterApi {
 impl ClusterService for ClusterApi {
     async fn list_nodes(
         &self,
-        _: Request<ListNodesRequest>,
+        request: Request<ListNodesRequest>,
     ) -> Result<Response<ListNodesResponse>, Status> {
-        Ok(Response::new(ListNodesResponse {
-            nodes: self.cluster.nodes().await,
-        }))
+        let nodes = if request.into_inner().brief {
+            self.cluster.nodes_brief().await
+        } else {
+            self.cluster.nodes().await
+        };
+        Ok(Response::new(ListNodesResponse { nodes }))
     }
 
     async fn list_models(

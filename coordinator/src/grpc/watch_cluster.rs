@@ -25,17 +25,19 @@ pub fn watch_cluster(cluster: ClusterHandle, min_interval_ms: u32) -> SnapshotSt
     tokio::spawn(async move {
         let mut changes = cluster.changes();
         loop {
+            // Taken once the watcher has the previous snapshot, so at most one waits for it
+            // and each is built as late, so as fresh, as it can be.
+            let Ok(permit) = sender.reserve().await else {
+                break; // the watcher went away
+            };
             let version = *changes.borrow_and_update();
-            let snapshot = ClusterSnapshot {
+            permit.send(Ok(ClusterSnapshot {
                 version,
                 taken_at_ms: now_ms(),
                 nodes: cluster.nodes().await,
                 models: cluster.models().await,
                 budgets: cluster.budgets().await,
-            };
-            if sender.send(Ok(snapshot)).await.is_err() {
-                break; // the watcher went away
-            }
+            }));
             tokio::time::sleep(interval).await;
             // Also wake every few seconds, so "down since … (N s)" texts stay current.
             let woke = tokio::time::timeout(Duration::from_secs(5), changes.changed()).await;

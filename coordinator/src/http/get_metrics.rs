@@ -10,7 +10,7 @@ use super::router::HttpState;
 const TEXT_FORMAT: &str = "text/plain; version=0.0.4; charset=utf-8";
 
 pub async fn get_metrics(State(state): State<HttpState>) -> impl IntoResponse {
-    let nodes = state.cluster.nodes().await;
+    let nodes = state.cluster.nodes_brief().await;
     let models = state.cluster.models().await;
     let body = state.metrics.render(&nodes, &models);
     ([(header::CONTENT_TYPE, TEXT_FORMAT)], body)

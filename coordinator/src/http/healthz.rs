@@ -21,7 +21,8 @@ pub async fn healthz(State(state): State<HttpState>) -> (StatusCode, Json<serde_
     if state.cluster.changes().has_changed().is_err() {
         return failing("the cluster loop has stopped".to_owned());
     }
-    let Ok(nodes) = tokio::time::timeout(LOOP_ANSWER_DEADLINE, state.cluster.nodes()).await else {
+    let Ok(nodes) = tokio::time::timeout(LOOP_ANSWER_DEADLINE, state.cluster.nodes_brief()).await
+    else {
         return failing(format!(
             "the cluster loop did not answer within {} s",
             LOOP_ANSWER_DEADLINE.as_secs()

@@ -33,7 +33,7 @@ impl ClusterTools {
         let answer = self
             .link
             .cluster()
-            .list_nodes(ListNodesRequest {})
+            .list_nodes(ListNodesRequest::default())
             .await
             .map_err(|status| self.link.failure(&status))?;
         let nodes = answer

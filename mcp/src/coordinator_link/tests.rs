@@ -37,7 +37,7 @@ async fn a_closed_port_is_unreachable_with_the_os_reason() {
     let link = CoordinatorLink::new(&format!("127.0.0.1:{port}")).unwrap();
     let status = link
         .cluster()
-        .list_nodes(proto::v1::ListNodesRequest {})
+        .list_nodes(proto::v1::ListNodesRequest::default())
         .await
         .unwrap_err();
     let failure = link.failure(&status);

@@ -36,7 +36,10 @@ pub async fn list_models(
         )?;
     } else {
         // The nodes say how old their model lists are when nobody can confirm them now.
-        let nodes = coordinator.cluster().list_nodes(ListNodesRequest {}).await;
+        let nodes = coordinator
+            .cluster()
+            .list_nodes(ListNodesRequest::default())
+            .await;
         let nodes = nodes
             .map_err(|status| coordinator.call_failed(status))?
             .into_inner()

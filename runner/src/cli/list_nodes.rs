@@ -15,7 +15,10 @@ pub async fn list_nodes(
     terminal: &mut Terminal<'_>,
 ) -> Result<ClientExit, ClientError> {
     let coordinator = Coordinator::connect(&args.coordinator.url).await?;
-    let answer = coordinator.cluster().list_nodes(ListNodesRequest {}).await;
+    let answer = coordinator
+        .cluster()
+        .list_nodes(ListNodesRequest::default())
+        .await;
     let response = answer
         .map_err(|status| coordinator.call_failed(status))?
         .into_inner();

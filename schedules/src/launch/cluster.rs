@@ -78,7 +78,7 @@ impl Launcher for ClusterLauncher {
             let Ok(nodes) = self
                 .coordinator
                 .cluster()
-                .list_nodes(ListNodesRequest {})
+                .list_nodes(ListNodesRequest { brief: true })
                 .await
             else {
                 return false;

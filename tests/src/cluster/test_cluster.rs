@@ -319,7 +319,7 @@ impl TestCluster {
         let nodes = self
             .cluster_client()
             .await?
-            .list_nodes(ListNodesRequest {})
+            .list_nodes(ListNodesRequest::default())
             .await?
             .into_inner()
             .nodes;

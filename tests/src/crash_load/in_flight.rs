@@ -31,7 +31,7 @@ impl InFlightSampler {
             loop {
                 ticks.tick().await;
                 let mut cluster = ClusterServiceClient::new(channel.clone());
-                let call = cluster.list_nodes(ListNodesRequest {});
+                let call = cluster.list_nodes(ListNodesRequest::default());
                 let Ok(Ok(answer)) = tokio::time::timeout(interval * 4, call).await else {
                     continue;
                 };

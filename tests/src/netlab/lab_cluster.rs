@@ -121,7 +121,7 @@ impl LabCluster {
             Patience::seconds(20),
             || async {
                 ClusterServiceClient::new(self.channel.clone())
-                    .list_nodes(ListNodesRequest {})
+                    .list_nodes(ListNodesRequest::default())
                     .await?;
                 Ok(())
             },
@@ -225,7 +225,7 @@ impl LabCluster {
         let what = format!("{node} to be {state:?}");
         eventually(&what, Patience::seconds(seconds), || async {
             let nodes = ClusterServiceClient::new(self.channel.clone())
-                .list_nodes(ListNodesRequest {})
+                .list_nodes(ListNodesRequest::default())
                 .await?
                 .into_inner()
                 .nodes;
@@ -249,7 +249,7 @@ async fn connect(address: SocketAddr) -> anyhow::Result<Channel> {
                 .connect()
                 .await?;
             ClusterServiceClient::new(channel.clone())
-                .list_nodes(ListNodesRequest {})
+                .list_nodes(ListNodesRequest::default())
                 .await?;
             Ok(channel)
         },

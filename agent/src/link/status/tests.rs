@@ -31,3 +31,49 @@ fn statuses_carry_the_snapshot_and_count_up() {
         ("not probed yet", 2)
     );
 }
+
+#[test]
+fn the_installed_list_goes_once_per_link_and_again_when_it_changes_or_ollama_comes_back() {
+    let mut sequence = StatusSequence::default();
+    let model = |name: &str| InstalledModel {
+        name: name.to_owned(),
+        ..InstalledModel::default()
+    };
+    let health = |installed: Vec<InstalledModel>| BackendHealth {
+        reachable: true,
+        installed,
+        ..BackendHealth::default()
+    };
+    let host = HostFacts::default();
+    let one = health(vec![model("gemma4:27b")]);
+    let two = health(vec![model("gemma4:27b"), model("qwen2.5:14b")]);
+    let listed = |status: AgentStatus| {
+        let names: Vec<String> = status.installed.into_iter().map(|m| m.name).collect();
+        (status.installed_unchanged, names)
+    };
+    let full = |names: &[&str]| (false, names.iter().map(|n| (*n).to_owned()).collect());
+    let same = (true, Vec::new());
+    assert_eq!(
+        listed(sequence.next_status(&one, &host, 0)),
+        full(&["gemma4:27b"])
+    );
+    assert_eq!(listed(sequence.next_status(&one, &host, 0)), same);
+    assert_eq!(
+        listed(sequence.next_status(&two, &host, 0)),
+        full(&["gemma4:27b", "qwen2.5:14b"])
+    );
+    assert_eq!(listed(sequence.next_status(&two, &host, 0)), same);
+    // Unreachable: an empty list, never "unchanged"; back: the list in full again.
+    let down = sequence.next_status(&BackendHealth::not_probed_yet(), &host, 0);
+    assert_eq!(listed(down), (false, Vec::new()));
+    assert_eq!(
+        listed(sequence.next_status(&two, &host, 0)),
+        full(&["gemma4:27b", "qwen2.5:14b"])
+    );
+    // A new link starts over.
+    let mut next_link = StatusSequence::default();
+    assert_eq!(
+        listed(next_link.next_status(&two, &host, 0)),
+        full(&["gemma4:27b", "qwen2.5:14b"])
+    );
+}

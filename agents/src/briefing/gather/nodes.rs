@@ -12,7 +12,7 @@ pub(super) async fn nodes_now(
 ) -> Result<Vec<(String, String, String)>, String> {
     let nodes = coordinator
         .cluster()
-        .list_nodes(ListNodesRequest {})
+        .list_nodes(ListNodesRequest::default())
         .await
         .map_err(|status| format!("listing the nodes failed: {}", status.message()))?
         .into_inner()

@@ -24,15 +24,23 @@ fn every_agent_has_six_to_ten_distinct_models_including_the_shared_one() {
 
 #[test]
 fn one_or_two_models_are_loaded_and_an_unreachable_ollama_reports_none() {
-    assert_eq!(status("sim-1", 0, 1, true).loaded.len(), 1);
-    assert_eq!(status("sim-2", 1, 1, true).loaded.len(), 2);
-    let down = status("sim-1", 0, 2, false);
+    assert_eq!(status("sim-1", 0, 1, true, false).loaded.len(), 1);
+    assert_eq!(status("sim-2", 1, 1, true, true).loaded.len(), 2);
+    let down = status("sim-1", 0, 2, false, true);
     assert!(!down.ollama_reachable && down.installed.is_empty() && down.loaded.is_empty());
     assert!(!down.ollama_error.is_empty());
 }
 
 #[test]
 fn a_status_is_about_as_large_as_a_real_agents() {
-    let bytes = status("sim-00001", 3, 9, true).encoded_len();
+    let bytes = status("sim-00001", 3, 9, true, false).encoded_len();
     assert!((800..4000).contains(&bytes), "{bytes} bytes");
+    // Once the link has sent the list, as the real agent's next statuses.
+    let unchanged = status("sim-00001", 3, 10, true, true);
+    assert!(unchanged.installed_unchanged && unchanged.installed.is_empty());
+    assert!(
+        unchanged.encoded_len() < 600,
+        "{} bytes",
+        unchanged.encoded_len()
+    );
 }

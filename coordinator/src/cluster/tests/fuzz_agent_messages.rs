@@ -95,9 +95,18 @@ fn status() -> impl Strategy<Value = AgentStatus> {
         loaded,
         unavailable,
         any::<u32>(),
+        prop::bool::weighted(0.3),
     )
         .prop_map(
-            |(sequence, ollama_reachable, installed, loaded, unavailable, running_jobs)| {
+            |(
+                sequence,
+                ollama_reachable,
+                installed,
+                loaded,
+                unavailable,
+                running_jobs,
+                installed_unchanged,
+            )| {
                 AgentStatus {
                     sequence,
                     ollama_reachable,
@@ -105,6 +114,7 @@ fn status() -> impl Strategy<Value = AgentStatus> {
                     loaded,
                     unavailable,
                     running_jobs,
+                    installed_unchanged,
                     ..Default::default()
                 }
             },

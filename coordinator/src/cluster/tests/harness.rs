@@ -399,7 +399,10 @@ impl Harness {
     }
 
     pub fn nodes(&mut self) -> Vec<Node> {
-        self.ask(|reply| ClusterEvent::ListNodes { reply })
+        self.ask(|reply| ClusterEvent::ListNodes {
+            brief: false,
+            reply,
+        })
     }
 
     pub fn node(&mut self, name: &str) -> Node {

@@ -126,3 +126,18 @@ async fn stopping_the_loop_ends_every_active_job_failed_coordinator_stopped_and_
     assert_eq!(stored.state, JobState::Failed as i32);
     assert_eq!(stored.cause, FailureCause::CoordinatorStopped as i32);
 }
+
+#[tokio::test(start_paused = true)]
+async fn brief_node_views_keep_states_and_slots_and_leave_the_model_lists_out() {
+    let running = start_with_davas_ready().await;
+    let full = running.handle.nodes().await;
+    let brief = running.handle.nodes_brief().await;
+    assert_eq!(full[0].installed.len(), 1);
+    assert!(brief[0].installed.is_empty() && brief[0].loaded.is_empty());
+    let without_lists = proto::v1::Node {
+        installed: Vec::new(),
+        ..full[0].clone()
+    };
+    assert_eq!(brief, [without_lists]);
+    running.shutdown.cancel();
+}

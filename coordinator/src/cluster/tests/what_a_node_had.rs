@@ -207,3 +207,26 @@ async fn a_full_queue_reads_without_nested_parentheses() {
     let contabo = full.reasons.iter().find(|r| r.node == "contabo").unwrap();
     assert_eq!(contabo.reason, "contabo: queue full: 1 running, 2 queued");
 }
+
+#[tokio::test]
+async fn a_status_that_says_its_list_is_unchanged_keeps_the_models_and_confirms_them() {
+    let mut harness = homelab_and_contabo();
+    harness.ready("homelab", 1, &[QWEN, GEMMA]);
+    harness.advance(Duration::from_secs(2));
+    harness.message(
+        "homelab",
+        proto::v1::agent_message::Kind::Status(proto::v1::AgentStatus {
+            ollama_reachable: true,
+            installed_unchanged: true,
+            ..Default::default()
+        }),
+    );
+    let node = harness.node("homelab");
+    let names: Vec<&str> = node.installed.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(names, [QWEN, GEMMA]);
+    assert_eq!(node.installed_as_of_ms, START_MS + 2000);
+    assert!(model(&harness.models(), GEMMA).available);
+    // A changed list replaces it.
+    harness.status("homelab", &[QWEN], true);
+    assert_eq!(harness.node("homelab").installed.len(), 1);
+}

@@ -54,7 +54,10 @@ pub(super) async fn wait_for_node(
 }
 
 async fn read_node(coordinator: &Coordinator, name: &str) -> Result<Node, ClientError> {
-    let answer = coordinator.cluster().list_nodes(ListNodesRequest {}).await;
+    let answer = coordinator
+        .cluster()
+        .list_nodes(ListNodesRequest::default())
+        .await;
     let nodes = answer
         .map_err(|status| coordinator.call_failed(status))?
         .into_inner()
