@@ -4,10 +4,9 @@
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use client::Coordinator;
-use tokio::sync::watch;
 use tokio_util::sync::CancellationToken;
 
-use crate::cluster_feed::{ClusterView, start_cluster_feed};
+use crate::cluster_feed::{ClusterFeed, ClusterView, start_cluster_feed};
 use crate::conversations::Conversations;
 
 /// How long a page waits for the first cluster snapshot after start-up before rendering
@@ -17,13 +16,14 @@ const FIRST_SNAPSHOT_PATIENCE: Duration = Duration::from_secs(2);
 #[derive(Clone)]
 pub struct AppState {
     pub coordinator: Coordinator,
-    pub cluster_view: watch::Receiver<ClusterView>,
+    /// The shared cluster view, watched upstream only while a page or event stream is open.
+    pub cluster_view: ClusterFeed,
     pub conversations: Conversations,
     pub shutdown: CancellationToken,
 }
 
 impl AppState {
-    /// Starts the one shared cluster watch.
+    /// Makes the one shared cluster feed (it opens its watch for the first subscriber).
     pub fn new(
         coordinator: Coordinator,
         conversations: Conversations,
@@ -38,18 +38,19 @@ impl AppState {
         }
     }
 
-    /// The cluster as last seen, waiting briefly for the first snapshot after start-up.
+    /// The cluster as last seen, waiting briefly for the first snapshot when the watch has
+    /// just opened.
     pub async fn current_view(&self) -> ClusterView {
-        let mut receiver = self.cluster_view.clone();
+        let mut receiver = self.cluster_view.subscribe();
         let first = tokio::time::timeout(
             FIRST_SNAPSHOT_PATIENCE,
             receiver.wait_for(|view| view.snapshot.is_some() || view.problem.is_some()),
         )
-        .await;
-        match first {
-            Ok(Ok(view)) => view.clone(),
-            _ => self.cluster_view.borrow().clone(),
-        }
+        .await
+        .ok()
+        .and_then(Result::ok)
+        .map(|view| view.clone());
+        first.unwrap_or_else(|| receiver.borrow().clone())
     }
 }
 

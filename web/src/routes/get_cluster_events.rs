@@ -48,7 +48,7 @@ fn cluster_events(
     state: &AppState,
     show: Show,
 ) -> impl Stream<Item = Result<Event, Infallible>> + use<> {
-    WatchStream::new(state.cluster_view.clone())
+    WatchStream::new(state.cluster_view.subscribe())
         .map(move |view| render(show, &view))
         .scan(String::new(), |last_sent, (name, html)| {
             let changed = *last_sent != html;

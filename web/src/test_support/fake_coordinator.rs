@@ -112,6 +112,11 @@ impl FakeCoordinator {
         self.fake.broken.cancel();
     }
 
+    /// How many `WatchCluster` streams are open now.
+    pub fn open_watches(&self) -> usize {
+        self.fake.snapshot.receiver_count()
+    }
+
     pub fn set_snapshot(&self, change: impl FnOnce(&mut ClusterSnapshot)) {
         self.fake.snapshot.send_modify(|snapshot| {
             change(snapshot);
