@@ -77,6 +77,9 @@ struct Arguments {
     /// Runs only the scale benchmark.
     #[arg(long)]
     scale_only: bool,
+    /// The scale benchmark with the web UI's dashboard open (its event stream read) throughout.
+    #[arg(long)]
+    scale_with_web_ui: bool,
     /// Only the throughput run (three agents), e.g. to profile the coordinator under it.
     #[arg(long)]
     throughput_only: bool,
@@ -165,6 +168,7 @@ impl Arguments {
         scale.view_trials = self.view_trials.unwrap_or(scale.view_trials);
         scale.routing_requests = self.routing_requests.unwrap_or(scale.routing_requests);
         scale.coordinator_env = self.coordinator_env;
+        scale.web_ui_open = self.scale_with_web_ui;
         settings.chat.requests = self.chat_requests.unwrap_or(settings.chat.requests);
         if let Some(seconds) = self.idle_window_seconds {
             settings.footprint.idle_window = Duration::from_secs(seconds);

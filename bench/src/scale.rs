@@ -11,6 +11,7 @@ mod simulator;
 mod size_run;
 pub mod table;
 mod view_latency;
+mod web_ui;
 
 use std::time::Duration;
 
@@ -31,6 +32,9 @@ pub struct ScaleSettings {
     pub routing_requests: usize,
     /// Extra environment for the coordinator, e.g. `LD_PRELOAD` of a heap profiler.
     pub coordinator_env: Vec<(String, String)>,
+    /// Keeps the web UI's dashboard stream open for the whole run (the UI watches the cluster
+    /// only while a page is open).
+    pub web_ui_open: bool,
 }
 
 impl ScaleSettings {
@@ -41,6 +45,7 @@ impl ScaleSettings {
             view_trials: 20,
             routing_requests: 200,
             coordinator_env: Vec::new(),
+            web_ui_open: false,
         }
     }
 
@@ -51,6 +56,7 @@ impl ScaleSettings {
             view_trials: 3,
             routing_requests: 20,
             coordinator_env: Vec::new(),
+            web_ui_open: false,
         }
     }
 }

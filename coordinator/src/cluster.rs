@@ -30,7 +30,9 @@ use std::sync::Arc;
 pub use agent_events::HEARTBEAT_INTERVAL_MS;
 pub use agent_outbound::{OutboundStream, outbound_channel};
 pub use draining_file::DrainingFileError;
-pub use events::{ClusterEvent, JobError, JobWatch, Rejected, SubmitOutcome, Submitted};
+pub use events::{
+    ClusterEvent, JobError, JobWatch, NodeDetail, Rejected, SubmitOutcome, Submitted,
+};
 pub use handle::ClusterHandle;
 pub use main_loop::Cluster;
 pub use node::names_model;

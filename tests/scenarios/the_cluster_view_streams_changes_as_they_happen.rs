@@ -1,5 +1,6 @@
 //! `WatchCluster` pushes the cluster view as it changes: a killed agent shows up as down, with
-//! its models unavailable, within moments — what the dashboard and alerting rely on.
+//! its models unavailable, within moments — what the dashboard and alerting rely on. The
+//! alerter's lighter snapshots (`model_names_only`) say the same with less.
 
 use std::time::{Duration, Instant};
 
@@ -14,6 +15,7 @@ async fn the_cluster_view_streams_changes_as_they_happen() -> anyhow::Result<()>
     let mut snapshots = client
         .watch_cluster(WatchClusterRequest {
             min_interval_ms: 20,
+            ..WatchClusterRequest::default()
         })
         .await?
         .into_inner();
@@ -58,5 +60,69 @@ async fn the_cluster_view_streams_changes_as_they_happen() -> anyhow::Result<()>
             "davas still not down in the stream"
         );
     }
+    Ok(())
+}
+
+#[tokio::test]
+async fn model_names_only_snapshots_name_each_nodes_models_and_their_availability()
+-> anyhow::Result<()> {
+    let cluster = TestCluster::start(ClusterSpec::three_hosts()).await?;
+    let mut client = cluster.cluster_client().await?;
+    let request = |model_names_only| WatchClusterRequest {
+        min_interval_ms: 20,
+        model_names_only,
+    };
+    let full = client
+        .watch_cluster(request(false))
+        .await?
+        .into_inner()
+        .next()
+        .await
+        .expect("a snapshot")?;
+    let light = client
+        .watch_cluster(request(true))
+        .await?
+        .into_inner()
+        .next()
+        .await
+        .expect("a snapshot")?;
+    let davas = |nodes: &[proto::v1::Node]| {
+        nodes
+            .iter()
+            .find(|node| node.name == "davas")
+            .expect("davas listed")
+            .clone()
+    };
+    let (full_davas, light_davas) = (davas(&full.nodes), davas(&light.nodes));
+    assert_eq!(light_davas.state, full_davas.state);
+    let names = |node: &proto::v1::Node| -> Vec<String> {
+        node.installed
+            .iter()
+            .map(|model| model.name.clone())
+            .collect()
+    };
+    assert_eq!(names(&light_davas), names(&full_davas));
+    assert!(!names(&light_davas).is_empty());
+    assert!(
+        light_davas
+            .installed
+            .iter()
+            .all(|model| model.digest.is_empty() && model.size_bytes == 0)
+    );
+    let availability = |snapshot: &proto::v1::ClusterSnapshot| -> Vec<(String, bool, Vec<String>)> {
+        snapshot
+            .models
+            .iter()
+            .map(|model| {
+                (
+                    model.model.clone(),
+                    model.available,
+                    model.routed_nodes.clone(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(availability(&light), availability(&full));
+    assert!(light.models.iter().all(|model| model.nodes.is_empty()));
     Ok(())
 }

@@ -165,6 +165,7 @@ async fn follow_once(
 ) -> (bool, Ended) {
     let request = WatchClusterRequest {
         min_interval_ms: MIN_INTERVAL_MS,
+        ..WatchClusterRequest::default()
     };
     let mut stream = match client.cluster().watch_cluster(request).await {
         Ok(response) => response.into_inner(),

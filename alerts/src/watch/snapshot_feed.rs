@@ -23,8 +23,10 @@ pub async fn feed_snapshots(
     let mut outage_reported = false;
     loop {
         let mut client = coordinator.cluster();
+        // Which models each node has, by name, is all the alerter reads of them.
         let request = WatchClusterRequest {
             min_interval_ms: SNAPSHOT_INTERVAL_MS,
+            model_names_only: true,
         };
         let opened = tokio::select! {
             () = shutdown.cancelled() => return,
@@ -39,16 +41,21 @@ pub async fn feed_snapshots(
                 delay = FIRST_RETRY;
                 let mut stream = response.into_inner();
                 loop {
+                    // Room first, then the next snapshot: with thousands of nodes each is
+                    // megabytes, and no more are decoded than the loop can take.
+                    let room = tokio::select! {
+                        () = shutdown.cancelled() => return,
+                        room = snapshots.reserve() => room,
+                    };
+                    let Ok(room) = room else {
+                        return; // the watch loop is gone
+                    };
                     let message = tokio::select! {
                         () = shutdown.cancelled() => return,
                         message = stream.message() => message,
                     };
                     match message {
-                        Ok(Some(snapshot)) => {
-                            if snapshots.send(snapshot).await.is_err() {
-                                return; // the watch loop is gone
-                            }
-                        }
+                        Ok(Some(snapshot)) => room.send(snapshot),
                         Ok(None) => break,
                         Err(status) => {
                             tracing::warn!(code = ?status.code(), message = status.message(), "alerts: the cluster watch broke; reopening it");

@@ -14,6 +14,7 @@ use tonic::transport::Channel;
 use super::routing_latency::{RoutingFigures, measure_routing};
 use super::simulator::{Simulator, sim_node_name};
 use super::view_latency::{ViewFigures, measure_view_latency};
+use super::web_ui::OpenWebUi;
 use super::{ScaleFigures, ScaleSettings};
 use crate::process_stats::{cpu_percent_over, memory_usage};
 
@@ -73,6 +74,10 @@ async fn measure_with(
     let channel = Channel::from_shared(cluster.grpc_url())?.connect().await?;
     let mut cluster_client =
         ClusterServiceClient::new(channel).max_decoding_message_size(LARGEST_VIEW_BYTES);
+    let web_ui = match settings.web_ui_open {
+        true => Some(OpenWebUi::open(&cluster.http_url()).await?),
+        false => None,
+    };
     let idle_memory = memory_usage(pid)?;
     let started = Instant::now();
     let mut simulator = Simulator::start(cluster, agents)?;
@@ -97,6 +102,10 @@ async fn measure_with(
     }
     let worst_status_lateness = simulator.worst_status_lateness();
     let links_dropped = simulator.stop().await?;
+    if let Some(web_ui) = web_ui {
+        let received = web_ui.close().await?;
+        eprintln!("scale: the open web UI received {received} bytes of events");
+    }
     Ok(ScaleFigures {
         agents,
         attach_all,

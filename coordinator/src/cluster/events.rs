@@ -59,11 +59,12 @@ pub enum ClusterEvent {
         reply: Reply<Result<Node, JobError>>,
     },
     ListNodes {
-        /// Without each node's model lists.
-        brief: bool,
+        detail: NodeDetail,
         reply: Reply<Vec<Node>>,
     },
     ListModels {
+        /// With each model's per-node answers (else only whether it is available).
+        answers: bool,
         reply: Reply<Vec<ModelAvailability>>,
     },
     /// Every budget limit's use in its current period.
@@ -128,4 +129,15 @@ pub enum JobError {
     IdempotencyKeyReused { key: String, job_id: String },
     #[error("the coordinator is shutting down")]
     ShuttingDown,
+}
+
+/// How much of each node a node view carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NodeDetail {
+    /// Everything, model lists included.
+    Full,
+    /// The installed models by name only; no loaded or unavailable lists.
+    ModelNames,
+    /// No model lists: states, slots and host facts.
+    Brief,
 }

@@ -5,7 +5,7 @@ use proto::v1::{
 };
 use tokio::sync::{mpsc, oneshot, watch};
 
-use super::events::{ClusterEvent, JobError, JobWatch, Rejected, Submitted};
+use super::events::{ClusterEvent, JobError, JobWatch, NodeDetail, Rejected, Submitted};
 use super::node::Outbound;
 
 #[derive(Clone)]
@@ -130,18 +130,18 @@ impl ClusterHandle {
     }
 
     pub async fn nodes(&self) -> Vec<Node> {
-        self.ask(|reply| ClusterEvent::ListNodes {
-            brief: false,
-            reply,
-        })
-        .await
-        .unwrap_or_default()
+        self.nodes_with(NodeDetail::Full).await
     }
 
     /// Every node without its model lists (installed, loaded, unavailable): for what reads
     /// only states, slots and host facts.
     pub async fn nodes_brief(&self) -> Vec<Node> {
-        self.ask(|reply| ClusterEvent::ListNodes { brief: true, reply })
+        self.nodes_with(NodeDetail::Brief).await
+    }
+
+    /// Every node, with as much of it as `detail` says.
+    pub async fn nodes_with(&self, detail: NodeDetail) -> Vec<Node> {
+        self.ask(|reply| ClusterEvent::ListNodes { detail, reply })
             .await
             .unwrap_or_default()
     }
@@ -154,8 +154,21 @@ impl ClusterHandle {
     }
 
     pub async fn models(&self) -> Vec<ModelAvailability> {
-        self.ask(|reply| ClusterEvent::ListModels { reply })
-            .await
-            .unwrap_or_default()
+        self.ask(|reply| ClusterEvent::ListModels {
+            answers: true,
+            reply,
+        })
+        .await
+        .unwrap_or_default()
+    }
+
+    /// Every model and whether it is available, without each node's answer.
+    pub async fn models_without_answers(&self) -> Vec<ModelAvailability> {
+        self.ask(|reply| ClusterEvent::ListModels {
+            answers: false,
+            reply,
+        })
+        .await
+        .unwrap_or_default()
     }
 }

@@ -158,11 +158,11 @@ impl Cluster {
             } => {
                 let _ = reply.send(self.set_draining(&node, draining));
             }
-            ClusterEvent::ListNodes { brief, reply } => {
-                let _ = reply.send(self.node_views(brief));
+            ClusterEvent::ListNodes { detail, reply } => {
+                let _ = reply.send(self.node_views(detail));
             }
-            ClusterEvent::ListModels { reply } => {
-                let _ = reply.send(self.model_views());
+            ClusterEvent::ListModels { answers, reply } => {
+                let _ = reply.send(self.model_views(answers));
             }
             ClusterEvent::ListBudgets { reply } => {
                 let _ = reply.send(self.budget_uses());

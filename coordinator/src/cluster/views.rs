@@ -4,10 +4,10 @@
 
 use std::collections::BTreeSet;
 
-use proto::v1::{ModelAvailability, Node, NodeAvailability};
+use proto::v1::{InstalledModel, ModelAvailability, Node, NodeAvailability};
 
 use super::draining_file::{DrainingFileError, read_drained_nodes, write_drained_nodes};
-use super::events::JobError;
+use super::events::{JobError, NodeDetail};
 use super::main_loop::Cluster;
 use super::node::{NodeEntry, names_model};
 use super::routing::{candidates, ineligibility};
@@ -15,21 +15,21 @@ use super::stored_status::StoredStatus;
 use super::suggestion::closest_name;
 
 impl Cluster {
-    /// Every node; `brief` leaves out their model lists.
-    pub(super) fn node_views(&self, brief: bool) -> Vec<Node> {
+    /// Every node, with as much of each as `detail` says.
+    pub(super) fn node_views(&self, detail: NodeDetail) -> Vec<Node> {
         let now = self.clock.now_ms();
         self.nodes
             .iter()
-            .map(|node| self.node_view(node, now, brief))
+            .map(|node| self.node_view(node, now, detail))
             .collect()
     }
 
-    fn node_view(&self, node: &NodeEntry, now: i64, brief: bool) -> Node {
+    fn node_view(&self, node: &NodeEntry, now: i64, detail: NodeDetail) -> Node {
         let (state, state_reason) = node.state(now);
         let empty = StoredStatus::default();
         let status = node.status.as_ref().unwrap_or(&empty);
         let hello = node.link.as_ref().map(|link| &link.hello);
-        let model_lists = !brief;
+        let model_lists = detail == NodeDetail::Full;
         Node {
             name: node.name.clone(),
             state: state as i32,
@@ -46,14 +46,21 @@ impl Cluster {
                 .or_else(|| hello.and_then(|hello| hello.host.clone())),
             ollama_reachable: node.link.is_some() && status.ollama_reachable,
             ollama_version: status.ollama_version.to_string(),
-            installed: if model_lists {
-                status
+            installed: match detail {
+                NodeDetail::Full => status
                     .installed
                     .iter()
                     .map(|model| model.model().clone())
-                    .collect()
-            } else {
-                Vec::new()
+                    .collect(),
+                NodeDetail::ModelNames => status
+                    .installed
+                    .iter()
+                    .map(|model| InstalledModel {
+                        name: model.model().name.clone(),
+                        ..InstalledModel::default()
+                    })
+                    .collect(),
+                NodeDetail::Brief => Vec::new(),
             },
             loaded: if model_lists {
                 status.loaded.clone()
@@ -82,11 +89,15 @@ impl Cluster {
 
     /// Every model that is routed or installed anywhere, with the answer of each node that
     /// has it or is routed it (`model_view`).
-    pub(super) fn model_views(&self) -> Vec<ModelAvailability> {
+    /// Without `answers`, each model says only whether it is available and where routed.
+    pub(super) fn model_views(&self, answers: bool) -> Vec<ModelAvailability> {
         let now = self.clock.now_ms();
         self.listed_models()
             .into_iter()
-            .map(|model| self.model_view(model, now))
+            .map(|model| match answers {
+                true => self.model_view(model, now),
+                false => self.model_availability(model, now),
+            })
             .collect()
     }
 
@@ -115,6 +126,21 @@ impl Cluster {
             }
         }
         models
+    }
+
+    /// Whether any node can take `model` now, without each node's answer.
+    fn model_availability(&self, model: String, now: i64) -> ModelAvailability {
+        let available = candidates(&self.nodes, &self.routes, &model)
+            .into_iter()
+            .any(|index| {
+                ineligibility(&self.nodes[index], &model, self.queue_capacity, now).is_none()
+            });
+        ModelAvailability {
+            available,
+            routed_nodes: self.routes.get(&model).cloned().unwrap_or_default(),
+            model,
+            ..ModelAvailability::default()
+        }
     }
 
     /// `model`'s candidates with their answers: all of them when a route names them, else only
@@ -163,7 +189,7 @@ impl Cluster {
         }
         tracing::info!(node = name, draining, "node drain changed");
         self.changed();
-        Ok(self.node_view(&self.nodes[index], self.clock.now_ms(), false))
+        Ok(self.node_view(&self.nodes[index], self.clock.now_ms(), NodeDetail::Full))
     }
 
     /// "no node named davs; did you mean davas?", or the hint to list the nodes.

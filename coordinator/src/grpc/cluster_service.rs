@@ -58,7 +58,7 @@ impl ClusterService for ClusterApi {
     ) -> Result<Response<SnapshotStream>, Status> {
         Ok(Response::new(watch_cluster(
             self.cluster.clone(),
-            request.into_inner().min_interval_ms,
+            request.into_inner(),
         )))
     }
 }

@@ -5,18 +5,21 @@ use std::pin::Pin;
 use std::time::Duration;
 
 use futures::Stream;
-use proto::v1::ClusterSnapshot;
+use proto::v1::{ClusterSnapshot, WatchClusterRequest};
 use tonic::Status;
 
 use crate::clock::now_ms;
-use crate::cluster::ClusterHandle;
+use crate::cluster::{ClusterHandle, NodeDetail};
 
 const DEFAULT_INTERVAL: Duration = Duration::from_millis(100);
 const SMALLEST_INTERVAL: Duration = Duration::from_millis(10);
 
 pub type SnapshotStream = Pin<Box<dyn Stream<Item = Result<ClusterSnapshot, Status>> + Send>>;
 
-pub fn watch_cluster(cluster: ClusterHandle, min_interval_ms: u32) -> SnapshotStream {
+/// Snapshots for `request`'s watcher: paced by its `min_interval_ms`, lighter when it asks
+/// for `model_names_only`.
+pub fn watch_cluster(cluster: ClusterHandle, request: WatchClusterRequest) -> SnapshotStream {
+    let (min_interval_ms, names_only) = (request.min_interval_ms, request.model_names_only);
     let interval = match min_interval_ms {
         0 => DEFAULT_INTERVAL,
         millis => Duration::from_millis(u64::from(millis)).max(SMALLEST_INTERVAL),
@@ -31,11 +34,18 @@ pub fn watch_cluster(cluster: ClusterHandle, min_interval_ms: u32) -> SnapshotSt
                 break; // the watcher went away
             };
             let version = *changes.borrow_and_update();
+            let (nodes, models) = match names_only {
+                true => (
+                    cluster.nodes_with(NodeDetail::ModelNames).await,
+                    cluster.models_without_answers().await,
+                ),
+                false => (cluster.nodes().await, cluster.models().await),
+            };
             permit.send(Ok(ClusterSnapshot {
                 version,
                 taken_at_ms: now_ms(),
-                nodes: cluster.nodes().await,
-                models: cluster.models().await,
+                nodes,
+                models,
                 budgets: cluster.budgets().await,
             }));
             tokio::time::sleep(interval).await;

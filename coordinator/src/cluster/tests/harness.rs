@@ -400,7 +400,7 @@ impl Harness {
 
     pub fn nodes(&mut self) -> Vec<Node> {
         self.ask(|reply| ClusterEvent::ListNodes {
-            brief: false,
+            detail: crate::cluster::NodeDetail::Full,
             reply,
         })
     }
@@ -413,7 +413,10 @@ impl Harness {
     }
 
     pub fn models(&mut self) -> Vec<ModelAvailability> {
-        self.ask(|reply| ClusterEvent::ListModels { reply })
+        self.ask(|reply| ClusterEvent::ListModels {
+            answers: true,
+            reply,
+        })
     }
 
     /// Everything the coordinator sent down `node`'s current stream since last asked.
