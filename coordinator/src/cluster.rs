@@ -7,6 +7,7 @@
 mod active_job;
 mod agent_events;
 mod agent_outbound;
+mod draining;
 mod draining_file;
 mod events;
 mod handle;

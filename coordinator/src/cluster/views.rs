@@ -1,18 +1,16 @@
 //! What the cluster looks like from outside: nodes with their state and host facts, models
 //! with per-node availability and reasons (the nodes that have or are routed each model,
-//! the others counted); and draining, which the operator sets.
+//! the others counted), as much of each as the caller asks for.
 
 use std::collections::BTreeSet;
 
 use proto::v1::{InstalledModel, ModelAvailability, Node, NodeAvailability};
 
-use super::draining_file::{DrainingFileError, read_drained_nodes, write_drained_nodes};
-use super::events::{JobError, NodeDetail};
+use super::events::NodeDetail;
 use super::main_loop::Cluster;
 use super::node::{NodeEntry, names_model};
 use super::routing::{candidates, ineligibility};
 use super::stored_status::StoredStatus;
-use super::suggestion::closest_name;
 
 impl Cluster {
     /// Every node, with as much of each as `detail` says.
@@ -24,7 +22,7 @@ impl Cluster {
             .collect()
     }
 
-    fn node_view(&self, node: &NodeEntry, now: i64, detail: NodeDetail) -> Node {
+    pub(super) fn node_view(&self, node: &NodeEntry, now: i64, detail: NodeDetail) -> Node {
         let (state, state_reason) = node.state(now);
         let empty = StoredStatus::default();
         let status = node.status.as_ref().unwrap_or(&empty);
@@ -174,55 +172,6 @@ impl Cluster {
             nodes,
             other_nodes,
         }
-    }
-
-    pub(super) fn set_draining(&mut self, name: &str, draining: bool) -> Result<Node, JobError> {
-        let index = self
-            .node_index(name)
-            .ok_or_else(|| self.node_not_found(name))?;
-        let before = self.nodes[index].draining;
-        self.nodes[index].draining = draining;
-        // A drain that would not survive a restart is refused, not half applied.
-        if let Err(error) = self.save_draining() {
-            self.nodes[index].draining = before;
-            return Err(JobError::Store(error.to_string()));
-        }
-        tracing::info!(node = name, draining, "node drain changed");
-        self.changed();
-        Ok(self.node_view(&self.nodes[index], self.clock.now_ms(), NodeDetail::Full))
-    }
-
-    /// "no node named davs; did you mean davas?", or the hint to list the nodes.
-    fn node_not_found(&self, name: &str) -> JobError {
-        let names = self.nodes.iter().map(|node| node.name.as_str());
-        let hint = match closest_name(name, names) {
-            Some(closest) => format!("did you mean {closest}?"),
-            None => "list nodes with `runner nodes`".to_owned(),
-        };
-        JobError::NodeNotFound {
-            name: name.to_owned(),
-            hint,
-        }
-    }
-
-    /// Draining survives a coordinator restart: the operator drained the node for a reason.
-    fn save_draining(&self) -> Result<(), DrainingFileError> {
-        let drained: Vec<&str> = self
-            .nodes
-            .iter()
-            .filter(|node| node.draining)
-            .map(|node| node.name.as_str())
-            .collect();
-        write_drained_nodes(&self.draining_file, &drained)
-    }
-
-    /// Reads which nodes were drained before a restart; called once, before the loop runs.
-    pub fn load_draining(&mut self) -> Result<(), DrainingFileError> {
-        let drained = read_drained_nodes(&self.draining_file)?;
-        for node in &mut self.nodes {
-            node.draining = drained.contains(&node.name);
-        }
-        Ok(())
     }
 }
 
