@@ -31,6 +31,8 @@ pub(super) struct Attached {
     pub coordinator_version: String,
     /// The held jobs the coordinator resumes, with what it applied of each.
     pub resume: Vec<ResumedJob>,
+    /// Whether statuses may say `installed_unchanged` rather than repeat the list.
+    pub keeps_unchanged_installed: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -126,6 +128,7 @@ pub(super) async fn attach(
             },
             coordinator_version: welcome.coordinator_version,
             resume: welcome.resume,
+            keeps_unchanged_installed: welcome.keeps_unchanged_installed,
         }),
         None => Err(AttachError::Protocol(
             "the stream closed before a welcome".to_owned(),

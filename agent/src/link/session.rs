@@ -67,7 +67,7 @@ impl<'a> Session<'a> {
             incoming: attached.incoming,
             heartbeat_interval: attached.heartbeat_interval,
             next_heartbeat: Instant::now(),
-            statuses: StatusSequence::default(),
+            statuses: StatusSequence::new(attached.keeps_unchanged_installed),
             health,
             health_watch_open: true,
             host_facts,

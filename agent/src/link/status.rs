@@ -11,11 +11,23 @@ use crate::prober::BackendHealth;
 #[derive(Debug, Default)]
 pub(super) struct StatusSequence {
     last: u64,
-    /// What the last status with a reachable Ollama listed; `None` after an unreachable one.
+    /// What the last status with a reachable Ollama listed; `None` after an unreachable one,
+    /// and always to a coordinator that does not keep unchanged lists.
     sent_installed: Option<Vec<InstalledModel>>,
+    /// The coordinator's welcome said it keeps a list a status says is unchanged.
+    may_say_unchanged: bool,
 }
 
 impl StatusSequence {
+    /// For a link whose coordinator keeps unchanged lists (`keeps_unchanged_installed`), or
+    /// not (then every status lists the models).
+    pub fn new(may_say_unchanged: bool) -> Self {
+        Self {
+            may_say_unchanged,
+            ..Self::default()
+        }
+    }
+
     pub fn next_status(
         &mut self,
         health: &BackendHealth,
@@ -30,7 +42,7 @@ impl StatusSequence {
         } else {
             health.installed.clone()
         };
-        if !installed_unchanged {
+        if !installed_unchanged && self.may_say_unchanged {
             self.sent_installed = health.reachable.then(|| installed.clone());
         }
         AgentStatus {

@@ -166,3 +166,33 @@ async fn statuses_keep_coming_at_the_heartbeat_interval() {
         "{elapsed:?}"
     );
 }
+
+#[tokio::test]
+async fn statuses_list_the_models_once_unless_the_coordinator_is_older() {
+    for keeps_unchanged in [true, false] {
+        let (coordinator, ollama) = (
+            FakeCoordinator::start(100).await,
+            FakeOllama::start(&["qwen2.5:14b"]).await,
+        );
+        coordinator
+            .keeps_unchanged_installed
+            .store(keeps_unchanged, std::sync::atomic::Ordering::SeqCst);
+        let running = start_agent(&coordinator, &ollama, TOKEN, Duration::from_millis(50));
+        let mut agent = coordinator.next_agent().await;
+        let mut status = agent.next_status().await;
+        while !status.ollama_reachable {
+            status = agent.next_status().await;
+        }
+        assert_eq!(
+            status.installed.len(),
+            1,
+            "the first reachable status lists it"
+        );
+        for _ in 0..3 {
+            let later = agent.next_status().await;
+            assert_eq!(later.installed_unchanged, keeps_unchanged);
+            assert_eq!(later.installed.len(), usize::from(!keeps_unchanged));
+        }
+        running.shutdown.cancel();
+    }
+}

@@ -3,7 +3,7 @@
 //! hands each attached stream to the test.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 
 use proto::v1::agent_link_service_server::{AgentLinkService, AgentLinkServiceServer};
@@ -61,6 +61,7 @@ impl AttachedAgent {
 struct FakeLink {
     heartbeat_interval_ms: u32,
     resume: Resume,
+    keeps_unchanged_installed: Arc<AtomicBool>,
     attempts: Arc<AtomicUsize>,
     attached: mpsc::Sender<AttachedAgent>,
 }
@@ -99,6 +100,7 @@ impl AgentLinkService for FakeLink {
             coordinator_version: "test".to_owned(),
             heartbeat_interval_ms: self.heartbeat_interval_ms,
             resume: self.resume.lock().unwrap().clone(),
+            keeps_unchanged_installed: self.keeps_unchanged_installed.load(Ordering::SeqCst),
         };
         let _ = outbound
             .send(Ok(CoordinatorMessage {
@@ -124,6 +126,9 @@ pub(crate) struct FakeCoordinator {
     pub url: String,
     /// The held jobs the next welcomes resume (none unless the test says).
     pub resume: Resume,
+    /// What the next welcomes say of unchanged installed lists (kept, as the coordinator's,
+    /// unless the test plays an older coordinator).
+    pub keeps_unchanged_installed: Arc<AtomicBool>,
     pub attempts: Arc<AtomicUsize>,
     attached: Mutex<mpsc::Receiver<AttachedAgent>>,
 }
@@ -139,9 +144,11 @@ impl FakeCoordinator {
         let attempts = Arc::new(AtomicUsize::new(0));
         let (sender, receiver) = mpsc::channel(8);
         let resume = Resume::default();
+        let keeps_unchanged_installed = Arc::new(AtomicBool::new(true));
         let service = FakeLink {
             heartbeat_interval_ms,
             resume: resume.clone(),
+            keeps_unchanged_installed: keeps_unchanged_installed.clone(),
             attempts: attempts.clone(),
             attached: sender,
         };
@@ -153,6 +160,7 @@ impl FakeCoordinator {
         Self {
             url,
             resume,
+            keeps_unchanged_installed,
             attempts,
             attached: Mutex::new(receiver),
         }

@@ -28,6 +28,7 @@ impl Cluster {
             coordinator_version: env!("CARGO_PKG_VERSION").to_owned(),
             heartbeat_interval_ms: HEARTBEAT_INTERVAL_MS,
             resume: Vec::new(),
+            keeps_unchanged_installed: true,
         };
         let Some(index) = self.node_index(&hello.node) else {
             // The gRPC service only attaches nodes from the config.

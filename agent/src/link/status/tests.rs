@@ -34,7 +34,7 @@ fn statuses_carry_the_snapshot_and_count_up() {
 
 #[test]
 fn the_installed_list_goes_once_per_link_and_again_when_it_changes_or_ollama_comes_back() {
-    let mut sequence = StatusSequence::default();
+    let mut sequence = StatusSequence::new(true);
     let model = |name: &str| InstalledModel {
         name: name.to_owned(),
         ..InstalledModel::default()
@@ -71,9 +71,27 @@ fn the_installed_list_goes_once_per_link_and_again_when_it_changes_or_ollama_com
         full(&["gemma4:27b", "qwen2.5:14b"])
     );
     // A new link starts over.
-    let mut next_link = StatusSequence::default();
+    let mut next_link = StatusSequence::new(true);
     assert_eq!(
         listed(next_link.next_status(&two, &host, 0)),
         full(&["gemma4:27b", "qwen2.5:14b"])
     );
+}
+
+#[test]
+fn to_a_coordinator_that_does_not_keep_unchanged_lists_every_status_lists_the_models() {
+    let mut sequence = StatusSequence::new(false);
+    let health = BackendHealth {
+        reachable: true,
+        installed: vec![InstalledModel {
+            name: "gemma4:27b".to_owned(),
+            ..InstalledModel::default()
+        }],
+        ..BackendHealth::default()
+    };
+    for _ in 0..3 {
+        let status = sequence.next_status(&health, &HostFacts::default(), 0);
+        assert!(!status.installed_unchanged);
+        assert_eq!(status.installed.len(), 1);
+    }
 }

@@ -13,6 +13,7 @@ async fn messages_arrive_in_order_unboxed_and_the_stream_ends_with_the_sender() 
             coordinator_version: "1".into(),
             heartbeat_interval_ms: 1000,
             resume: Vec::new(),
+            keeps_unchanged_installed: true,
         })),
     };
     outbound.send(Ok(welcome.clone())).unwrap();

@@ -230,3 +230,9 @@ async fn a_status_that_says_its_list_is_unchanged_keeps_the_models_and_confirms_
     harness.status("homelab", &[QWEN], true);
     assert_eq!(harness.node("homelab").installed.len(), 1);
 }
+
+#[tokio::test]
+async fn the_welcome_says_unchanged_lists_are_kept_so_agents_may_send_them_once() {
+    let mut harness = homelab_and_contabo();
+    assert!(harness.attach("homelab", 1).keeps_unchanged_installed);
+}
