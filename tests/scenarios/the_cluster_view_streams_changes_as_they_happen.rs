@@ -67,25 +67,8 @@ async fn the_cluster_view_streams_changes_as_they_happen() -> anyhow::Result<()>
 async fn model_names_only_snapshots_name_each_nodes_models_and_their_availability()
 -> anyhow::Result<()> {
     let cluster = TestCluster::start(ClusterSpec::three_hosts()).await?;
-    let mut client = cluster.cluster_client().await?;
-    let request = |model_names_only| WatchClusterRequest {
-        min_interval_ms: 20,
-        model_names_only,
-    };
-    let full = client
-        .watch_cluster(request(false))
-        .await?
-        .into_inner()
-        .next()
-        .await
-        .expect("a snapshot")?;
-    let light = client
-        .watch_cluster(request(true))
-        .await?
-        .into_inner()
-        .next()
-        .await
-        .expect("a snapshot")?;
+    let full = first_snapshot(&cluster, false).await?;
+    let light = first_snapshot(&cluster, true).await?;
     let davas = |nodes: &[proto::v1::Node]| {
         nodes
             .iter()
@@ -125,4 +108,18 @@ async fn model_names_only_snapshots_name_each_nodes_models_and_their_availabilit
     assert_eq!(availability(&light), availability(&full));
     assert!(light.models.iter().all(|model| model.nodes.is_empty()));
     Ok(())
+}
+
+async fn first_snapshot(
+    cluster: &TestCluster,
+    model_names_only: bool,
+) -> anyhow::Result<proto::v1::ClusterSnapshot> {
+    let request = WatchClusterRequest {
+        min_interval_ms: 20,
+        model_names_only,
+    };
+    let mut client = cluster.cluster_client().await?;
+    let mut snapshots = client.watch_cluster(request).await?.into_inner();
+    let first = snapshots.next().await;
+    Ok(first.ok_or_else(|| anyhow::anyhow!("the watch ended before a snapshot"))??)
 }
