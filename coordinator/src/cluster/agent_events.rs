@@ -81,10 +81,10 @@ impl Cluster {
     }
 
     /// Sorts the jobs holding a slot on node `index` by what its agent says it `held`: those
-    /// to resume (with what was applied of each), at most its `slots`, and those it no longer
-    /// has or has no slot for now, each with why. A slot whose job has already ended
-    /// (cancelled while the node was away) is freed. The agent aborts what it is not told to
-    /// resume.
+    /// to resume (with what was applied of each), at most its `slots` (the oldest jobs first:
+    /// ids grow with time), and those it no longer has or has no slot for now, each with why.
+    /// A slot whose job has already ended (cancelled while the node was away) is freed. The
+    /// agent aborts what it is not told to resume.
     fn held_jobs(
         &mut self,
         index: usize,
@@ -93,26 +93,24 @@ impl Cluster {
     ) -> (Vec<ResumedJob>, Vec<(String, &'static str)>) {
         let held: HashSet<&str> = held.iter().map(|job| job.job_id.as_str()).collect();
         let node = &mut self.nodes[index];
+        node.running.retain(|job_id| self.jobs.contains_key(job_id));
+        let mut running: Vec<String> = node.running.drain().collect();
+        running.sort_unstable();
         let (mut resume, mut gone) = (Vec::new(), Vec::new());
-        node.running.retain(|job_id| match self.jobs.get(job_id) {
-            None => false,
-            Some(active) if held.contains(job_id.as_str()) && resume.len() < slots => {
+        for job_id in running {
+            if !held.contains(job_id.as_str()) {
+                // Out of its slot: it is placed again, or ends.
+                gone.push((job_id, "its agent came back without the job"));
+            } else if resume.len() == slots {
+                gone.push((job_id, "its agent came back with fewer slots"));
+            } else {
                 resume.push(ResumedJob {
+                    applied_seq: self.jobs.get(&job_id).map_or(0, |job| job.applied_seq),
                     job_id: job_id.clone(),
-                    applied_seq: active.applied_seq,
                 });
-                true
+                node.running.insert(job_id);
             }
-            // Out of its slot: it is placed again, or ends.
-            Some(_) if held.contains(job_id.as_str()) => {
-                gone.push((job_id.clone(), "its agent came back with fewer slots"));
-                false
-            }
-            Some(_) => {
-                gone.push((job_id.clone(), "its agent came back without the job"));
-                false
-            }
-        });
+        }
         (resume, gone)
     }
 

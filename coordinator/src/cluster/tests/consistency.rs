@@ -106,7 +106,7 @@ pub struct Ledger {
 impl Ledger {
     /// Panics unless every job that left the active set has a final record, no ended job is
     /// active again, and no final record changed (but for a cancelled job's usage arriving
-    /// after its end, with the cost it makes).
+    /// after its end, with the cost it makes and whether it could be priced).
     pub fn observe(&mut self, cluster: &Cluster) {
         for job in cluster.recent.records() {
             assert!(
@@ -155,6 +155,7 @@ fn is_usage_amendment(before: &Job, after: &Job) -> bool {
     let mut amended = before.clone();
     amended.usage = after.usage;
     amended.cost_usd = after.cost_usd;
+    amended.priced = after.priced;
     before.state == proto::v1::JobState::Cancelled as i32
         && before.usage.is_none()
         && after.usage.is_some()
