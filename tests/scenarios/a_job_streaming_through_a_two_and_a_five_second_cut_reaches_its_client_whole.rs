@@ -10,8 +10,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, ensure};
 use futures::StreamExt;
-use proto::v1::cluster_service_client::ClusterServiceClient;
-use proto::v1::{JobState, ListNodesRequest, NodeState, SubmitJobRequest, job_event};
+use proto::v1::{JobState, NodeState, SubmitJobRequest, job_event};
 use tests::cluster::{Patience, eventually, generate_spec};
 use tests::fake_ollama::expected_answer;
 use tests::netlab::LabCluster;
@@ -221,14 +220,6 @@ async fn cut_and_heal(
 }
 
 async fn davas_state(cluster: &LabCluster) -> anyhow::Result<String> {
-    let nodes = ClusterServiceClient::new(cluster.channel.clone())
-        .list_nodes(ListNodesRequest::default())
-        .await?
-        .into_inner()
-        .nodes;
-    let davas = nodes
-        .iter()
-        .find(|node| node.name == "davas")
-        .context("no davas")?;
+    let davas = cluster.node("davas").await?;
     Ok(NodeState::try_from(davas.state).map_or("unknown".to_owned(), |state| format!("{state:?}")))
 }

@@ -154,21 +154,17 @@ impl ClusterHandle {
     }
 
     pub async fn models(&self) -> Vec<ModelAvailability> {
-        self.ask(|reply| ClusterEvent::ListModels {
-            answers: true,
-            reply,
-        })
-        .await
-        .unwrap_or_default()
+        self.models_with(true).await
     }
 
     /// Every model and whether it is available, without each node's answer.
     pub async fn models_without_answers(&self) -> Vec<ModelAvailability> {
-        self.ask(|reply| ClusterEvent::ListModels {
-            answers: false,
-            reply,
-        })
-        .await
-        .unwrap_or_default()
+        self.models_with(false).await
+    }
+
+    async fn models_with(&self, answers: bool) -> Vec<ModelAvailability> {
+        self.ask(|reply| ClusterEvent::ListModels { answers, reply })
+            .await
+            .unwrap_or_default()
     }
 }

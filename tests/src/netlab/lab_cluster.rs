@@ -215,6 +215,19 @@ impl LabCluster {
         Ok(())
     }
 
+    /// The coordinator's view of `node` now.
+    pub async fn node(&self, node: &str) -> anyhow::Result<proto::v1::Node> {
+        let nodes = ClusterServiceClient::new(self.channel.clone())
+            .list_nodes(ListNodesRequest::default())
+            .await?
+            .into_inner()
+            .nodes;
+        nodes
+            .into_iter()
+            .find(|candidate| candidate.name == node)
+            .with_context(|| format!("the coordinator lists no node {node}"))
+    }
+
     /// Waits up to `seconds` for the coordinator to list `node` in `state`.
     pub async fn wait_state(
         &self,
@@ -224,15 +237,7 @@ impl LabCluster {
     ) -> anyhow::Result<()> {
         let what = format!("{node} to be {state:?}");
         eventually(&what, Patience::seconds(seconds), || async {
-            let nodes = ClusterServiceClient::new(self.channel.clone())
-                .list_nodes(ListNodesRequest::default())
-                .await?
-                .into_inner()
-                .nodes;
-            let found = nodes
-                .iter()
-                .find(|candidate| candidate.name == node)
-                .context("no such node")?;
+            let found = self.node(node).await?;
             ensure!(found.state == state as i32, "{node} is {:?}", found.state);
             Ok(())
         })
